@@ -1,0 +1,44 @@
+# rvscope — build, test, demo, bench.
+#   make          build build/rvscope
+#   make demo     build and run the bundled demo guest
+#   make test     install what is missing (as root), build, run every test group
+#   make bench    performance against QEMU (see bench/)
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Isrc -MMD -MP
+LDLIBS  += -lelf -ldw -lreadline
+BUILD   := build
+
+SRCS := $(sort $(wildcard src/*.c src/*/*.c))
+OBJS := $(SRCS:%.c=$(BUILD)/%.o)
+
+all: $(BUILD)/rvscope
+
+$(BUILD)/rvscope: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+deps:
+	@bash scripts/deps.sh
+
+# Guest programs (runtime/, tests/, demo/) are built by runtime/guest.mk.
+-include runtime/guest.mk
+-include tests/tests.mk
+
+test: deps
+	@$(MAKE) --no-print-directory all test-guests
+	@bash tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all demo-guest
+	@bash scripts/demo.sh
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all deps test demo clean
+-include $(OBJS:.o=.d)
