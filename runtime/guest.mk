@@ -1,0 +1,85 @@
+# runtime/guest.mk — builds bare-metal guests against runtime/ (included by
+# the top-level Makefile, from the repository root).
+#
+#   make guest SRC=path/to/prog.c ARCH=rv32   -> build/guests/rv32/prog.elf
+#   make test-guests                          every guest the tests need
+#   make demo-guest                           build/guests/rv32/watch_demo.elf
+#
+# A guest is one C file plus the runtime library (libam.a) and libgcc.
+
+GUEST_CC ?= riscv64-unknown-elf-gcc
+GUEST_AR ?= $(GUEST_CC:gcc=ar)
+BUILD    ?= build
+RT_OUT   := $(BUILD)/guests
+ARCH     ?= rv32
+
+RT_ARCH_rv32 := -march=rv32imac_zicsr -mabi=ilp32
+RT_ARCH_rv64 := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany
+# GCC's multilib matching does not know "_zicsr", so ask for libgcc with the
+# plain ISA name (otherwise it hands out the rv64imafdc one).  Lazy (=) so
+# the compiler is only run when a guest is really linked.
+RT_LIBGCC_rv32 = $(shell $(GUEST_CC) -march=rv32imac -mabi=ilp32 -print-libgcc-file-name)
+RT_LIBGCC_rv64 = $(shell $(GUEST_CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
+
+RT_CFLAGS := -ffreestanding -nostdlib -O2 -g -Wall -Iruntime/include \
+             -fno-common -fno-pic -fno-asynchronous-unwind-tables
+# The runtime implements memset/memcpy itself: keep GCC from recognising
+# their loops and calling them recursively.
+RT_LIBFLAGS := -fno-tree-loop-distribute-patterns -Wextra
+RT_LDFLAGS  := -nostdlib -static -Wl,-u,_start -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+               -T runtime/linker.ld
+
+RT_SRCS := $(wildcard runtime/src/*.c runtime/src/*.S)
+RT_HDRS := $(wildcard runtime/include/*.h runtime/src/*.h)
+
+# libam.a for one ARCH: $(call rt_lib,rv32)
+rt_lib = $(RT_OUT)/$(1)/libam.a
+
+define RT_LIB_RULES
+$(RT_OUT)/$(1)/rt/%.o: runtime/src/% $(RT_HDRS)
+	@mkdir -p $$(@D)
+	$$(GUEST_CC) $(RT_ARCH_$(1)) $$(RT_CFLAGS) $$(RT_LIBFLAGS) -c -o $$@ $$<
+$(call rt_lib,$(1)): $(patsubst runtime/src/%,$(RT_OUT)/$(1)/rt/%.o,$(RT_SRCS))
+	@rm -f $$@
+	$$(GUEST_AR) rcs $$@ $$^
+endef
+$(foreach a,rv32 rv64,$(eval $(call RT_LIB_RULES,$(a))))
+
+# The seed 001 programs are built as NEMU builds them: RV32IM without C, so
+# every instruction is 4-byte aligned.  Their handlers read the instruction
+# at mepc as a 32-bit word; with C that load may be misaligned, which the
+# privileged spec lets a machine trap on.  They also print pointers with
+# %x and fall off the end of main(), as the seed prints them: no warnings.
+RT_SEED_FLAGS := -march=rv32im_zicsr -mabi=ilp32 -Wno-format -Wno-return-type
+
+# One guest: $(call GUEST_RULE,ARCH,SRC) defines $(RT_OUT)/ARCH/NAME.elf.
+define GUEST_RULE
+$(RT_OUT)/$(1)/$(basename $(notdir $(2))).elf: $(2) $(call rt_lib,$(1)) runtime/linker.ld $(RT_HDRS)
+	@mkdir -p $$(@D)
+	$$(GUEST_CC) $(RT_ARCH_$(1)) $$(RT_CFLAGS) $(if $(filter tests/seed/%,$(2)),$$(RT_SEED_FLAGS)) \
+	  $$(RT_LDFLAGS) -o $$@ $(2) $(call rt_lib,$(1)) $$(RT_LIBGCC_$(1))
+endef
+
+# Guests of this runtime's tests and the demo; `make guest` may add one more.
+RT_PROGRAMS := $(wildcard tests/programs/*.c)
+RT_SEEDS    := $(wildcard tests/seed/*.c)
+RT_DEMO     := demo/watch_demo.c
+guest_elf    = $(RT_OUT)/$(1)/$(basename $(notdir $(2))).elf
+
+$(foreach s,$(RT_PROGRAMS),$(foreach a,rv32 rv64,$(eval $(call GUEST_RULE,$(a),$(s)))))
+$(foreach s,$(RT_SEEDS) $(RT_DEMO),$(eval $(call GUEST_RULE,rv32,$(s))))
+ifneq ($(SRC),)
+ifeq ($(filter $(SRC),$(RT_PROGRAMS) $(RT_DEMO) $(if $(filter rv32,$(ARCH)),$(RT_SEEDS))),)
+$(eval $(call GUEST_RULE,$(ARCH),$(SRC)))
+endif
+endif
+
+guest: $(if $(SRC),$(call guest_elf,$(ARCH),$(SRC)))
+	@test -n "$(SRC)" -a -n "$(filter rv32 rv64,$(ARCH))" || \
+	  { echo "usage: make guest SRC=prog.c ARCH=rv32|rv64" >&2; exit 2; }
+
+test-guests: $(foreach s,$(RT_PROGRAMS),$(foreach a,rv32 rv64,$(call guest_elf,$(a),$(s)))) \
+             $(foreach s,$(RT_SEEDS),$(call guest_elf,rv32,$(s)))
+demo-guest: $(call guest_elf,rv32,$(RT_DEMO))
+
+.PHONY: guest

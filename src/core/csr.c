@@ -1,0 +1,307 @@
+/* CSR access: privilege and read-only checks (Zicsr: csr[11:10] = 3 is
+ * read-only, csr[9:8] is the lowest privilege), existence per XLEN, and the
+ * WARL rules of each register (privileged spec, chapters 3 and 10). */
+#include "csr.h"
+#include "trap.h"
+#include "../debug/sdtrig.h"
+#include "../machine.h"
+#include <string.h>
+#include <stdio.h>
+
+#define MEDELEG_MASK 0xb3ffull   /* not 10, 11 (ecall from M), 14 */
+#define MIDELEG_MASK (MIP_SSIP | MIP_STIP | MIP_SEIP)
+#define MIE_MASK     (MIP_SSIP | MIP_MSIP | MIP_STIP | MIP_MTIP | MIP_SEIP | MIP_MEIP)
+#define MENVCFG_STCE (1ull << 63)
+#define MSTATUS_WMASK (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | \
+                       MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | \
+                       MSTATUS_TW | MSTATUS_TSR)
+#define SSTATUS_WMASK (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
+
+static uint64_t xmask(const hart_t *h) { return h->xlen == 32 ? 0xffffffffull : ~0ull; }
+
+/* Counters visible below M mode per mcounteren/scounteren (bit = csr - 0xc00). */
+static bool counter_enabled(const hart_t *h, unsigned csr)
+{
+    unsigned bit = (csr & 0x1f);
+    if (h->priv < PRIV_M && !((h->mcounteren >> bit) & 1))
+        return false;
+    if (h->priv == PRIV_U && !((h->scounteren >> bit) & 1))
+        return false;
+    return true;
+}
+
+static uint64_t mcycle(const hart_t *h) { return hart_cycles(h) + h->cycle_offset; }
+static uint64_t minstret(const hart_t *h) { return hart_instret(h) + h->instret_offset; }
+
+bool csr_accessible(hart_t *h, unsigned csr, bool write)
+{
+    if (((csr >> 8) & 3) > (unsigned)h->priv)
+        return false;
+    if (write && (csr >> 10) == 3)
+        return false;
+    if (csr == CSR_SATP && h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM))
+        return false;
+    if ((csr == CSR_STIMECMP || csr == CSR_STIMECMPH) && h->priv == PRIV_S &&
+        !(h->menvcfg & MENVCFG_STCE))
+        return false;
+    if (csr >= CSR_CYCLE && csr <= CSR_HPMCOUNTER31H && !counter_enabled(h, csr))
+        return false;
+    return true;
+}
+
+/* The read half; false when the CSR does not exist on this hart. */
+static bool do_read(hart_t *h, unsigned csr, uint64_t *v)
+{
+    bool rv32 = h->xlen == 32;
+    switch (csr) {
+    case CSR_MSTATUS:  *v = h->mstatus; return true;
+    case CSR_MSTATUSH: if (!rv32) return false; *v = 0; return true;
+    case CSR_MISA:     *v = h->misa; return true;
+    case CSR_MEDELEG:  *v = h->medeleg; return true;
+    case CSR_MIDELEG:  *v = h->mideleg; return true;
+    case CSR_MIE:      *v = h->mie; return true;
+    case CSR_MIP:      *v = h->mip; return true;
+    case CSR_MTVEC:    *v = h->mtvec; return true;
+    case CSR_MSCRATCH: *v = h->mscratch; return true;
+    case CSR_MEPC:     *v = h->mepc; return true;
+    case CSR_MCAUSE:   *v = h->mcause; return true;
+    case CSR_MTVAL:    *v = h->mtval; return true;
+    case CSR_MCOUNTEREN: *v = h->mcounteren; return true;
+    case CSR_MCOUNTINHIBIT: *v = 0; return true;
+    case CSR_MENVCFG:  *v = rv32 ? (uint32_t)h->menvcfg : h->menvcfg; return true;
+    case CSR_MENVCFGH: if (!rv32) return false; *v = h->menvcfg >> 32; return true;
+    case CSR_MVENDORID: case CSR_MARCHID: case CSR_MIMPID: case CSR_MCONFIGPTR:
+        *v = 0; return true;
+    case CSR_MHARTID:  *v = h->hartid; return true;
+    case CSR_MCYCLE:   case CSR_CYCLE:   *v = mcycle(h); return true;
+    case CSR_MINSTRET: case CSR_INSTRET: *v = minstret(h); return true;
+    case CSR_TIME:     *v = machine_mtime(h->m, h); return true;
+    case CSR_MCYCLEH:  case CSR_CYCLEH:   if (!rv32) return false; *v = mcycle(h) >> 32; return true;
+    case CSR_MINSTRETH: case CSR_INSTRETH: if (!rv32) return false; *v = minstret(h) >> 32; return true;
+    case CSR_TIMEH:    if (!rv32) return false; *v = machine_mtime(h->m, h) >> 32; return true;
+
+    case CSR_SSTATUS: {
+        uint64_t m = SSTATUS_WMASK | (rv32 ? 0 : 3ull << 32);
+        *v = h->mstatus & m; return true;
+    }
+    case CSR_SIE:      *v = h->mie & h->mideleg; return true;
+    case CSR_SIP:      *v = h->mip & h->mideleg; return true;
+    case CSR_STVEC:    *v = h->stvec; return true;
+    case CSR_SCOUNTEREN: *v = h->scounteren; return true;
+    case CSR_SENVCFG:  *v = h->senvcfg; return true;
+    case CSR_SSCRATCH: *v = h->sscratch; return true;
+    case CSR_SEPC:     *v = h->sepc; return true;
+    case CSR_SCAUSE:   *v = h->scause; return true;
+    case CSR_STVAL:    *v = h->stval; return true;
+    case CSR_SATP:     *v = h->satp; return true;
+    case CSR_STIMECMP: *v = rv32 ? (uint32_t)h->stimecmp : h->stimecmp; return true;
+    case CSR_STIMECMPH: if (!rv32) return false; *v = h->stimecmp >> 32; return true;
+    }
+    if (csr >= CSR_TSELECT && csr <= CSR_TCONTROL)
+        return sdtrig_csr_read(h, csr, v);
+    if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG15) {
+        if (!rv32 && (csr & 1)) return false;
+        *v = h->pmpcfg[csr - CSR_PMPCFG0]; return true;
+    }
+    if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR63) { *v = h->pmpaddr[csr - CSR_PMPADDR0]; return true; }
+    /* Unimplemented hardware performance counters are hard-wired to zero. */
+    if ((csr >= CSR_MHPMCOUNTER3 && csr <= CSR_MHPMCOUNTER31) ||
+        (csr >= CSR_HPMCOUNTER3 && csr <= CSR_HPMCOUNTER31) ||
+        (csr >= CSR_MHPMEVENT3 && csr <= CSR_MHPMEVENT31)) { *v = 0; return true; }
+    if ((csr >= CSR_MHPMCOUNTER3H && csr <= CSR_MHPMCOUNTER31H) ||
+        (csr >= CSR_HPMCOUNTER3H && csr <= CSR_HPMCOUNTER31H)) { if (!rv32) return false; *v = 0; return true; }
+    return false;
+}
+
+static uint64_t legal_tvec(uint64_t old, uint64_t v)
+{
+    /* Modes 0 (direct) and 1 (vectored); reserved modes keep the old mode. */
+    uint64_t mode = (v & 3) < 2 ? (v & 3) : (old & 3);
+    return (v & ~3ull) | mode;
+}
+
+static void set_counter(uint64_t *offset, uint64_t now_with_offset, uint64_t v, int half, bool rv32)
+{
+    uint64_t cur = now_with_offset;
+    uint64_t want = !rv32 ? v : half ? (cur & 0xffffffffull) | (v << 32)
+                                     : (cur & ~0xffffffffull) | (uint32_t)v;
+    *offset += want - cur;
+}
+
+/* The write half, after the access checks; false = no such CSR. */
+static bool do_write(hart_t *h, unsigned csr, uint64_t v)
+{
+    bool rv32 = h->xlen == 32;
+    v &= xmask(h);
+    switch (csr) {
+    case CSR_MSTATUS: {
+        uint64_t old = h->mstatus;
+        uint64_t n = (old & ~MSTATUS_WMASK) | (v & MSTATUS_WMASK);
+        if (((n & MSTATUS_MPP) >> 11) == 2)           /* H mode does not exist */
+            n = (n & ~MSTATUS_MPP) | (old & MSTATUS_MPP);
+        h->mstatus = n;
+        if ((old ^ n) & (MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_MPP))
+            hart_flush_tlb(h);
+        hart_end_slice(h);                            /* MIE/SIE may unmask an interrupt */
+        return true;
+    }
+    case CSR_MSTATUSH: return rv32;
+    case CSR_MISA:     return true;                   /* extensions cannot be switched off */
+    case CSR_MEDELEG:  h->medeleg = v & MEDELEG_MASK; return true;
+    case CSR_MIDELEG:  h->mideleg = v & MIDELEG_MASK; hart_end_slice(h); return true;
+    case CSR_MIE:      h->mie = v & MIE_MASK; hart_end_slice(h); return true;
+    case CSR_MIP: {
+        uint64_t w = MIP_SSIP | MIP_SEIP | ((h->menvcfg & MENVCFG_STCE) ? 0 : MIP_STIP);
+        h->mip = (h->mip & ~w) | (v & w);
+        hart_end_slice(h);
+        return true;
+    }
+    case CSR_MTVEC:    h->mtvec = legal_tvec(h->mtvec, v); return true;
+    case CSR_MSCRATCH: h->mscratch = v; return true;
+    case CSR_MEPC:     h->mepc = v & ~1ull; return true;
+    case CSR_MCAUSE:   h->mcause = v; return true;
+    case CSR_MTVAL:    h->mtval = v; return true;
+    case CSR_MCOUNTEREN: h->mcounteren = v & 0xffffffffull; return true;
+    case CSR_MCOUNTINHIBIT: return true;              /* counters always count */
+    case CSR_MENVCFG:
+        h->menvcfg = rv32 ? (h->menvcfg & ~0xffffffffull) | (v & 1) : (v & (MENVCFG_STCE | 1));
+        hart_end_slice(h);
+        return true;
+    case CSR_MENVCFGH:
+        if (!rv32) return false;
+        h->menvcfg = (h->menvcfg & 0xffffffffull) | ((v << 32) & MENVCFG_STCE);
+        hart_end_slice(h);
+        return true;
+    case CSR_MCYCLE:   set_counter(&h->cycle_offset, mcycle(h), v, 0, rv32); return true;
+    case CSR_MCYCLEH:  if (!rv32) return false; set_counter(&h->cycle_offset, mcycle(h), v, 1, rv32); return true;
+    case CSR_MINSTRET: set_counter(&h->instret_offset, minstret(h), v, 0, rv32); return true;
+    case CSR_MINSTRETH: if (!rv32) return false; set_counter(&h->instret_offset, minstret(h), v, 1, rv32); return true;
+
+    case CSR_SSTATUS: {
+        uint64_t old = h->mstatus;
+        h->mstatus = (old & ~SSTATUS_WMASK) | (v & SSTATUS_WMASK);
+        if ((old ^ h->mstatus) & (MSTATUS_SUM | MSTATUS_MXR))
+            hart_flush_tlb(h);
+        hart_end_slice(h);
+        return true;
+    }
+    case CSR_SIE:
+        h->mie = (h->mie & ~h->mideleg) | (v & h->mideleg & MIE_MASK);
+        hart_end_slice(h);
+        return true;
+    case CSR_SIP:
+        h->mip = (h->mip & ~(h->mideleg & MIP_SSIP)) | (v & h->mideleg & MIP_SSIP);
+        hart_end_slice(h);
+        return true;
+    case CSR_STVEC:    h->stvec = legal_tvec(h->stvec, v); return true;
+    case CSR_SCOUNTEREN: h->scounteren = v & 0xffffffffull; return true;
+    case CSR_SENVCFG:  h->senvcfg = v & 1; return true;
+    case CSR_SSCRATCH: h->sscratch = v; return true;
+    case CSR_SEPC:     h->sepc = v & ~1ull; return true;
+    case CSR_SCAUSE:   h->scause = v; return true;
+    case CSR_STVAL:    h->stval = v; return true;
+    case CSR_SATP: {
+        /* Only Bare translation so far: a write selecting another mode has
+         * no effect at all (privileged spec, satp WARL rule). */
+        uint64_t mode = rv32 ? v >> 31 : v >> 60;
+        if (mode != 0)
+            return true;
+        h->satp = v;
+        hart_flush_tlb(h);
+        return true;
+    }
+    case CSR_STIMECMP:
+        h->stimecmp = rv32 ? (h->stimecmp & ~0xffffffffull) | v : v;
+        hart_end_slice(h);
+        return true;
+    case CSR_STIMECMPH:
+        if (!rv32) return false;
+        h->stimecmp = (h->stimecmp & 0xffffffffull) | (v << 32);
+        hart_end_slice(h);
+        return true;
+    }
+    if (csr >= CSR_TSELECT && csr <= CSR_TCONTROL)
+        return sdtrig_csr_write(h, csr, v);
+    if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG15) {
+        if (!rv32 && (csr & 1)) return false;
+        h->pmpcfg[csr - CSR_PMPCFG0] = v; return true;
+    }
+    if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR63) {
+        h->pmpaddr[csr - CSR_PMPADDR0] = rv32 ? v : v & ((1ull << 54) - 1);
+        return true;
+    }
+    uint64_t dummy;
+    return do_read(h, csr, &dummy);   /* hard-wired zero counters ignore writes */
+}
+
+bool csr_read(hart_t *h, unsigned csr, uint64_t *val)
+{
+    if (!do_read(h, csr, val))
+        return false;
+    *val &= xmask(h);
+    return true;
+}
+
+bool csr_write(hart_t *h, unsigned csr, uint64_t val)
+{
+    return do_write(h, csr, val);
+}
+
+bool csr_debug_read(hart_t *h, unsigned csr, uint64_t *val) { return csr_read(h, csr, val); }
+bool csr_debug_write(hart_t *h, unsigned csr, uint64_t val) { return do_write(h, csr, val); }
+
+static const struct { unsigned num; const char *name; } csr_names[] = {
+    {0x001, "fflags"}, {0x002, "frm"}, {0x003, "fcsr"},
+    {0xc00, "cycle"}, {0xc01, "time"}, {0xc02, "instret"},
+    {0xc80, "cycleh"}, {0xc81, "timeh"}, {0xc82, "instreth"},
+    {0x100, "sstatus"}, {0x104, "sie"}, {0x105, "stvec"}, {0x106, "scounteren"},
+    {0x10a, "senvcfg"}, {0x140, "sscratch"}, {0x141, "sepc"}, {0x142, "scause"},
+    {0x143, "stval"}, {0x144, "sip"}, {0x14d, "stimecmp"}, {0x15d, "stimecmph"},
+    {0x180, "satp"},
+    {0x300, "mstatus"}, {0x301, "misa"}, {0x302, "medeleg"}, {0x303, "mideleg"},
+    {0x304, "mie"}, {0x305, "mtvec"}, {0x306, "mcounteren"}, {0x30a, "menvcfg"},
+    {0x310, "mstatush"}, {0x31a, "menvcfgh"}, {0x320, "mcountinhibit"},
+    {0x340, "mscratch"}, {0x341, "mepc"}, {0x342, "mcause"}, {0x343, "mtval"},
+    {0x344, "mip"},
+    {0x7a0, "tselect"}, {0x7a1, "tdata1"}, {0x7a2, "tdata2"}, {0x7a3, "tdata3"},
+    {0x7a4, "tinfo"}, {0x7a5, "tcontrol"}, {0x7a8, "mcontext"},
+    {0x7b0, "dcsr"}, {0x7b1, "dpc"}, {0x7b2, "dscratch0"}, {0x7b3, "dscratch1"},
+    {0xb00, "mcycle"}, {0xb02, "minstret"}, {0xb80, "mcycleh"}, {0xb82, "minstreth"},
+    {0xf11, "mvendorid"}, {0xf12, "marchid"}, {0xf13, "mimpid"}, {0xf14, "mhartid"},
+    {0xf15, "mconfigptr"},
+};
+
+const char *csr_name(unsigned csr)
+{
+    static char buf[8][24];
+    static unsigned next;
+    for (size_t i = 0; i < sizeof csr_names / sizeof csr_names[0]; i++)
+        if (csr_names[i].num == csr)
+            return csr_names[i].name;
+    const char *fmt = NULL;
+    unsigned n = 0;
+    if (csr >= 0x3a0 && csr <= 0x3af) { fmt = "pmpcfg%u"; n = csr - 0x3a0; }
+    else if (csr >= 0x3b0 && csr <= 0x3ef) { fmt = "pmpaddr%u"; n = csr - 0x3b0; }
+    else if (csr >= 0xb03 && csr <= 0xb1f) { fmt = "mhpmcounter%u"; n = csr - 0xb00; }
+    else if (csr >= 0xb83 && csr <= 0xb9f) { fmt = "mhpmcounter%uh"; n = csr - 0xb80; }
+    else if (csr >= 0xc03 && csr <= 0xc1f) { fmt = "hpmcounter%u"; n = csr - 0xc00; }
+    else if (csr >= 0xc83 && csr <= 0xc9f) { fmt = "hpmcounter%uh"; n = csr - 0xc80; }
+    else if (csr >= 0x323 && csr <= 0x33f) { fmt = "mhpmevent%u"; n = csr - 0x320; }
+    if (!fmt)
+        return NULL;
+    char *b = buf[next++ % 8];
+    snprintf(b, sizeof buf[0], fmt, n);
+    return b;
+}
+
+int csr_by_name(const char *name)
+{
+    if (!strcmp(name, "mcontrol") || !strcmp(name, "mcontrol6"))
+        return CSR_TDATA1;
+    for (unsigned c = 0; c < 4096; c++) {
+        const char *n = csr_name(c);
+        if (n && !strcmp(n, name))
+            return (int)c;
+    }
+    return -1;
+}

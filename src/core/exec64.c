@@ -1,0 +1,3 @@
+/* RV64 instance of the instruction semantics. */
+#define XLEN 64
+#include "exec.inc"

@@ -1,0 +1,101 @@
+/* One RISC-V hart: architectural state and the decoded-instruction format.
+ * The core knows nothing of the monitor or the GDB stub; debugging reaches it
+ * through src/debug/ hooks that cost nothing while nothing is armed. */
+#ifndef RVSCOPE_HART_H
+#define RVSCOPE_HART_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
+
+/* Writes to x0 land in x[REG_SINK], so no handler tests rd != 0. */
+#define REG_SINK 32
+
+struct hart;
+struct insn;
+typedef void (*exec_fn)(struct hart *h, const struct insn *in);
+
+/* A decoded instruction: made once per instruction word (per physical page
+ * slot), executed many times. */
+typedef struct insn {
+    exec_fn  fn;
+    int64_t  imm;       /* sign-extended immediate, CSR number, shamt ... */
+    uint32_t raw;       /* the instruction bits (16 or 32) */
+    uint16_t id;        /* index into insn_table (name, disassembly) */
+    uint8_t  rd, rs1, rs2;
+    uint8_t  len;       /* 2 or 4 */
+} insn_t;
+
+/* Software TLB entry: host address = guest virtual address + addend. */
+typedef struct tlb_entry {
+    uint64_t  tag;      /* virtual page address; TLB_INVALID when empty */
+    uintptr_t addend;
+} tlb_entry_t;
+#define TLB_SIZE    256
+#define TLB_INVALID 1u   /* never equal to a page-aligned address */
+enum access { ACC_READ, ACC_WRITE, ACC_EXEC };
+
+typedef struct hart {
+    uint64_t x[33];
+    uint64_t pc;
+    int      priv;
+    int      xlen;
+    unsigned hartid;
+    struct machine *m;
+
+    /* Run-loop bookkeeping: budget counts down inside a slice; a handler
+     * that must stop the slice early calls hart_end_slice(). */
+    int64_t  budget, slice_len;
+    uint64_t cycle_base;        /* instructions executed before this slice */
+    uint64_t exceptions;        /* synchronous traps (did not retire) */
+    uint64_t instret_offset, cycle_offset;   /* written minstret/mcycle */
+    bool     wfi;               /* waiting for an interrupt */
+
+    /* Instruction fetch: the decoded slots of the current code page. */
+    uint64_t fetch_vbase;       /* TLB_INVALID when unknown */
+    insn_t  *fetch_slots;
+    uint64_t fetch_pa;          /* physical address of that page */
+
+    tlb_entry_t tlb[3][TLB_SIZE];
+
+    /* LR/SC */
+    uint64_t resv_addr;
+    bool     resv_valid;
+
+    /* Machine-mode CSRs */
+    uint64_t mstatus, misa, medeleg, mideleg, mie, mip;
+    uint64_t mtvec, mscratch, mepc, mcause, mtval;
+    uint64_t mcounteren, mcountinhibit, menvcfg;
+    uint64_t pmpcfg[16], pmpaddr[64];
+    /* Supervisor */
+    uint64_t stvec, sscratch, sepc, scause, stval, satp, scounteren, senvcfg;
+    uint64_t stimecmp;
+
+    /* Set when the hart stops the machine (HTIF, finisher) */
+    struct debug_hart *dbg;
+} hart_t;
+
+/* Instructions executed so far (including the one now executing). */
+static inline uint64_t hart_cycles(const hart_t *h)
+{
+    return h->cycle_base + (uint64_t)(h->slice_len - h->budget);
+}
+
+/* Stop the current slice after this instruction, so the run loop looks at
+ * interrupts, devices and stop requests before the next one. */
+static inline void hart_end_slice(hart_t *h)
+{
+    h->cycle_base += (uint64_t)(h->slice_len - h->budget);
+    h->slice_len = h->budget = 0;
+}
+
+void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint64_t pc);
+uint64_t hart_instret(const hart_t *h);
+/* Forget cached translations (priv, satp, mstatus.MPRV/SUM/MXR changes). */
+void hart_flush_tlb(hart_t *h);
+
+#endif

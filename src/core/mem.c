@@ -1,0 +1,153 @@
+/* Slow paths of guest memory access: translation, physical memory
+ * attributes (RAM or device), TLB refill, and the checks that keep the
+ * fast path honest (decoded code pages, tohost). */
+#include "mem.h"
+#include "trap.h"
+#include "mmu.h"
+#include "run.h"
+#include "../machine.h"
+
+static unsigned fault_cause(enum access acc, bool page)
+{
+    if (page)
+        return acc == ACC_EXEC ? EXC_INSN_PAGE : acc == ACC_READ ? EXC_LOAD_PAGE : EXC_STORE_PAGE;
+    return acc == ACC_EXEC ? EXC_INSN_ACCESS : acc == ACC_READ ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS;
+}
+
+static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
+{
+    tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
+    e->tag = va & ~(uint64_t)(PAGE_SIZE - 1);
+    e->addend = (uintptr_t)(h->m->ram + (pa & ~(uint64_t)(PAGE_SIZE - 1)) - RAM_BASE) - e->tag;
+}
+
+/* Translate and find the RAM or device behind va; raises the fault. */
+static bool resolve(hart_t *h, uint64_t va, unsigned size, enum access acc, uint64_t *pa)
+{
+    int cause;
+    if (!mmu_translate(h, va, acc, pa, &cause)) {
+        hart_exception(h, (unsigned)cause, va);
+        return false;
+    }
+    (void)size;
+    return true;
+}
+
+bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
+{
+    machine_t *m = h->m;
+    uint64_t pa;
+    if (va & (size - 1)) {
+        hart_exception(h, EXC_LOAD_MISALIGNED, va);
+        return false;
+    }
+    if (!resolve(h, va, size, ACC_READ, &pa))
+        return false;
+    if (machine_is_ram(m, pa, size)) {
+        const uint8_t *p = m->ram + (pa - RAM_BASE);
+        uint64_t v = 0;
+        for (unsigned i = 0; i < size; i++)
+            v |= (uint64_t)p[i] << (8 * i);
+        *val = v;
+        tlb_fill(h, ACC_READ, va, pa);
+        return true;
+    }
+    const device_t *d = machine_find_device(m, pa);
+    if (d && d->read(d->opaque, pa - d->base, size, val))
+        return true;
+    hart_exception(h, fault_cause(ACC_READ, false), va);
+    return false;
+}
+
+bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
+{
+    machine_t *m = h->m;
+    uint64_t pa;
+    if (va & (size - 1)) {
+        hart_exception(h, EXC_STORE_MISALIGNED, va);
+        return false;
+    }
+    if (!resolve(h, va, size, ACC_WRITE, &pa))
+        return false;
+    if (machine_is_ram(m, pa, size)) {
+        uint8_t *p = m->ram + (pa - RAM_BASE);
+        for (unsigned i = 0; i < size; i++)
+            p[i] = (uint8_t)(val >> (8 * i));
+        if (m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT])
+            machine_ram_written(m, h, pa, size);
+        else
+            tlb_fill(h, ACC_WRITE, va, pa);
+        return true;
+    }
+    const device_t *d = machine_find_device(m, pa);
+    if (d && d->write(d->opaque, pa - d->base, size, val)) {
+        hart_end_slice(h);    /* a device write may raise an interrupt or stop the run */
+        return true;
+    }
+    hart_exception(h, fault_cause(ACC_WRITE, false), va);
+    return false;
+}
+
+void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
+{
+    machine_t *m = h->m;
+    enum access acc = is_lr ? ACC_READ : ACC_WRITE;
+    uint64_t pa;
+    if (va & (size - 1)) {
+        hart_exception(h, is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED, va);
+        return NULL;
+    }
+    if (!resolve(h, va, size, acc, &pa))
+        return NULL;
+    if (!machine_is_ram(m, pa, size)) {     /* no atomics on devices */
+        hart_exception(h, fault_cause(acc, false), va);
+        return NULL;
+    }
+    if (!is_lr && m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT])
+        machine_ram_written(m, h, pa, size);
+    return m->ram + (pa - RAM_BASE);
+}
+
+bool mem_fetch_page(hart_t *h)
+{
+    machine_t *m = h->m;
+    uint64_t pa;
+    int cause;
+    if (!mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause)) {
+        hart_exception(h, (unsigned)cause, h->pc);
+        return false;
+    }
+    if (!machine_is_ram(m, pa, 2)) {
+        hart_exception(h, EXC_INSN_ACCESS, h->pc);
+        return false;
+    }
+    uint64_t pn = (pa - RAM_BASE) >> PAGE_SHIFT;
+    if (!m->dpages[pn]) {
+        m->dpages[pn] = dpage_new(pa);
+        machine_set_page_flag(m, pa, PF_CODE);
+    }
+    h->fetch_vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
+    h->fetch_pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
+    h->fetch_slots = m->dpages[pn]->slots;
+    return true;
+}
+
+bool mem_fetch16(hart_t *h, uint64_t va, uint16_t *out)
+{
+    machine_t *m = h->m;
+    uint64_t pa;
+    int cause;
+    if (h->xlen == 32)
+        va = (uint32_t)va;
+    if (!mmu_translate(h, va, ACC_EXEC, &pa, &cause)) {
+        hart_exception(h, (unsigned)cause, va);
+        return false;
+    }
+    if (!machine_is_ram(m, pa, 2)) {
+        hart_exception(h, EXC_INSN_ACCESS, va);
+        return false;
+    }
+    const uint8_t *p = m->ram + (pa - RAM_BASE);
+    *out = (uint16_t)(p[0] | p[1] << 8);
+    return true;
+}

@@ -1,0 +1,177 @@
+/* The interpreter loop and the decoded-instruction cache.
+ *
+ * Each RAM page that holds code has a dpage: one insn_t slot per 2-byte
+ * offset. A slot starts with fn = ex_decode, which decodes the word in
+ * place on first execution; stores into the page reset the slots they
+ * overlap (machine_ram_written). So the hot loop is: find slot, call fn. */
+#include "run.h"
+#include "decode.h"
+#include "mem.h"
+#include "trap.h"
+#include "../machine.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void ex_decode(hart_t *h, const insn_t *in);
+static void hart_run_slice_traced(hart_t *h);
+
+dpage_t *dpage_new(uint64_t pa)
+{
+    dpage_t *d = malloc(sizeof *d);
+    if (!d)
+        abort();
+    d->pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
+    for (unsigned i = 0; i < DPAGE_SLOTS; i++)
+        d->slots[i].fn = ex_decode;
+    return d;
+}
+
+void dpage_invalidate(dpage_t *d, unsigned off, unsigned len)
+{
+    /* A slot at offset o covers bytes [o, o+4) at most. */
+    unsigned first = off >= 2 ? (off - 2) / 2 : 0;
+    unsigned last = (off + len - 1) / 2;
+    if (last >= DPAGE_SLOTS)
+        last = DPAGE_SLOTS - 1;
+    for (unsigned i = first; i <= last; i++)
+        d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
+}
+
+exec_fn exec_handler(int xlen, unsigned id)
+{
+    return xlen == 32 ? exec_handler_rv32(id) : exec_handler_rv64(id);
+}
+
+/* --debug-break-insn: the mutated instruction computes a wrong result, so
+ * the ISA tests can prove they notice. Decode-time only: no hot-path cost. */
+static exec_fn broken_real[2];
+static void ex_broken(hart_t *h, const insn_t *in)
+{
+    exec_fn real = broken_real[h->xlen == 64];
+    if (in->rd == REG_SINK) {     /* nothing to corrupt: skip it instead */
+        h->pc += in->len;
+        if (h->xlen == 32) h->pc = (uint32_t)h->pc;
+        return;
+    }
+    uint64_t pc = h->pc;
+    real(h, in);
+    if (h->pc != pc || insn_is_jump(in->id))   /* completed (no trap) */
+        h->x[in->rd] ^= insn_is_jump(in->id) ? 4 : 1;
+}
+
+/* Fill an insn_t for the word at h->pc and set its handler. */
+void insn_prepare(hart_t *h, uint32_t raw, insn_t *out)
+{
+    insn_decode(raw, h->xlen, out);
+    out->fn = exec_handler(h->xlen, out->id);
+    if (out->rd == 0)
+        out->rd = REG_SINK;
+    if (unlikely(h->m->broken_insn >= 0) && out->id == h->m->broken_insn) {
+        broken_real[h->xlen == 64] = out->fn;
+        out->fn = ex_broken;
+    }
+}
+
+static void ex_decode(hart_t *h, const insn_t *cin)
+{
+    insn_t *slot = (insn_t *)cin;
+    unsigned off = (unsigned)(h->pc & (PAGE_SIZE - 1));
+    const uint8_t *page = h->m->ram + (h->fetch_pa - RAM_BASE);
+    uint32_t raw = page[off] | (uint32_t)page[off + 1] << 8;
+    if ((raw & 3) == 3) {
+        if (off + 2 < PAGE_SIZE) {
+            raw |= (uint32_t)(page[off + 2] | page[off + 3] << 8) << 16;
+        } else {
+            /* Straddles two pages: decode afresh each time, never cache. */
+            uint16_t hi;
+            if (!mem_fetch16(h, h->pc + 2, &hi))
+                return;
+            insn_t tmp;
+            insn_prepare(h, raw | (uint32_t)hi << 16, &tmp);
+            tmp.fn(h, &tmp);
+            return;
+        }
+    }
+    insn_prepare(h, raw, slot);
+    slot->fn(h, slot);
+}
+
+/* Run up to h->budget instructions; stops early when a handler calls
+ * hart_end_slice(). */
+void hart_run_slice(hart_t *h)
+{
+    if (unlikely(h->m->itrace)) {
+        hart_run_slice_traced(h);
+        return;
+    }
+    while (h->budget > 0) {
+        h->budget--;
+        if (unlikely((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase)) {
+            if (!mem_fetch_page(h))
+                continue;       /* fetch fault: the trap moved pc */
+        }
+        insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
+        in->fn(h, in);
+    }
+    /* Fold the slice into the counters. */
+    h->cycle_base += (uint64_t)(h->slice_len - h->budget);
+    h->slice_len = h->budget = 0;
+}
+
+/* The same loop, reporting each instruction before it executes
+ * (trace itrace on): a separate loop so the plain one pays nothing. */
+static void hart_run_slice_traced(hart_t *h)
+{
+    while (h->budget > 0) {
+        h->budget--;
+        if ((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase) {
+            if (!mem_fetch_page(h))
+                continue;
+        }
+        insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
+        h->m->itrace(h);
+        in->fn(h, in);
+    }
+    h->cycle_base += (uint64_t)(h->slice_len - h->budget);
+    h->slice_len = h->budget = 0;
+}
+
+void hart_fence_i(hart_t *h)
+{
+    /* Stores already invalidate the slots they overlap (and DMA does too),
+     * so the decoded cache is never stale: nothing to do. */
+    (void)h;
+}
+
+void hart_flush_tlb(hart_t *h)
+{
+    for (int a = 0; a < 3; a++)
+        for (int i = 0; i < TLB_SIZE; i++)
+            h->tlb[a][i].tag = TLB_INVALID;
+    h->fetch_vbase = TLB_INVALID;
+}
+
+uint64_t hart_instret(const hart_t *h)
+{
+    /* The instruction now executing has not retired yet. */
+    uint64_t c = hart_cycles(h);
+    return c - h->exceptions - (h->slice_len ? 1 : 0);
+}
+
+void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint64_t pc)
+{
+    memset(h, 0, sizeof *h);
+    h->m = m;
+    h->hartid = hartid;
+    h->xlen = xlen;
+    h->pc = pc;
+    h->priv = PRIV_M;
+    h->x[10] = hartid;           /* a0 = hartid, as QEMU's reset code */
+    /* misa: MXL, I M A C S U */
+    uint64_t ext = (1u << 0) | (1u << 2) | (1u << 8) | (1u << 12) | (1u << 18) | (1u << 20);
+    h->misa = (xlen == 32 ? 1ull << 30 : 2ull << 62) | ext;
+    if (xlen == 64)
+        h->mstatus = (2ull << 32) | (2ull << 34);   /* UXL = SXL = 64 */
+    h->resv_valid = false;
+    hart_flush_tlb(h);
+}

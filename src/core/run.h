@@ -1,0 +1,21 @@
+/* The interpreter loop and the decoded-instruction cache (run.c). */
+#ifndef RVSCOPE_RUN_H
+#define RVSCOPE_RUN_H
+#include "hart.h"
+
+#define DPAGE_SLOTS 2048
+typedef struct dpage {
+    uint64_t pa;
+    insn_t   slots[DPAGE_SLOTS];
+} dpage_t;
+
+dpage_t *dpage_new(uint64_t pa);
+/* Bytes [off, off+len) of the page changed: forget overlapping slots. */
+void dpage_invalidate(dpage_t *d, unsigned off, unsigned len);
+void hart_run_slice(hart_t *h);
+void hart_fence_i(hart_t *h);
+void insn_prepare(hart_t *h, uint32_t raw, insn_t *out);
+exec_fn exec_handler_rv32(unsigned id);
+exec_fn exec_handler_rv64(unsigned id);
+
+#endif

@@ -1,0 +1,46 @@
+/* Trigger module registers. Each hart has machine->ntriggers triggers;
+ * tselect picks the one tdata1-3 show. */
+#include "sdtrig.h"
+#include "debug.h"
+#include "../core/csr.h"
+
+bool sdtrig_csr_read(hart_t *h, unsigned csr, uint64_t *val)
+{
+    debug_hart_t *d = h->dbg;
+    trigger_t *t = &d->trig[d->tselect];
+    switch (csr) {
+    case CSR_TSELECT: *val = d->tselect; return true;
+    case CSR_TDATA1:  *val = t->tdata1; return true;
+    case CSR_TDATA2:  *val = t->tdata2; return true;
+    case CSR_TDATA3:  *val = t->tdata3; return true;
+    case CSR_TINFO:   *val = TINFO_VALUE; return true;
+    case CSR_TCONTROL: return false;   /* re-entrancy uses option 1, not tcontrol */
+    }
+    return false;
+}
+
+bool sdtrig_csr_write(hart_t *h, unsigned csr, uint64_t val)
+{
+    debug_hart_t *d = h->dbg;
+    trigger_t *t = &d->trig[d->tselect];
+    switch (csr) {
+    case CSR_TSELECT:
+        if (val < d->ntrig)        /* WARL: out-of-range selections are ignored */
+            d->tselect = (unsigned)val;
+        return true;
+    case CSR_TDATA1:
+        t->tdata1 = tdata1_legalize(h, t->tdata1, val);
+        debug_triggers_changed(h);
+        return true;
+    case CSR_TDATA2:
+        t->tdata2 = val;
+        debug_triggers_changed(h);
+        return true;
+    case CSR_TDATA3:
+        t->tdata3 = 0;             /* no context matching: textra reads 0 */
+        return true;
+    case CSR_TINFO:
+        return true;               /* read-only content, writes ignored */
+    }
+    return false;
+}

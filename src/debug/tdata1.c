@@ -1,0 +1,93 @@
+/* WARL legalisation of tdata1 for every trigger type rvscope implements
+ * (Debug Spec 1.0, 5.7). What cannot be represented reads back as what the
+ * hardware really does. */
+#include "debug.h"
+#include <stdlib.h>
+
+#define BIT(n) (1ull << (n))
+#define FIELD(v, hi, lo) (((v) >> (lo)) & ((1ull << ((hi) - (lo) + 1)) - 1))
+
+unsigned tdata1_type(const hart_t *h, uint64_t tdata1)
+{
+    return (unsigned)(tdata1 >> (h->xlen - 4)) & 0xf;
+}
+
+static uint64_t legal_action(uint64_t a, bool dmode)
+{
+    switch (a) {
+    case 0: case 2: case 3: case 4: case 8: case 9: return a;
+    case 1: return dmode ? 1 : 0;   /* enter debug mode needs dmode = 1 */
+    default: return 0;
+    }
+}
+
+static uint64_t legal_match(uint64_t m)
+{
+    return (m <= 5 || m == 8 || m == 9 || m == 12 || m == 13) ? m : 0;
+}
+
+uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val)
+{
+    int xl = h->xlen;
+    uint64_t type = FIELD(val, xl - 1, xl - 4);
+    bool dmode = false;     /* only writable from debug mode, not implemented yet */
+    uint64_t top = (uint64_t)TT_DISABLED << (xl - 4);
+    (void)old;
+    uint64_t r = 0;
+    switch (type) {
+    case TT_MCONTROL6: {
+        uint64_t size = FIELD(val, 18, 16);
+        if (size == 4 || size == 6 || size == 7)
+            size = 0;
+        r = (val & (BIT(25) | BIT(22) | BIT(21) | BIT(11) | BIT(6) | BIT(4) | BIT(3) |
+                    BIT(2) | BIT(1) | BIT(0)))
+          | size << 16
+          | legal_action(FIELD(val, 15, 12), dmode) << 12
+          | legal_match(FIELD(val, 10, 7)) << 7;
+        break;
+    }
+    case TT_MCONTROL: {
+        uint64_t maskmax = xl == 32 ? 31 : 63;
+        uint64_t sizehi = xl == 64 ? FIELD(val, 22, 21) : 0;
+        uint64_t size = sizehi << 2 | FIELD(val, 17, 16);
+        if (size == 4 || size == 6 || size == 7)
+            size = 0, sizehi = 0;
+        r = maskmax << (xl - 11)
+          | (xl == 64 ? sizehi << 21 : 0)
+          | (val & (BIT(20) | BIT(19) | BIT(18) | BIT(11) | BIT(6) | BIT(4) | BIT(3) |
+                    BIT(2) | BIT(1) | BIT(0)))
+          | (size & 3) << 16
+          | legal_action(FIELD(val, 15, 12), dmode) << 12
+          | legal_match(FIELD(val, 10, 7)) << 7;
+        break;
+    }
+    case TT_ICOUNT:
+        r = (val & (BIT(24) | BIT(9) | BIT(8) | BIT(7) | BIT(6)))
+          | FIELD(val, 23, 10) << 10
+          | legal_action(FIELD(val, 5, 0), dmode);
+        break;
+    case TT_ITRIGGER:
+    case TT_ETRIGGER:
+        r = (val & (BIT(xl - 6) | BIT(9) | BIT(7) | BIT(6)))
+          | legal_action(FIELD(val, 5, 0), dmode);
+        break;
+    case TT_TMEXTTRIGGER:
+        r = (val & BIT(xl - 6)) | FIELD(val, 21, 6) << 6 | legal_action(FIELD(val, 5, 0), dmode);
+        break;
+    default:
+        /* 0 (also "write 0 to disable"), and types rvscope does not have. */
+        return top;
+    }
+    return type << (xl - 4) | r;
+}
+
+debug_hart_t *debug_hart_new(hart_t *h, unsigned ntriggers)
+{
+    debug_hart_t *d = calloc(1, sizeof *d);
+    if (!d)
+        abort();
+    d->ntrig = ntriggers > MAX_TRIGGERS ? MAX_TRIGGERS : ntriggers;
+    for (unsigned i = 0; i < MAX_TRIGGERS; i++)
+        d->trig[i].tdata1 = (uint64_t)TT_DISABLED << (h->xlen - 4);
+    return d;
+}

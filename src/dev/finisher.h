@@ -1,0 +1,7 @@
+/* sifive_test finisher at 0x0010_0000 (QEMU virt): ends the run. */
+#ifndef RVSCOPE_FINISHER_H
+#define RVSCOPE_FINISHER_H
+#include "../machine.h"
+#define FINISHER_BASE 0x100000ull
+void finisher_new(machine_t *m);
+#endif

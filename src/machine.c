@@ -1,0 +1,266 @@
+/* The machine: RAM, devices, harts, and the deterministic run loop.
+ *
+ * Time: mtime advances by one per instruction slot of a round. In a round
+ * every hart runs the same number of instruction slots (a hart waiting in
+ * WFI spends them idle), so the same inputs give the same interleaving. */
+#include "machine.h"
+#include "core/run.h"
+#include "core/trap.h"
+#include "debug/debug.h"
+#include "dev/clint.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define QUANTUM 4096   /* instructions per hart per round */
+
+machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size)
+{
+    machine_t *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->xlen = xlen;
+    m->nharts = nharts;
+    m->ram_size = ram_size;
+    /* Untouched guest RAM costs no host memory. */
+    m->ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m->ram == MAP_FAILED) {
+        free(m);
+        return NULL;
+    }
+    uint64_t pages = ram_size >> PAGE_SHIFT;
+    m->page_flags = calloc(pages, 1);
+    m->dpages = calloc(pages, sizeof *m->dpages);
+    m->broken_insn = -1;
+    m->out = stdout;
+    for (unsigned i = 0; i < nharts; i++) {
+        m->harts[i] = calloc(1, sizeof(hart_t));
+        hart_reset(m->harts[i], m, i, xlen, RAM_BASE);
+    }
+    return m;
+}
+
+void machine_free(machine_t *m)
+{
+    if (!m)
+        return;
+    uint64_t pages = m->ram_size >> PAGE_SHIFT;
+    for (uint64_t i = 0; i < pages; i++)
+        free(m->dpages[i]);
+    free(m->dpages);
+    free(m->page_flags);
+    munmap(m->ram, m->ram_size);
+    for (unsigned i = 0; i < m->nharts; i++) {
+        free(m->harts[i]->dbg);
+        free(m->harts[i]);
+    }
+    free(m);
+}
+
+void machine_add_device(machine_t *m, const device_t *d)
+{
+    if (m->ndevs < sizeof m->devs / sizeof m->devs[0])
+        m->devs[m->ndevs++] = *d;
+}
+
+const device_t *machine_find_device(const machine_t *m, uint64_t pa)
+{
+    for (unsigned i = 0; i < m->ndevs; i++)
+        if (pa - m->devs[i].base < m->devs[i].size)
+            return &m->devs[i];
+    return NULL;
+}
+
+void machine_flush_write_tlbs(machine_t *m)
+{
+    for (unsigned i = 0; i < m->nharts; i++)
+        for (int j = 0; j < TLB_SIZE; j++)
+            m->harts[i]->tlb[ACC_WRITE][j].tag = TLB_INVALID;
+}
+
+void machine_set_page_flag(machine_t *m, uint64_t pa, uint8_t flag)
+{
+    uint8_t *f = &m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT];
+    if ((*f & flag) == flag)
+        return;
+    *f |= flag;
+    machine_flush_write_tlbs(m);   /* stores to this page must see the flag */
+}
+
+static void htif_write(machine_t *m, hart_t *by)
+{
+    uint64_t v;
+    memcpy(&v, m->ram + (m->tohost - RAM_BASE), 8);
+    if (!v)
+        return;
+    unsigned dev = (unsigned)(v >> 56), cmd = (unsigned)(v >> 48) & 0xff;
+    if (dev == 0 && (v & 1)) {
+        m->exit_code = (int)((v << 8) >> 9);
+        machine_request_stop(m, STOP_EXIT);
+        if (by)
+            hart_end_slice(by);
+    } else if (dev == 1 && cmd == 1) {      /* console putchar */
+        fputc((int)(v & 0xff), m->out);
+        uint64_t resp = (1ull << 56) | (1ull << 48);
+        memcpy(m->ram + (m->fromhost - RAM_BASE), &resp, 8);
+    }
+    memset(m->ram + (m->tohost - RAM_BASE), 0, 8);
+}
+
+void machine_ram_written(machine_t *m, hart_t *by, uint64_t pa, uint64_t len)
+{
+    uint64_t off = pa - RAM_BASE;
+    for (uint64_t p = off >> PAGE_SHIFT; p <= (off + len - 1) >> PAGE_SHIFT; p++) {
+        uint8_t f = m->page_flags[p];
+        uint64_t lo = p << PAGE_SHIFT, hi = lo + PAGE_SIZE;
+        uint64_t a = off > lo ? off : lo, b = off + len < hi ? off + len : hi;
+        if ((f & PF_CODE) && m->dpages[p])
+            dpage_invalidate(m->dpages[p], (unsigned)(a - lo), (unsigned)(b - a));
+        /* tohost: act on a write of its upper word, or of all 8 bytes at once
+         * (RV32 guests write the low word first). */
+        if ((f & PF_HTIF) && m->has_tohost) {
+            uint64_t t = m->tohost - RAM_BASE;
+            if (a < t + 8 && b > t + 4)
+                htif_write(m, by);
+        }
+    }
+}
+
+bool machine_phys_read(machine_t *m, uint64_t pa, void *buf, uint64_t len)
+{
+    if (!machine_is_ram(m, pa, len))
+        return false;
+    memcpy(buf, m->ram + (pa - RAM_BASE), len);
+    return true;
+}
+
+bool machine_phys_write(machine_t *m, uint64_t pa, const void *buf, uint64_t len)
+{
+    if (!machine_is_ram(m, pa, len))
+        return false;
+    memcpy(m->ram + (pa - RAM_BASE), buf, len);
+    if (len)
+        machine_ram_written(m, NULL, pa, len);
+    return true;
+}
+
+void machine_request_stop(machine_t *m, int reason)
+{
+    if (!m->stop)
+        m->stop = reason;
+    for (unsigned i = 0; i < m->nharts; i++)
+        hart_end_slice(m->harts[i]);
+}
+
+uint64_t machine_mtime(machine_t *m, const hart_t *h)
+{
+    return m->mtime + (hart_cycles(h) - m->round_start[h->hartid]);
+}
+
+/* Timer-driven interrupt lines of hart h at time now. */
+static void update_timer_irqs(machine_t *m, hart_t *h, uint64_t now)
+{
+    uint64_t mip = h->mip & ~(uint64_t)(MIP_MTIP | MIP_MSIP);
+    if (now >= clint_mtimecmp(m->clint, h->hartid))
+        mip |= MIP_MTIP;
+    if (clint_msip(m->clint, h->hartid))
+        mip |= MIP_MSIP;
+    if (h->menvcfg & (1ull << 63))
+        mip = (mip & ~(uint64_t)MIP_STIP) | (now >= h->stimecmp ? MIP_STIP : 0);
+    h->mip = mip;
+}
+
+/* The earliest future timer deadline of hart h (UINT64_MAX if none). */
+static uint64_t hart_deadline(machine_t *m, hart_t *h)
+{
+    uint64_t d = clint_mtimecmp(m->clint, h->hartid);
+    if ((h->menvcfg & (1ull << 63)) && h->stimecmp < d)
+        d = h->stimecmp;
+    return d;
+}
+
+/* Time left before the next timer deadline of any hart (at least 1). */
+static uint64_t next_deadline(machine_t *m)
+{
+    uint64_t best = UINT64_MAX;
+    for (unsigned i = 0; i < m->nharts; i++) {
+        hart_t *h = m->harts[i];
+        uint64_t c = clint_mtimecmp(m->clint, i);
+        if (c > m->mtime && c - m->mtime < best)
+            best = c - m->mtime;
+        if ((h->menvcfg & (1ull << 63)) && h->stimecmp > m->mtime && h->stimecmp - m->mtime < best)
+            best = h->stimecmp - m->mtime;
+    }
+    return best;
+}
+
+/* Run hart h for up to n instruction slots of this round. */
+static void run_hart(machine_t *m, hart_t *h, uint64_t n)
+{
+    uint64_t start = hart_cycles(h);
+    m->round_start[h->hartid] = start;
+    for (;;) {
+        uint64_t done = hart_cycles(h) - start;
+        if (done >= n || m->stop)
+            return;
+        update_timer_irqs(m, h, m->mtime + done);
+        hart_check_interrupts(h);
+        if (h->wfi) {
+            if (hart_pending_irqs(h))
+                h->wfi = false;
+            else
+                return;          /* idle for the rest of the round */
+        }
+        uint64_t left = n - (hart_cycles(h) - start);
+        uint64_t now = m->mtime + (hart_cycles(h) - start);
+        uint64_t dl = hart_deadline(m, h);
+        if (dl > now && dl - now < left)
+            left = dl - now;     /* stop exactly when this hart's timer fires */
+        if (m->insn_limit) {
+            uint64_t room = m->insn_limit > m->insns_total ? m->insn_limit - m->insns_total : 0;
+            if (room == 0) {
+                machine_request_stop(m, STOP_LIMIT);
+                return;
+            }
+            if (left > room)
+                left = room;
+        }
+        h->budget = h->slice_len = (int64_t)left;
+        uint64_t before = hart_cycles(h);
+        hart_run_slice(h);
+        m->insns_total += hart_cycles(h) - before;
+    }
+}
+
+int machine_run(machine_t *m)
+{
+    m->stop = STOP_NONE;
+    while (!m->stop) {
+        uint64_t q = next_deadline(m);
+        if (q > QUANTUM)
+            q = QUANTUM;
+        bool all_idle = true;
+        for (unsigned i = 0; i < m->nharts && !m->stop; i++) {
+            hart_t *h = m->harts[i];
+            run_hart(m, h, q);
+            if (!h->wfi)
+                all_idle = false;
+        }
+        fflush(m->out);
+        if (m->stop)
+            break;
+        if (all_idle) {
+            /* Every hart sleeps: jump straight to the next timer deadline. */
+            uint64_t d = next_deadline(m);
+            if (d == UINT64_MAX) {
+                machine_request_stop(m, STOP_DEADLOCK);
+                break;
+            }
+            m->mtime += d;
+        } else {
+            m->mtime += q;
+        }
+    }
+    fflush(m->out);
+    return m->stop;
+}

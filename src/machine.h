@@ -1,0 +1,96 @@
+/* The emulated machine: QEMU virt's memory map, the harts, the devices, and
+ * the run loop that interleaves harts deterministically. */
+#ifndef RVSCOPE_MACHINE_H
+#define RVSCOPE_MACHINE_H
+#include "core/hart.h"
+#include <stdio.h>
+
+#define MAX_HARTS 8
+#define RAM_BASE  0x80000000ull
+#define PAGE_SHIFT 12
+#define PAGE_SIZE  4096u
+
+/* Per-RAM-page flags: a page with any flag never gets a fast write TLB
+ * entry, so its stores reach mem_store_slow. */
+enum page_flag {
+    PF_CODE  = 1,   /* has decoded instructions to invalidate */
+    PF_HTIF  = 2,   /* holds tohost */
+};
+
+typedef struct device {
+    const char *name;
+    uint64_t base, size;
+    void *opaque;
+    bool (*read)(void *opaque, uint64_t off, unsigned size, uint64_t *val);
+    bool (*write)(void *opaque, uint64_t off, unsigned size, uint64_t val);
+} device_t;
+
+enum stop_reason {
+    STOP_NONE,
+    STOP_EXIT,       /* finisher or HTIF: exit_code is set */
+    STOP_LIMIT,      /* --max-insns or a step count reached */
+    STOP_DEBUG,      /* a breakpoint, watchpoint or trigger asked to stop */
+    STOP_INTERRUPT,  /* the user pressed Ctrl-C */
+    STOP_DEADLOCK,   /* every hart waits for an interrupt that cannot come */
+    STOP_STUCK,      /* a trap handler address faults on itself forever */
+};
+
+struct dpage;
+
+typedef struct machine {
+    int      xlen;
+    unsigned nharts;
+    hart_t  *harts[MAX_HARTS];
+
+    uint8_t *ram;
+    uint64_t ram_size;
+    uint8_t *page_flags;          /* one byte per RAM page */
+    struct dpage **dpages;        /* decoded instructions per RAM page */
+
+    device_t devs[8];
+    unsigned ndevs;
+    struct clint *clint;
+    struct uart *uart;
+
+    uint64_t mtime;               /* at the start of the current round */
+    uint64_t round_start[MAX_HARTS];  /* each hart's cycle count then */
+    uint64_t insn_limit;          /* total instructions before STOP_LIMIT; 0 = none */
+    uint64_t insns_total;
+
+    bool     has_tohost;
+    uint64_t tohost, fromhost;
+
+    volatile int stop;            /* enum stop_reason; set to end the run */
+    int      exit_code;
+    char     stop_msg[256];       /* why, for STOP_STUCK */
+
+    int      broken_insn;         /* --debug-break-insn: id or -1 */
+    FILE    *out;                 /* guest console output */
+    /* Called before each instruction while set (instruction trace). */
+    void   (*itrace)(hart_t *h);
+} machine_t;
+
+machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size);
+void machine_free(machine_t *m);
+void machine_add_device(machine_t *m, const device_t *d);
+/* Runs until something stops the machine; returns the stop reason. */
+int machine_run(machine_t *m);
+void machine_request_stop(machine_t *m, int reason);
+/* Current mtime as hart h sees it (it advances inside a slice). */
+uint64_t machine_mtime(machine_t *m, const hart_t *h);
+
+/* Physical memory for loaders, devices (DMA) and debuggers. */
+static inline bool machine_is_ram(const machine_t *m, uint64_t pa, uint64_t len)
+{
+    return pa >= RAM_BASE && pa - RAM_BASE < m->ram_size && len <= m->ram_size - (pa - RAM_BASE);
+}
+bool machine_phys_read(machine_t *m, uint64_t pa, void *buf, uint64_t len);
+bool machine_phys_write(machine_t *m, uint64_t pa, const void *buf, uint64_t len);
+const device_t *machine_find_device(const machine_t *m, uint64_t pa);
+/* A write reached RAM behind the TLB's back: drop decoded instructions
+ * covering [pa, pa+len) and react to tohost. */
+void machine_ram_written(machine_t *m, hart_t *by, uint64_t pa, uint64_t len);
+void machine_set_page_flag(machine_t *m, uint64_t pa, uint8_t flag);
+void machine_flush_write_tlbs(machine_t *m);
+
+#endif

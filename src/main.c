@@ -1,0 +1,294 @@
+/* rvscope: command line -> machine -> run. */
+#include "machine.h"
+#include "core/decode.h"
+#include "core/disasm.h"
+#include "debug/debug.h"
+#include "dev/clint.h"
+#include "dev/finisher.h"
+#include "dev/uart16550.h"
+#include "elf/image.h"
+#include "elf/raw.h"
+#include "trace/itrace.h"
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RVSCOPE_VERSION "0.1.0"
+
+/* Exit statuses of rvscope itself (a guest's finisher code is passed on). */
+enum { EXIT_USAGE = 2, EXIT_LIMIT = 124, EXIT_DEADLOCK = 125, EXIT_STUCK = 126 };
+
+static const char usage_text[] =
+"Usage: rvscope [OPTIONS] IMAGE\n"
+"Run a RISC-V (RV32/RV64 IMAC, M/S/U) guest on a QEMU-virt-compatible machine.\n"
+"\n"
+"  IMAGE                  an ELF executable (RV32 or RV64), or a raw binary with --raw\n"
+"\n"
+"Machine:\n"
+"  --isa rv32imac|rv64imac  instruction set; default: the ELF's class (rv64imac for --raw)\n"
+"  --mem SIZE             guest RAM at 0x80000000, e.g. 64M, 1G (default 128M)\n"
+"  --harts N              number of harts, 1..8 (default 1)\n"
+"  --triggers N           Sdtrig triggers per hart, 0..16 (default 4)\n"
+"  --raw ADDR             load IMAGE as a raw binary at ADDR and start there\n"
+"\n"
+"Running:\n"
+"  --max-insns N          stop after N instructions (exit status 124)\n"
+"  --itrace               print every instruction executed to stderr\n"
+"\n"
+"Tools:\n"
+"  --disassemble WORD...  print the disassembly of instruction words (hex) and exit\n"
+"  --debug-break-insn NAME  (testing) make instruction NAME compute wrong results,\n"
+"                         to prove a test suite notices\n"
+"  -h, --help             this help\n"
+"  -V, --version          version\n"
+"\n"
+"Exit status: the guest's (sifive_test finisher at 0x100000, or HTIF tohost);\n"
+"2 bad usage or image; 124 --max-insns reached; 125 every hart waits for an\n"
+"interrupt that can never come; 126 a trap handler faults on itself (guest stuck).\n";
+
+typedef struct options {
+    int xlen;                /* 0 = from the image */
+    uint64_t mem;
+    unsigned harts, triggers;
+    bool raw;
+    uint64_t raw_addr;
+    uint64_t max_insns;
+    const char *image;
+    const char *break_insn;
+    bool itrace;
+} options_t;
+
+static void die_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "rvscope: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'rvscope --help' for the options.\n");
+    exit(EXIT_USAGE);
+}
+
+static uint64_t parse_u64(const char *opt, const char *s)
+{
+    char *end;
+    errno = 0;
+    if (!*s || *s == '-')
+        die_usage("bad value for %s: expected a non-negative number", opt);
+    uint64_t v = strtoull(s, &end, 0);
+    if (errno || *end)
+        die_usage("bad value for %s: expected a number such as 42 or 0x80000000", opt);
+    return v;
+}
+
+static uint64_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    if (!*s || *s == '-')
+        die_usage("bad --mem '%s': expected a size such as 128M or 1G", s);
+    uint64_t v = strtoull(s, &end, 0);
+    uint64_t mul = 1;
+    if (*end == 'K' || *end == 'k') mul = 1ull << 10, end++;
+    else if (*end == 'M' || *end == 'm') mul = 1ull << 20, end++;
+    else if (*end == 'G' || *end == 'g') mul = 1ull << 30, end++;
+    if (*end == 'B' || *end == 'b' || *end == 'i') end += (*end == 'i' && end[1] == 'B') ? 2 : 1;
+    if (errno || *end || v == 0)
+        die_usage("bad --mem '%s': expected a size such as 128M or 1G", s);
+    v *= mul;
+    if (v % PAGE_SIZE || v < (1ull << 16) || v > (16ull << 30))
+        die_usage("bad --mem '%s': RAM must be a multiple of 4K between 64K and 16G", s);
+    return v;
+}
+
+static int parse_isa(const char *s)
+{
+    if (!strcmp(s, "rv32imac") || !strcmp(s, "rv32") || !strcmp(s, "rv32gc"))
+        return 32;
+    if (!strcmp(s, "rv64imac") || !strcmp(s, "rv64") || !strcmp(s, "rv64gc"))
+        return 64;
+    die_usage("unknown --isa '%s': use rv32imac or rv64imac", s);
+    return 0;
+}
+
+static int disassemble_words(int xlen, int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        char *end;
+        uint32_t w = (uint32_t)strtoul(argv[i], &end, 16);
+        if (*end || !*argv[i]) {
+            fprintf(stderr, "rvscope: '%s' is not a hexadecimal instruction word\n", argv[i]);
+            return EXIT_USAGE;
+        }
+        char buf[96];
+        disasm(xlen ? xlen : 64, 0, w, buf, sizeof buf);
+        printf("%08x\t%s\n", w, buf);
+    }
+    return 0;
+}
+
+static void parse_options(int argc, char **argv, options_t *o, bool *disas)
+{
+    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE };
+    static const struct option longopts[] = {
+        {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
+        {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
+        {"raw", required_argument, 0, O_RAW}, {"max-insns", required_argument, 0, O_MAX},
+        {"disassemble", no_argument, 0, O_DIS}, {"debug-break-insn", required_argument, 0, O_BREAK},
+        {"itrace", no_argument, 0, O_ITRACE},
+        {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->mem = 128ull << 20;
+    o->harts = 1;
+    o->triggers = 4;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case O_ISA: o->xlen = parse_isa(optarg); break;
+        case O_MEM: o->mem = parse_size(optarg); break;
+        case O_HARTS:
+            o->harts = (unsigned)parse_u64("--harts", optarg);
+            if (o->harts < 1 || o->harts > MAX_HARTS)
+                die_usage("bad --harts %s: rvscope has 1 to 8 harts", optarg);
+            break;
+        case O_TRIG:
+            o->triggers = (unsigned)parse_u64("--triggers", optarg);
+            if (o->triggers > MAX_TRIGGERS)
+                die_usage("bad --triggers %s: at most 16 triggers per hart", optarg);
+            break;
+        case O_RAW: o->raw = true; o->raw_addr = parse_u64("--raw", optarg); break;
+        case O_MAX: o->max_insns = parse_u64("--max-insns", optarg); break;
+        case O_DIS: *disas = true; break;
+        case O_BREAK: o->break_insn = optarg; break;
+        case O_ITRACE: o->itrace = true; break;
+        case 'h': fputs(usage_text, stdout); exit(0);
+        case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
+        case '?':
+            if (optopt)
+                die_usage("option '-%c' is unknown", (char[]){(char)optopt, 0});
+            die_usage("option '%s' is unknown or lacks its value", argv[optind - 1]);
+        }
+    }
+}
+
+/* Loader callback: copy a segment into guest RAM. */
+static bool load_segment(void *ctx, uint64_t paddr, const void *data, uint64_t filesz,
+                         uint64_t memsz, char *err, size_t errlen)
+{
+    machine_t *m = ctx;
+    if (!machine_is_ram(m, paddr, memsz)) {
+        snprintf(err, errlen, "segment 0x%" PRIx64 "..0x%" PRIx64 " is outside RAM 0x%llx..0x%llx "
+                 "(link the program at 0x80000000, or give more --mem)",
+                 paddr, paddr + memsz, RAM_BASE, RAM_BASE + m->ram_size);
+        return false;
+    }
+    machine_phys_write(m, paddr, data, filesz);
+    return true;
+}
+
+static int report_stop(machine_t *m, int why, const options_t *o)
+{
+    hart_t *h = m->harts[0];
+    switch (why) {
+    case STOP_EXIT:
+        return m->exit_code;
+    case STOP_LIMIT:
+        fprintf(stderr, "rvscope: stopped after %" PRIu64 " instructions (--max-insns); pc=0x%" PRIx64 "\n",
+                o->max_insns, h->pc);
+        return EXIT_LIMIT;
+    case STOP_DEADLOCK:
+        fprintf(stderr, "rvscope: every hart executes wfi with no interrupt enabled that could "
+                "wake it (pc=0x%" PRIx64 "); the guest can never continue\n", h->pc);
+        return EXIT_DEADLOCK;
+    case STOP_STUCK:
+        fprintf(stderr, "rvscope: %s\n", m->stop_msg);
+        return EXIT_STUCK;
+    default:
+        return 1;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    options_t o;
+    bool disas = false;
+    parse_options(argc, argv, &o, &disas);
+    if (disas)
+        return disassemble_words(o.xlen, argc - optind, argv + optind);
+    if (optind >= argc)
+        die_usage("%s", "no IMAGE given: rvscope [OPTIONS] IMAGE");
+    if (optind + 1 < argc)
+        die_usage("unexpected argument '%s' after the IMAGE", argv[optind + 1]);
+    o.image = argv[optind];
+
+    char err[512];
+    image_t *img = NULL;
+    int xlen = o.xlen;
+    if (!o.raw) {
+        img = image_open_elf(o.image, err, sizeof err);
+        if (!img) {
+            fprintf(stderr, "rvscope: %s\n", err);
+            return EXIT_USAGE;
+        }
+        if (xlen && xlen != image_xlen(img)) {
+            fprintf(stderr, "rvscope: %s is an RV%d ELF but --isa asks for RV%d\n",
+                    o.image, image_xlen(img), xlen);
+            return EXIT_USAGE;
+        }
+        xlen = image_xlen(img);
+    } else if (!xlen) {
+        xlen = 64;
+    }
+
+    machine_t *m = machine_new(xlen, o.harts, o.mem);
+    if (!m) {
+        fprintf(stderr, "rvscope: cannot allocate %" PRIu64 " MiB of guest RAM\n", o.mem >> 20);
+        return 1;
+    }
+    clint_new(m);
+    uart_new(m);
+    finisher_new(m);
+    for (unsigned i = 0; i < o.harts; i++)
+        m->harts[i]->dbg = debug_hart_new(m->harts[i], o.triggers);
+    if (o.break_insn) {
+        m->broken_insn = insn_find(o.break_insn);
+        if (m->broken_insn < 0)
+            die_usage("--debug-break-insn: no instruction is called '%s'", o.break_insn);
+    }
+
+    uint64_t entry;
+    if (img) {
+        if (!image_load(img, load_segment, m, err, sizeof err)) {
+            fprintf(stderr, "rvscope: %s\n", err);
+            return EXIT_USAGE;
+        }
+        entry = image_entry(img);
+        uint64_t th;
+        if (image_sym_lookup(img, "tohost", &th) && machine_is_ram(m, th, 8)) {
+            m->has_tohost = true;
+            m->tohost = th;
+            if (!image_sym_lookup(img, "fromhost", &m->fromhost) || !machine_is_ram(m, m->fromhost, 8))
+                m->fromhost = th + 8;
+            machine_set_page_flag(m, th, PF_HTIF);
+        }
+    } else {
+        if (!raw_load(o.image, o.raw_addr, load_segment, m, err, sizeof err)) {
+            fprintf(stderr, "rvscope: %s\n", err);
+            return EXIT_USAGE;
+        }
+        entry = o.raw_addr;
+    }
+    for (unsigned i = 0; i < o.harts; i++)
+        m->harts[i]->pc = entry;
+    m->insn_limit = o.max_insns;
+    if (o.itrace)
+        m->itrace = itrace_stream;
+
+    int why = machine_run(m);
+    int status = report_stop(m, why, &o);
+    image_close(img);
+    machine_free(m);
+    return status;
+}

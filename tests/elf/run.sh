@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Test group "elf": the ELF/raw loader (src/elf) against binutils' view of
+# the same files, bad and hostile files, and a short libFuzzer run.
+# Prints "PASS <name>" or "FAIL <name>: <why>" per test.
+set -u
+cd "$(dirname "$0")/../.."
+
+G=build/guests/elf
+T=build/tests/test_elf
+export CROSS="${CROSS:-riscv64-unknown-elf-}"
+
+# Normally built by "make test-guests"; build here too so the group can run
+# on its own.  Quietly: only a failure is worth showing.
+if ! out=$(make --no-print-directory -s test-guests 2>&1); then
+  echo "$out" | tail -20
+  echo "FAIL elf-build: make test-guests failed"
+  exit 1
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# check KIND NAME ELF [--symbols] [EXPECT-FROM]: expectations from binutils
+# on EXPECT-FROM (default ELF), checked by test_elf on ELF.
+check() {
+  local kind=$1 name=$2 elf=$3 flag=${4:-} from=${5:-$3}
+  if ! python3 tests/elf/expect.py "$kind" "$from" >"$tmp/$name.want" 2>"$tmp/$name.err"; then
+    echo "FAIL $name: expect.py: $(tail -1 "$tmp/$name.err")"
+    return
+  fi
+  "$T" "$kind" "$name" "$elf" $flag <"$tmp/$name.want"
+}
+
+for e in rv64 rv32 rv64-O2 rv64-lma rv64-gc; do
+  read -r entry xlen < <(python3 tests/elf/expect.py header "$G/$e.elf")
+  "$T" header "elf-$e-header" "$G/$e.elf" "$entry" "$xlen"
+  check load "elf-$e-load" "$G/$e.elf"
+  check syms "elf-$e-syms" "$G/$e.elf"
+  check symat "elf-$e-symat" "$G/$e.elf"
+  check lines "elf-$e-lines" "$G/$e.elf"
+  check line2addr "elf-$e-line2addr" "$G/$e.elf"
+done
+
+# a debug-only file (objcopy --only-keep-debug) as a --symbols file: same
+# symbols and lines as the program it came from
+check syms elf-debugfile-syms "$G/rv64.debug" --symbols "$G/rv64.elf"
+check symat elf-debugfile-symat "$G/rv64.debug" --symbols "$G/rv64.elf"
+check lines elf-debugfile-lines "$G/rv64.debug" --symbols "$G/rv64.elf"
+check line2addr elf-debugfile-line2addr "$G/rv64.debug" --symbols "$G/rv64.elf"
+"$T" symonly elf-debugfile-noload "$G/rv64.debug"
+"$T" stripped elf-stripped "$G/rv64-stripped.elf"
+"$T" paths elf-path-suffixes "$G/rv64.elf"
+"$T" raw elf-raw "$G/rv64.bin" "$tmp"
+
+host=/bin/true
+"$T" bad elf-bad "$G/rv64.elf" "$G/rv64.o" "$host" "$tmp"
+"$T" mutate elf-mutate-rv64 "$G/rv64.elf" 3000 1
+"$T" mutate elf-mutate-rv32 "$G/rv32.elf" 3000 2
+"$T" mutate elf-mutate-O2 "$G/rv64-O2.elf" 3000 3
+
+# libFuzzer, briefly (make fuzz-elf runs a minute)
+if command -v "${FUZZ_CC:-clang}" >/dev/null; then
+  if make --no-print-directory -s fuzz-elf FUZZ_SECONDS="${ELF_FUZZ_SECONDS:-10}" >"$tmp/fuzz.log" 2>&1; then
+    echo "elf-fuzz: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/fuzz.log" | tail -1)"
+    echo "PASS elf-fuzz"
+  else
+    echo "FAIL elf-fuzz: $(grep -m1 -E 'ERROR|error|SUMMARY' "$tmp/fuzz.log" || tail -1 "$tmp/fuzz.log") (log: make fuzz-elf; crash inputs in build/tests/fuzz-elf-crash-*)"
+  fi
+else
+  echo "note: clang not found, fuzzing skipped (apt-get install clang)"
+fi

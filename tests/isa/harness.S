@@ -1,0 +1,130 @@
+/* Start-up, trap handler and exit paths linked into every ISA test.
+ * The test itself provides test_main, which ends with PASS. */
+#include "common.h"
+
+  .section .text.init, "ax"
+  .globl _start
+_start:
+  la t0, trap_entry
+  csrw mtvec, t0
+  csrw mie, zero
+  csrci mstatus, MSTATUS_MIE
+  la sp, stack_top
+  li gp, 0
+  li tp, 0
+  /* Recognise QEMU 7.2 (mvendorid 0, marchid = version 7.2.x). */
+  csrr t0, mvendorid
+  bnez t0, 1f
+  csrr t0, marchid
+  srli t0, t0, 8
+  li t1, 0x702
+  bne t0, t1, 1f
+  la t0, isa_qemu72
+  li t1, 1
+  sw t1, 0(t0)
+1:
+  j test_main
+
+  .text
+/* Expected trap (tp != 0): record the trap in s8..s11 and resume at tp in
+ * M mode. Unexpected trap: report it and fail with the current case. */
+  .align 2
+  .globl trap_entry
+trap_entry:
+  csrr s8, mcause
+  csrr s9, mepc
+  csrr s10, mtval
+  csrr s11, mstatus
+  beqz tp, unexpected_trap
+  csrw mepc, tp
+  li tp, 0
+  li s7, MSTATUS_MPP
+  csrs mstatus, s7
+  mret
+
+unexpected_trap:
+  la a0, msg_trap
+  call print_str
+  mv a0, s8
+  call print_hex
+  la a0, msg_epc
+  call print_str
+  mv a0, s9
+  call print_hex
+  la a0, msg_tval
+  call print_str
+  mv a0, s10
+  call print_hex
+  la a0, msg_nl
+  call print_str
+  /* fall through */
+
+/* Exit with status = case number; a corrupt gp still gives a nonzero code. */
+  .globl fail
+fail:
+  andi a0, gp, 0xff
+  bnez a0, 1f
+  li a0, 255
+1:
+  slli a0, a0, 16
+  li a1, 0x3333
+  or a0, a0, a1
+  li a1, FINISHER
+  sw a0, 0(a1)
+  j .
+
+  .globl pass
+pass:
+  li a0, 0x5555
+  li a1, FINISHER
+  sw a0, 0(a1)
+  j .
+
+/* print_str(a0 = NUL-terminated string). Clobbers a0-a2. */
+  .globl print_str
+print_str:
+  li a1, UART_THR
+1:
+  lbu a2, 0(a0)
+  beqz a2, 2f
+  sb a2, 0(a1)
+  addi a0, a0, 1
+  j 1b
+2:
+  ret
+
+/* print_hex(a0): "0x" and XLEN/4 hex digits. Clobbers a0-a4. */
+  .globl print_hex
+print_hex:
+  li a1, UART_THR
+  li a2, '0'
+  sb a2, 0(a1)
+  li a2, 'x'
+  sb a2, 0(a1)
+  li a3, __riscv_xlen - 4
+1:
+  srl a2, a0, a3
+  andi a2, a2, 0xf
+  addi a2, a2, '0'
+  li a4, '9'
+  ble a2, a4, 2f
+  addi a2, a2, 'a' - '0' - 10
+2:
+  sb a2, 0(a1)
+  addi a3, a3, -4
+  bgez a3, 1b
+  ret
+
+  .section .rodata
+msg_trap: .asciz "isa: unexpected trap mcause="
+msg_epc:  .asciz " mepc="
+msg_tval: .asciz " mtval="
+msg_nl:   .asciz "\n"
+
+  .bss
+  .align 4
+  .globl isa_qemu72
+isa_qemu72: .word 0
+  .align 4
+  .space 8192
+stack_top:
