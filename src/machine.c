@@ -203,6 +203,8 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
         uint64_t done = hart_cycles(h) - start;
         if (done >= n || m->stop)
             return;
+        if (h->dbg_pending)
+            debug_fire_pending(h);
         update_timer_irqs(m, h, m->mtime + done);
         hart_check_interrupts(h);
         if (h->wfi) {

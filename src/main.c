@@ -19,7 +19,7 @@
 #define RVSCOPE_VERSION "0.1.0"
 
 /* Exit statuses of rvscope itself (a guest's finisher code is passed on). */
-enum { EXIT_USAGE = 2, EXIT_LIMIT = 124, EXIT_DEADLOCK = 125, EXIT_STUCK = 126 };
+enum { EXIT_DEBUG_STOP = 3, EXIT_USAGE = 2, EXIT_LIMIT = 124, EXIT_DEADLOCK = 125, EXIT_STUCK = 126 };
 
 static const char usage_text[] =
 "Usage: rvscope [OPTIONS] IMAGE\n"
@@ -46,7 +46,7 @@ static const char usage_text[] =
 "  -V, --version          version\n"
 "\n"
 "Exit status: the guest's (sifive_test finisher at 0x100000, or HTIF tohost);\n"
-"2 bad usage or image; 124 --max-insns reached; 125 every hart waits for an\n"
+"2 bad usage or image; 3 a trigger with action 8/9 (external output) stopped the run; 124 --max-insns reached; 125 every hart waits for an\n"
 "interrupt that can never come; 126 a trap handler faults on itself (guest stuck).\n";
 
 typedef struct options {
@@ -202,6 +202,9 @@ static int report_stop(machine_t *m, int why, const options_t *o)
         fprintf(stderr, "rvscope: every hart executes wfi with no interrupt enabled that could "
                 "wake it (pc=0x%" PRIx64 "); the guest can never continue\n", h->pc);
         return EXIT_DEADLOCK;
+    case STOP_DEBUG:
+        fprintf(stderr, "rvscope: stopped: %s\n", m->stop_msg);
+        return EXIT_DEBUG_STOP;
     case STOP_STUCK:
         fprintf(stderr, "rvscope: %s\n", m->stop_msg);
         return EXIT_STUCK;

@@ -96,6 +96,10 @@ Context *kcontext(Area kstack, void (*entry)(void *), void *arg) {
   c->mstatus = MSTATUS_MPP | (ienabled() ? MSTATUS_MPIE : 0);
   c->GPR2 = (uintptr_t)arg;
   c->gpr[2] = (uintptr_t)c;       /* the thread's stack grows below its Context */
+  /* gp and tp as they are now: the linker relaxes global accesses to be
+   * gp-relative, so a thread with gp = 0 would read the wrong memory. */
+  asm volatile("mv %0, gp" : "=r"(c->gpr[3]));
+  asm volatile("mv %0, tp" : "=r"(c->gpr[4]));
   asm volatile("csrr %0, tdata1" : "=r"(c->mcontrol6));
   asm volatile("csrr %0, tdata2" : "=r"(c->tdata2));
   return c;

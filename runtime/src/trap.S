@@ -56,6 +56,12 @@ __am_asm_trap:
   STORE t4, CTX_TDATA2(sp)
   STORE zero, CTX_PDIR(sp)
 
+  /* The C handler addresses globals through gp: make sure it is ours even
+   * if the interrupted code changed it. */
+  .option push
+  .option norelax
+  la    gp, __global_pointer$
+  .option pop
   mv    a0, sp
   call  __am_irq_handle
   mv    sp, a0                      /* resume the Context the handler chose */

@@ -75,8 +75,12 @@ typedef struct hart {
     uint64_t stvec, sscratch, sepc, scause, stval, satp, scounteren, senvcfg;
     uint64_t stimecmp;
 
-    /* Set when the hart stops the machine (HTIF, finisher) */
+    /* Debug machinery (src/debug/): per-hart triggers and the few flags
+     * the core tests, on slow paths only. */
     struct debug_hart *dbg;
+    uint8_t  dbg_watch_acc;     /* bit per enum access: triggers watch it */
+    bool     dbg_exec_armed;    /* execute triggers: run the checked loop */
+    bool     dbg_pending;       /* a trigger fires before the next instruction */
 } hart_t;
 
 /* Instructions executed so far (including the one now executing). */

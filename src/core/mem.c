@@ -6,6 +6,7 @@
 #include "mmu.h"
 #include "run.h"
 #include "../machine.h"
+#include "../debug/debug.h"
 
 static unsigned fault_cause(enum access acc, bool page)
 {
@@ -16,6 +17,9 @@ static unsigned fault_cause(enum access acc, bool page)
 
 static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
 {
+    /* Pages a trigger may match stay off the fast path. */
+    if (unlikely(h->dbg_watch_acc & (1u << acc)) && debug_page_watched(h, acc, va))
+        return;
     tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
     e->tag = va & ~(uint64_t)(PAGE_SIZE - 1);
     e->addend = (uintptr_t)(h->m->ram + (pa & ~(uint64_t)(PAGE_SIZE - 1)) - RAM_BASE) - e->tag;
@@ -41,6 +45,9 @@ bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
         hart_exception(h, EXC_LOAD_MISALIGNED, va);
         return false;
     }
+    bool watched = h->dbg_watch_acc & (1u << ACC_READ);
+    if (watched && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+        return false;
     if (!resolve(h, va, size, ACC_READ, &pa))
         return false;
     if (machine_is_ram(m, pa, size)) {
@@ -50,11 +57,16 @@ bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
             v |= (uint64_t)p[i] << (8 * i);
         *val = v;
         tlb_fill(h, ACC_READ, va, pa);
+        if (watched)
+            debug_check(h, TK_LOAD, PH_AFTER, va, size, v);
         return true;
     }
     const device_t *d = machine_find_device(m, pa);
-    if (d && d->read(d->opaque, pa - d->base, size, val))
+    if (d && d->read(d->opaque, pa - d->base, size, val)) {
+        if (watched)
+            debug_check(h, TK_LOAD, PH_AFTER, va, size, *val);
         return true;
+    }
     hart_exception(h, fault_cause(ACC_READ, false), va);
     return false;
 }
@@ -67,6 +79,9 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
         hart_exception(h, EXC_STORE_MISALIGNED, va);
         return false;
     }
+    bool watched = h->dbg_watch_acc & (1u << ACC_WRITE);
+    if (watched && !debug_check(h, TK_STORE, PH_BEFORE, va, size, val))
+        return false;
     if (!resolve(h, va, size, ACC_WRITE, &pa))
         return false;
     if (machine_is_ram(m, pa, size)) {
@@ -77,11 +92,15 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
             machine_ram_written(m, h, pa, size);
         else
             tlb_fill(h, ACC_WRITE, va, pa);
+        if (watched)
+            debug_check(h, TK_STORE, PH_AFTER, va, size, val);
         return true;
     }
     const device_t *d = machine_find_device(m, pa);
     if (d && d->write(d->opaque, pa - d->base, size, val)) {
         hart_end_slice(h);    /* a device write may raise an interrupt or stop the run */
+        if (watched)
+            debug_check(h, TK_STORE, PH_AFTER, va, size, val);
         return true;
     }
     hart_exception(h, fault_cause(ACC_WRITE, false), va);
@@ -96,6 +115,13 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
     if (va & (size - 1)) {
         hart_exception(h, is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED, va);
         return NULL;
+    }
+    if (h->dbg_watch_acc) {
+        /* The read half is checked before, the write half after. */
+        if ((h->dbg_watch_acc & (1u << ACC_READ)) && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+            return NULL;
+        if (!is_lr && (h->dbg_watch_acc & (1u << ACC_WRITE)))
+            debug_check(h, TK_STORE, PH_AFTER, va, size, 0);
     }
     if (!resolve(h, va, size, acc, &pa))
         return NULL;

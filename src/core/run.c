@@ -9,6 +9,7 @@
 #include "mem.h"
 #include "trap.h"
 #include "../machine.h"
+#include "../debug/debug.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,7 +101,7 @@ static void ex_decode(hart_t *h, const insn_t *cin)
  * hart_end_slice(). */
 void hart_run_slice(hart_t *h)
 {
-    if (unlikely(h->m->itrace)) {
+    if (unlikely(h->m->itrace || h->dbg_exec_armed)) {
         hart_run_slice_traced(h);
         return;
     }
@@ -118,8 +119,8 @@ void hart_run_slice(hart_t *h)
     h->slice_len = h->budget = 0;
 }
 
-/* The same loop, reporting each instruction before it executes
- * (trace itrace on): a separate loop so the plain one pays nothing. */
+/* The same loop, reporting each instruction before it executes (itrace)
+ * and asking execute triggers: a separate loop so the plain one pays nothing. */
 static void hart_run_slice_traced(hart_t *h)
 {
     while (h->budget > 0) {
@@ -129,7 +130,10 @@ static void hart_run_slice_traced(hart_t *h)
                 continue;
         }
         insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
-        h->m->itrace(h);
+        if (h->m->itrace)
+            h->m->itrace(h);
+        if (!debug_before_insn(h))
+            continue;
         in->fn(h, in);
     }
     h->cycle_base += (uint64_t)(h->slice_len - h->budget);

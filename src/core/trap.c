@@ -67,6 +67,11 @@ void hart_exception(hart_t *h, unsigned cause, uint64_t tval)
     trap_enter(h, cause, false, tval);
 }
 
+void hart_trap_retired(hart_t *h, unsigned cause, uint64_t tval)
+{
+    trap_enter(h, cause, false, tval);
+}
+
 /* The interrupts that would be taken now if the global enables allowed. */
 uint64_t hart_pending_irqs(const hart_t *h)
 {

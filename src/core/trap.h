@@ -37,6 +37,9 @@ enum irq {
 
 /* Raise a synchronous exception for the instruction at h->pc. */
 void hart_exception(hart_t *h, unsigned cause, uint64_t tval);
+/* Trap after an instruction that did retire (trigger "after" timing):
+ * xepc = h->pc, the next instruction. */
+void hart_trap_retired(hart_t *h, unsigned cause, uint64_t tval);
 /* Take the highest-priority pending and enabled interrupt, if any. */
 bool hart_check_interrupts(hart_t *h);
 /* Pending-and-enabled interrupts ignoring the global enables (for WFI). */

@@ -19,7 +19,28 @@ typedef struct trigger {
 typedef struct debug_hart {
     unsigned  ntrig, tselect;
     trigger_t trig[MAX_TRIGGERS];
+    /* Derived by debug_triggers_changed: address ranges that load (0) and
+     * store (1) triggers can match, so only those pages leave the TLB. */
+    uint64_t  lo[2][MAX_TRIGGERS], hi[2][MAX_TRIGGERS];
+    unsigned  nrange[2];
+    /* The trigger that fires before the next instruction ("after" timing). */
+    unsigned  pending_trig;
+    uint64_t  pending_tval;
 } debug_hart_t;
+
+enum trig_kind { TK_LOAD, TK_STORE, TK_EXEC };
+enum trig_phase { PH_BEFORE, PH_AFTER };
+
+/* A memory access or instruction fetch in one phase. Returns false when a
+ * "before" trigger fired: the instruction must not execute. */
+bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va,
+                 unsigned size, uint64_t value);
+/* May an access of this kind to the page at va match a trigger? */
+bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va);
+/* Fire what debug_check left pending ("after" timing). */
+void debug_fire_pending(hart_t *h);
+/* The checked loop asks before each instruction (execute triggers). */
+bool debug_before_insn(hart_t *h);
 
 debug_hart_t *debug_hart_new(hart_t *h, unsigned ntriggers);
 unsigned tdata1_type(const hart_t *h, uint64_t tdata1);

@@ -24,8 +24,3 @@ void debug_on_xret(hart_t *h, int from_priv)
 {
     (void)h; (void)from_priv;
 }
-
-void debug_triggers_changed(hart_t *h)
-{
-    (void)h;   /* trigger matching comes with the trigger module's firing logic */
-}

@@ -7,6 +7,7 @@
 prints the lines test_elf reads on stdin (see its header comment).
 CROSS (default riscv64-unknown-elf-) is the binutils prefix."""
 import os
+import re
 import subprocess
 import sys
 
@@ -36,8 +37,9 @@ def nm(elf):
     return out
 
 
-def exec_ranges(elf):
-    """[start, end) of allocated executable sections, from readelf -S."""
+def exec_ranges(elf, need="AX"):
+    """[start, end) of allocated executable sections, from readelf -S
+    (of all allocated sections with need="A")."""
     ranges = []
     for line in tool("readelf", "-SW", elf).splitlines():
         line = line.replace("[ ", "[")
@@ -49,7 +51,7 @@ def exec_ranges(elf):
         except ValueError:
             continue
         flags = f[7] if len(f) > 7 else ""
-        if "A" in flags and "X" in flags and size:
+        if all(c in flags for c in need) and size:
             ranges.append((addr, addr + size))
     return ranges
 
@@ -118,18 +120,17 @@ def symat(elf):
 
 
 def lines(elf):
-    addrs = []
-    for line in tool("objdump", "-d", elf).splitlines():
-        f = line.split(":", 1)
-        if len(f) == 2 and line.startswith(" ") and f[0].strip():
-            try:
-                addrs.append(int(f[0], 16))
-            except ValueError:
-                pass
+    addrs = [int(m.group(1), 16) for m in
+             re.finditer(r"^\s*([0-9a-f]+):\t", tool("objdump", "-d", elf), re.M)]
     # also the byte after every instruction run and odd addresses inside
     # instructions: a range covers all of its bytes
     extra = [a + 1 for a in addrs]
-    query = addrs + extra
+    # and next to the code but outside every section (addr2line would name
+    # a variable's declaration line for an address in data)
+    alloc = exec_ranges(elf, "A")
+    outside = [a for s, e in exec_ranges(elf) for a in (s - 1, e, e + 0x100)
+               if not any(s2 <= a < e2 for s2, e2 in alloc)]
+    query = addrs + extra + outside
     out = tool("addr2line", "-e", elf, stdin="\n".join("%x" % a for a in query) + "\n")
     for a, res in zip(query, out.splitlines()):
         res = res.split(" (discriminator")[0]

@@ -51,8 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t e = image_entry(img);
     for (uint64_t x = e - 8; x != e + 64; x += 2) {
         image_sym_at(img, x, &off);
-        if (image_line_at(img, x, &file, &line) && !image_addr_of_line(img, file, line, &a))
-            __builtin_trap(); /* a line that has an address must resolve */
+        /* no invariant between the two: a line may have only non-is_stmt
+         * rows, and then it has no breakpoint address */
+        if (image_line_at(img, x, &file, &line))
+            image_addr_of_line(img, file, line, &a);
     }
     image_addr_of_line(img, "prog.c", 1, &a);
     image_close(img);

@@ -64,6 +64,16 @@
   .option pop
 .endm
 
+/* Align code to n bytes. Under norvc, GAS 2.40 silently leaves .align
+ * undone after an odd number of 2-byte instructions; with rvc it can pad
+ * with c.nop. */
+.macro ALIGN n
+  .option push
+  .option rvc
+  .balign \n
+  .option pop
+.endm
+
 /* Start case n. Numbers must increase within a file and fit the finisher's
  * exit code (1..255), so a failing exit status names exactly one case. */
 .set isa_last_case, 0

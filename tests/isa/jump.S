@@ -114,7 +114,7 @@ ret43_t6:
   li a0, 43
   jalr x0, 0(t6)
 
-  .align 2
+  ALIGN 4
   RVC c.nop                   /* puts the next 4-byte instruction at 2 mod 4 */
 at_2mod4:
   li a0, 77

@@ -18,6 +18,8 @@ trap_entry:
 
     .bss
     .balign 16
+big_area:                   # an unsized label over more than 64 KiB
+    .space 0x18000
 stack:
     .space 4096
     .globl stack_top

@@ -1,0 +1,240 @@
+/* Trigger firing (Debug Spec 1.0, 5.3-5.5): which triggers match an
+ * access, chains, hit bits, timing, actions and the re-entrancy rule.
+ *
+ * Timing rvscope implements (what seed 001 expects):
+ *   execute, load address  -> before: xepc = the instruction, hit = 1
+ *   store, load data       -> immediately after: xepc = next, hit = 3
+ *   mcontrol (type 2) follows its timing bit for stores. */
+#include "debug.h"
+#include "trigger_match.h"
+#include "../core/trap.h"
+#include "../core/mmu.h"
+#include "../core/disasm.h"
+#include "../machine.h"
+#include <inttypes.h>
+#include <stdio.h>
+
+static bool mode_ok(const hart_t *h, const mc_fields_t *f)
+{
+    return h->priv == PRIV_M ? f->m : h->priv == PRIV_S ? f->s : f->u;
+}
+
+static enum trig_phase phase_of(const hart_t *h, uint64_t tdata1, const mc_fields_t *f,
+                                enum trig_kind kind)
+{
+    bool type2 = tdata1_type(h, tdata1) == TT_MCONTROL;
+    switch (kind) {
+    case TK_EXEC:  return PH_BEFORE;
+    case TK_LOAD:  return f->select ? PH_AFTER : (type2 && f->timing_after) ? PH_AFTER : PH_BEFORE;
+    default:       return (type2 && !f->timing_after) ? PH_BEFORE : PH_AFTER;
+    }
+}
+
+/* Does trigger t match this access in this phase? */
+static bool trig_matches(const hart_t *h, const trigger_t *t, enum trig_kind kind,
+                         enum trig_phase ph, uint64_t va, unsigned size, uint64_t value)
+{
+    mc_fields_t f;
+    if (!mc_decode(t->tdata1, h->xlen, &f))
+        return false;
+    bool want = kind == TK_LOAD ? f.load : kind == TK_STORE ? f.store : f.execute;
+    if (!want || !mode_ok(h, &f) || phase_of(h, t->tdata1, &f, kind) != ph)
+        return false;
+    unsigned sz = mc_size_bytes(f.size);
+    if (sz && kind != TK_EXEC && sz != size)
+        return false;
+    if (f.select)
+        return mc_value_matches(f.match, value, t->tdata2, h->xlen);
+    for (unsigned b = 0; b < size; b++)       /* every byte of the access */
+        if (mc_value_matches(f.match, va + b, t->tdata2, h->xlen))
+            return true;
+    return false;
+}
+
+/* Action 0 is suppressed while the handler that would take it runs with
+ * interrupts off (re-entrancy, option 1 of the spec). */
+static bool breakpoint_allowed(const hart_t *h)
+{
+    if (h->priv == PRIV_M)
+        return h->mstatus & MSTATUS_MIE;
+    if (h->priv == PRIV_S && ((h->medeleg >> EXC_BREAKPOINT) & 1))
+        return h->mstatus & MSTATUS_SIE;
+    return true;
+}
+
+static const char *type_name(unsigned type)
+{
+    switch (type) {
+    case TT_MCONTROL: return "mcontrol";
+    case TT_ICOUNT: return "icount";
+    case TT_ITRIGGER: return "itrigger";
+    case TT_ETRIGGER: return "etrigger";
+    case TT_MCONTROL6: return "mcontrol6";
+    case TT_TMEXTTRIGGER: return "tmexttrigger";
+    default: return "disabled";
+    }
+}
+
+static void set_hit(hart_t *h, trigger_t *t, enum trig_phase ph)
+{
+    unsigned type = tdata1_type(h, t->tdata1);
+    if (type == TT_MCONTROL6)
+        t->tdata1 |= (1ull << 22) | (ph == PH_AFTER ? 1ull << 25 : 0);
+    else if (type == TT_MCONTROL)
+        t->tdata1 |= 1ull << 20;
+    else if (type == TT_ICOUNT)
+        t->tdata1 |= 1ull << 24;
+    else
+        t->tdata1 |= 1ull << (h->xlen - 6);
+}
+
+static unsigned trig_action(const hart_t *h, const trigger_t *t)
+{
+    unsigned type = tdata1_type(h, t->tdata1);
+    if (type == TT_MCONTROL || type == TT_MCONTROL6)
+        return (unsigned)(t->tdata1 >> 12) & 0xf;
+    return (unsigned)t->tdata1 & 0x3f;
+}
+
+/* Stop the machine for an external-trigger action (8/9). */
+static void external_stop(hart_t *h, unsigned idx, const char *what, uint64_t addr, uint64_t pc)
+{
+    debug_hart_t *d = h->dbg;
+    char insn[96] = "?";
+    uint64_t pa;
+    int cause;
+    uint8_t b[4] = {0};
+    if (mmu_translate(h, pc, ACC_EXEC, &pa, &cause) && machine_phys_read(h->m, pa, b, 4)) {
+        uint32_t raw = b[0] | b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+        disasm(h->xlen, pc, raw, insn, sizeof insn);
+    }
+    snprintf(h->m->stop_msg, sizeof h->m->stop_msg,
+             "trigger %u (%s, %s, action %u) fired on hart %u: address 0x%" PRIx64
+             ", instruction at 0x%" PRIx64 ": %s",
+             idx, type_name(tdata1_type(h, d->trig[idx].tdata1)), what,
+             trig_action(h, &d->trig[idx]), h->hartid, addr, pc, insn);
+    machine_request_stop(h->m, STOP_DEBUG);
+}
+
+/* Trigger `last` (end of a chain first..last) fires. Returns true when the
+ * current instruction must not execute. */
+static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
+                 uint64_t tval, const char *what)
+{
+    debug_hart_t *d = h->dbg;
+    unsigned action = trig_action(h, &d->trig[last]);
+    if (action == 0 && !breakpoint_allowed(h))
+        return false;
+    for (unsigned i = first; i <= last; i++)
+        set_hit(h, &d->trig[i], ph);
+    switch (action) {
+    case 0:
+        if (ph == PH_BEFORE) {
+            hart_exception(h, EXC_BREAKPOINT, tval);
+            return true;
+        }
+        d->pending_trig = last;
+        d->pending_tval = tval;
+        h->dbg_pending = true;
+        hart_end_slice(h);
+        return false;
+    case 8: case 9:
+        external_stop(h, last, what, tval, h->pc);
+        if (ph == PH_BEFORE) {
+            h->exceptions++;        /* the instruction does not retire */
+            return true;
+        }
+        return false;
+    default:                        /* 2-4: trace actions; 1 needs debug mode */
+        return false;
+    }
+}
+
+bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va,
+                 unsigned size, uint64_t value)
+{
+    debug_hart_t *d = h->dbg;
+    bool match[MAX_TRIGGERS];
+    for (unsigned i = 0; i < d->ntrig; i++)
+        match[i] = trig_matches(h, &d->trig[i], kind, ph, va, size, value);
+    static const char *names[] = { "load", "store", "execute" };
+    for (unsigned i = 0; i < d->ntrig; i++) {
+        unsigned first = i;
+        bool all = match[i];
+        while (((d->trig[i].tdata1 >> 11) & 1) && i + 1 < d->ntrig &&
+               (tdata1_type(h, d->trig[i].tdata1) == TT_MCONTROL6 ||
+                tdata1_type(h, d->trig[i].tdata1) == TT_MCONTROL)) {
+            i++;
+            all = all && match[i];
+        }
+        mc_fields_t f;
+        if (all && mc_decode(d->trig[i].tdata1, h->xlen, &f) && !f.chain)
+            if (fire(h, first, i, ph, va, names[kind]))
+                return false;
+    }
+    return true;
+}
+
+bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va)
+{
+    const debug_hart_t *d = h->dbg;
+    unsigned k = acc == ACC_WRITE;
+    uint64_t lo = va & ~(uint64_t)(PAGE_SIZE - 1), hi = lo + PAGE_SIZE - 1;
+    for (unsigned i = 0; i < d->nrange[k]; i++)
+        if (d->lo[k][i] <= hi && d->hi[k][i] + 7 >= lo)   /* an access may start 7 bytes below */
+            return true;
+    return false;
+}
+
+void debug_fire_pending(hart_t *h)
+{
+    debug_hart_t *d = h->dbg;
+    h->dbg_pending = false;
+    trigger_t *t = &d->trig[d->pending_trig];
+    (void)t;
+    hart_trap_retired(h, EXC_BREAKPOINT, d->pending_tval);
+}
+
+bool debug_before_insn(hart_t *h)
+{
+    if (!h->dbg_exec_armed)
+        return true;
+    uint64_t pa;
+    int cause;
+    uint8_t b[4] = {0};
+    uint32_t raw = 0;
+    if (mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause) && machine_phys_read(h->m, pa, b, 2)) {
+        raw = b[0] | b[1] << 8;
+        if ((raw & 3) == 3 && machine_phys_read(h->m, pa + 2, b + 2, 2))
+            raw |= (uint32_t)(b[2] | b[3] << 8) << 16;
+    }
+    return debug_check(h, TK_EXEC, PH_BEFORE, h->pc, (raw & 3) == 3 ? 4 : 2, raw);
+}
+
+/* Recompute what the core must watch after any trigger register write. */
+void debug_triggers_changed(hart_t *h)
+{
+    debug_hart_t *d = h->dbg;
+    d->nrange[0] = d->nrange[1] = 0;
+    h->dbg_watch_acc = 0;
+    h->dbg_exec_armed = false;
+    for (unsigned i = 0; i < d->ntrig; i++) {
+        mc_fields_t f;
+        if (!mc_decode(d->trig[i].tdata1, h->xlen, &f) || !(f.m || f.s || f.u))
+            continue;
+        uint64_t lo, hi;
+        mc_address_range(&f, d->trig[i].tdata2, h->xlen, &lo, &hi);
+        if (f.load) {
+            d->lo[0][d->nrange[0]] = lo; d->hi[0][d->nrange[0]++] = hi;
+            h->dbg_watch_acc |= 1u << ACC_READ;
+        }
+        if (f.store) {
+            d->lo[1][d->nrange[1]] = lo; d->hi[1][d->nrange[1]++] = hi;
+            h->dbg_watch_acc |= 1u << ACC_WRITE;
+        }
+        if (f.execute)
+            h->dbg_exec_armed = true;
+    }
+    hart_flush_tlb(h);
+    hart_end_slice(h);
+}
