@@ -166,7 +166,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
         case '?':
-            if (optopt)
+            if (optopt > 0 && optopt < 128 && optopt != '?')
                 die_usage("option '-%c' is unknown", (char[]){(char)optopt, 0});
             die_usage("option '%s' is unknown or lacks its value", argv[optind - 1]);
         }

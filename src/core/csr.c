@@ -125,7 +125,9 @@ static void set_counter(uint64_t *offset, uint64_t now_with_offset, uint64_t v, 
     uint64_t cur = now_with_offset;
     uint64_t want = !rv32 ? v : half ? (cur & 0xffffffffull) | (v << 32)
                                      : (cur & ~0xffffffffull) | (uint32_t)v;
-    *offset += want - cur;
+    /* The write replaces this instruction's own increment (privileged
+     * spec: a CSR write to a counter is done instead of the increment). */
+    *offset += want - cur - 1;
 }
 
 /* The write half, after the access checks; false = no such CSR. */
@@ -269,6 +271,38 @@ static const struct { unsigned num; const char *name; } csr_names[] = {
     {0xb00, "mcycle"}, {0xb02, "minstret"}, {0xb80, "mcycleh"}, {0xb82, "minstreth"},
     {0xf11, "mvendorid"}, {0xf12, "marchid"}, {0xf13, "mimpid"}, {0xf14, "mhartid"},
     {0xf15, "mconfigptr"},
+    /* Names only: CSRs rvscope does not implement (they trap), named as
+     * binutils' objdump names them so disassembly matches it
+     * (tests/disasm checks every number). */
+    {0x008, "vstart"}, {0x009, "vxsat"}, {0x00a, "vxrm"}, {0x00f, "vcsr"},
+    {0x015, "seed"},
+    {0x10c, "sstateen0"}, {0x10d, "sstateen1"}, {0x10e, "sstateen2"}, {0x10f, "sstateen3"},
+    {0x114, "sieh"}, {0x150, "siselect"}, {0x151, "sireg"}, {0x154, "siph"},
+    {0x15c, "stopei"},
+    {0x200, "vsstatus"}, {0x204, "vsie"}, {0x205, "vstvec"}, {0x214, "vsieh"},
+    {0x240, "vsscratch"}, {0x241, "vsepc"}, {0x242, "vscause"}, {0x243, "vstval"},
+    {0x244, "vsip"}, {0x24d, "vstimecmp"}, {0x250, "vsiselect"}, {0x251, "vsireg"},
+    {0x254, "vsiph"}, {0x25c, "vstopei"}, {0x25d, "vstimecmph"}, {0x280, "vsatp"},
+    {0x308, "mvien"}, {0x309, "mvip"},
+    {0x30c, "mstateen0"}, {0x30d, "mstateen1"}, {0x30e, "mstateen2"}, {0x30f, "mstateen3"},
+    {0x313, "midelegh"}, {0x314, "mieh"}, {0x318, "mvienh"}, {0x319, "mviph"},
+    {0x31c, "mstateen0h"}, {0x31d, "mstateen1h"}, {0x31e, "mstateen2h"}, {0x31f, "mstateen3h"},
+    {0x34a, "mtinst"}, {0x34b, "mtval2"},
+    {0x350, "miselect"}, {0x351, "mireg"}, {0x354, "miph"}, {0x35c, "mtopei"},
+    {0x5a8, "scontext"},
+    {0x600, "hstatus"}, {0x602, "hedeleg"}, {0x603, "hideleg"}, {0x604, "hie"},
+    {0x605, "htimedelta"}, {0x606, "hcounteren"}, {0x607, "hgeie"}, {0x608, "hvien"},
+    {0x609, "hvictl"}, {0x60a, "henvcfg"},
+    {0x60c, "hstateen0"}, {0x60d, "hstateen1"}, {0x60e, "hstateen2"}, {0x60f, "hstateen3"},
+    {0x613, "hidelegh"}, {0x615, "htimedeltah"}, {0x618, "hvienh"}, {0x61a, "henvcfgh"},
+    {0x61c, "hstateen0h"}, {0x61d, "hstateen1h"}, {0x61e, "hstateen2h"}, {0x61f, "hstateen3h"},
+    {0x643, "htval"}, {0x644, "hip"}, {0x645, "hvip"}, {0x646, "hviprio1"},
+    {0x647, "hviprio2"}, {0x64a, "htinst"}, {0x655, "hviph"}, {0x656, "hviprio1h"},
+    {0x657, "hviprio2h"}, {0x680, "hgatp"}, {0x6a8, "hcontext"},
+    {0x747, "mseccfg"}, {0x757, "mseccfgh"}, {0x7aa, "mscontext"},
+    {0xc20, "vl"}, {0xc21, "vtype"}, {0xc22, "vlenb"},
+    {0xda0, "scountovf"}, {0xdb0, "stopi"}, {0xe12, "hgeip"}, {0xeb0, "vstopi"},
+    {0xfb0, "mtopi"},
 };
 
 const char *csr_name(unsigned csr)
@@ -287,6 +321,7 @@ const char *csr_name(unsigned csr)
     else if (csr >= 0xc03 && csr <= 0xc1f) { fmt = "hpmcounter%u"; n = csr - 0xc00; }
     else if (csr >= 0xc83 && csr <= 0xc9f) { fmt = "hpmcounter%uh"; n = csr - 0xc80; }
     else if (csr >= 0x323 && csr <= 0x33f) { fmt = "mhpmevent%u"; n = csr - 0x320; }
+    else if (csr >= 0x723 && csr <= 0x73f) { fmt = "mhpmevent%uh"; n = csr - 0x720; }
     if (!fmt)
         return NULL;
     char *b = buf[next++ % 8];

@@ -46,19 +46,19 @@ static void normalize(char *p)
     *w = 0;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
+/* Room for need elements of elem bytes in p (capacity *cap): the array,
+ * maybe moved, or NULL when out of memory (p is then still valid). */
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
-        return true;
+        return p;
     size_t n = *cap ? *cap * 2 : 256;
     while (n < need)
         n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
+    void *q = realloc(p, n * elem);
+    if (q)
+        *cap = n;
+    return q;
 }
 
 /* Index of name in img->files, adding it; UINT32_MAX when out of memory. */
@@ -92,10 +92,12 @@ static uint32_t intern(struct interner *in, const char *raw)
             free(name);
             return in->slot[h] - 1;
         }
-    if (!grow((void **)&img->files, &in->cap, img->nfiles + 1, sizeof *img->files)) {
+    char **files = grow(img->files, &in->cap, img->nfiles + 1, sizeof *img->files);
+    if (!files) {
         free(name);
         return UINT32_MAX;
     }
+    img->files = files;
     img->files[img->nfiles] = name;
     in->slot[h] = (uint32_t)++img->nfiles;
     return in->slot[h] - 1;
@@ -174,8 +176,10 @@ static bool add_unit(struct image *img, struct interner *in, const struct xrange
             continue;
         }
         if (have_prev && a > prev.addr && prev.line > 0 && in_exec(x, prev.addr)) {
-            if (!grow((void **)&img->ranges, rcap, img->nranges + 1, sizeof *img->ranges))
+            struct line_range *r = grow(img->ranges, rcap, img->nranges + 1, sizeof *r);
+            if (!r)
                 return false;
+            img->ranges = r;
             img->ranges[img->nranges++] = (struct line_range){prev.addr, a, prev.file, prev.line};
         }
         have_prev = false;
@@ -193,8 +197,10 @@ static bool add_unit(struct image *img, struct interner *in, const struct xrange
         prev = (struct row){a, last_file, ln};
         have_prev = true;
         if (stmt && ln > 0 && in_exec(x, a)) {
-            if (!grow((void **)&img->stmts, scap, img->nstmts + 1, sizeof *img->stmts))
+            struct stmt *st = grow(img->stmts, scap, img->nstmts + 1, sizeof *st);
+            if (!st)
                 return false;
+            img->stmts = st;
             img->stmts[img->nstmts++] = (struct stmt){a, last_file, ln};
         }
     }

@@ -33,8 +33,10 @@ int main(void) {
   expect = 5;
   ok = __atomic_compare_exchange_n(&w, &expect, 77, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
   printf("cas miss: ok %d value %d expected now %d\n", ok, w, expect);
-  printf("sync_fetch_and_add: %d, bool_cas: %d, load: %d\n", __sync_fetch_and_add(&w, 1),
-         __sync_bool_compare_and_swap(&w, 100, 0), __atomic_load_n(&w, __ATOMIC_SEQ_CST));
+  old = __sync_fetch_and_add(&w, 1);
+  ok = __sync_bool_compare_and_swap(&w, 100, 0);
+  printf("sync_fetch_and_add: old %d, bool_cas: %d, load: %d\n", old, ok,
+         __atomic_load_n(&w, __ATOMIC_SEQ_CST));
   __sync_synchronize();
 
   /* amomin/amomax compare signed, amominu/amomaxu unsigned: -5 vs 3. */

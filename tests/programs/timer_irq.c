@@ -42,11 +42,12 @@ static Context *handler(Event ev, Context *c) {
 
 int main(void) {
   cte_init(handler);
+  printf("interrupts enabled: %d\n", ienabled());
+  /* Nothing is printed from here until the last tick but by the handler. */
   uint64_t t0 = mtime();
   set_mtimecmp(t0 + 1000);
   asm volatile("csrs mie, %0" : : "r"(MIE_MTIE));
   iset(true);
-  printf("interrupts enabled: %d\n", ienabled());
   while (ticks < 3) {
     iset(false);
     if (ticks < 3) asm volatile("wfi");

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The command line: options, exit statuses and the error message for each
+# kind of bad input (SPEC §8). Protocol: tests/run.sh.
+set -u
+cd "$(dirname "$0")/../.."
+R="${RVSCOPE:-build/rvscope}"
+G=build/guests/cli
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# expect NAME STATUS REGEX CMD...: exit status and a line of stdout+stderr.
+expect() {
+  local name=$1 want=$2 re=$3; shift 3
+  local out rc
+  out=$(timeout 20 "$@" 2>&1 </dev/null); rc=$?
+  if [ "$rc" -ne "$want" ]; then echo "FAIL cli/$name: exit $rc, want $want; output: ${out:0:300}"; return; fi
+  if ! grep -Eq -- "$re" <<<"$out"; then echo "FAIL cli/$name: output lacks /$re/: ${out:0:300}"; return; fi
+  echo "PASS cli/$name"
+}
+
+expect help 0 '--max-insns N' "$R" --help
+for opt in --isa --mem --harts --triggers --raw --max-insns --itrace --disassemble --version; do
+  expect "help-lists$opt" 0 "$opt" "$R" --help
+done
+expect version 0 '^rvscope [0-9]+\.[0-9]+' "$R" --version
+expect no-image 2 'no IMAGE given' "$R"
+expect missing-file 2 'nonexistent\.elf.*(No such file|not found|cannot open)' "$R" "$tmp/nonexistent.elf"
+printf 'hello\n' >"$tmp/text.txt"
+expect not-elf 2 'not an ELF' "$R" "$tmp/text.txt"
+: >"$tmp/empty"
+expect empty-file 2 'empty|not an ELF|too short|truncated' "$R" "$tmp/empty"
+expect other-machine 2 'x86-64|not RISC-V|RISC-V' "$R" /bin/true
+expect outside-ram 2 'outside RAM' "$R" $G/outside.elf
+head -c 200 $G/loop.elf >"$tmp/trunc.elf"
+expect truncated 2 'trunc\.elf' "$R" "$tmp/trunc.elf"
+expect unknown-option 2 "unknown" "$R" --frobnicate $G/loop.elf
+expect bad-mem 2 "bad --mem 'lots'" "$R" --mem lots $G/loop.elf
+expect bad-mem-size 2 'multiple of 4K' "$R" --mem 100 $G/loop.elf
+expect bad-harts 2 'bad --harts 9' "$R" --harts 9 $G/loop.elf
+expect bad-isa 2 "unknown --isa 'rv128i'" "$R" --isa rv128i $G/loop.elf
+expect isa-mismatch 2 'RV32 ELF but --isa asks for RV64' "$R" --isa rv64imac $G/loop.elf
+expect bad-max-insns 2 'bad value for --max-insns' "$R" --max-insns many $G/loop.elf
+expect missing-value 2 "'--mem' is unknown or lacks its value" "$R" --mem
+expect extra-arg 2 "unexpected argument 'x'" "$R" $G/loop.elf x
+expect max-insns 124 'stopped after 1000 instructions' "$R" --max-insns 1000 $G/loop.elf
+expect stuck 126 'stuck: (illegal instruction|instruction access fault).*mtvec' "$R" $G/stuck.elf
+expect deadlock 125 'wfi' "$R" $G/sleep.elf
+expect finisher-fail 42 '' "$R" $G/failcode.elf
+expect raw-binary 42 '' "$R" --isa rv32imac --raw 0x80000000 $G/failcode.bin
+expect raw-missing 2 'nope\.bin' "$R" --raw 0x80000000 "$tmp/nope.bin"
+expect htif-tohost 7 '' "$R" $G/htif.elf
+expect trigger-action8 3 'trigger 0 \(mcontrol6, store, action 8\).*sw' "$R" $G/trigger8.elf
+expect disassemble 0 'addi[[:space:]]+a0,a0,1' "$R" --disassemble 00150513
+expect disassemble-bad 2 "'xyz' is not a hexadecimal" "$R" --disassemble xyz
