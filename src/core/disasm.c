@@ -22,8 +22,10 @@ static void fence_set(char *b, unsigned bits)
     for (int i = 0; i < 4; i++)
         if (bits & (8 >> i))
             b[k++] = l[i];
-    if (!k)
-        b[k++] = '0';
+    if (!k) {               /* objdump's word for an empty set */
+        strcpy(b, "unknown");
+        return;
+    }
     b[k] = 0;
 }
 
@@ -31,7 +33,9 @@ void disasm(int xlen, uint64_t pc, uint32_t raw, char *buf, size_t n)
 {
     insn_t in;
     if (!insn_decode(raw, xlen, &in)) {
-        if (in.len == 2)
+        if (in.len == 2 && raw == 0)    /* the defined illegal instruction */
+            snprintf(buf, n, "c.unimp");
+        else if (in.len == 2)
             snprintf(buf, n, ".insn\t2, 0x%04x", raw & 0xffff);
         else
             snprintf(buf, n, ".insn\t4, 0x%08x", raw);
@@ -39,15 +43,27 @@ void disasm(int xlen, uint64_t pc, uint32_t raw, char *buf, size_t n)
     }
     const insn_info_t *t = &insn_table[in.id];
     uint64_t xmask = xlen == 32 ? 0xffffffffull : ~0ull;
-    size_t k = (size_t)snprintf(buf, n, "%s", t->name);
+    const char *ops = t->ops;
+    /* Names objdump -M no-aliases gives to particular encodings of a line:
+     * csrrw zero,cycle,zero is the canonical 32-bit "unimp"; compressed
+     * shifts by 0 (HINTs on RV32/RV64, shifts by 64 on RV128) are
+     * c.slli64/c.srli64/c.srai64 rd, without the shamt. */
+    if (raw == 0xc0001073) {
+        snprintf(buf, n, "unimp");
+        return;
+    }
+    bool shift64 = in.len == 2 && !strcmp(ops, "d,h") && in.imm == 0;
+    if (shift64)
+        ops = "d";
+    size_t k = (size_t)snprintf(buf, n, "%s%s", t->name, shift64 ? "64" : "");
     /* aq/rl suffixes of atomics */
     if (!strncmp(t->name, "lr.", 3) || !strncmp(t->name, "sc.", 3) || !strncmp(t->name, "amo", 3)) {
         const char *sfx[] = { "", ".rl", ".aq", ".aqrl" };
         k += (size_t)snprintf(buf + k, k < n ? n - k : 0, "%s", sfx[(raw >> 25) & 3]);
     }
-    if (*t->ops && k < n)
+    if (*ops && k < n)
         k += (size_t)snprintf(buf + k, n - k, "\t");
-    for (const char *o = t->ops; *o && k < n; o++) {
+    for (const char *o = ops; *o && k < n; o++) {
         char tmp[48];
         switch (*o) {
         case 'd': snprintf(tmp, sizeof tmp, "%s", abi[in.rd]); break;

@@ -127,8 +127,8 @@ INSN(c_lw,       "c.lw",       0xe003, 0x4000, CL_W,  lw,   "d,o",   0)
 INSN(c_ld,       "c.ld",       0xe003, 0x6000, CL_D,  ld,   "d,o",   64)
 INSN(c_sw,       "c.sw",       0xe003, 0xc000, CS_W,  sw,   "t,o",   0)
 INSN(c_sd,       "c.sd",       0xe003, 0xe000, CS_D,  sd,   "t,o",   64)
-/* C, quadrant 1 */
-INSN(c_nop,      "c.nop",      0xffff, 0x0001, CNONE, addi, "",      0)
+/* C, quadrant 1. c.nop is an alias: objdump -M no-aliases prints c.addi zero,0 */
+INSN(c_nop,      "c.addi",     0xffff, 0x0001, CNONE, addi, "d,i",   0)
 INSN(c_addi,     "c.addi",     0xe003, 0x0001, CI,    addi, "d,i",   0)
 INSN(c_jal,      "c.jal",      0xe003, 0x2001, CJ_L,  jal,  "j",     32)
 INSN(c_addiw,    "c.addiw",    0xe003, 0x2001, CI_W,  addiw, "d,i",  64)

@@ -11,7 +11,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 expect() {
   local name=$1 want=$2 re=$3; shift 3
   local out rc
-  out=$(timeout 20 "$@" 2>&1 </dev/null); rc=$?
+  timeout 20 "$@" >"$tmp/out" 2>&1 </dev/null; rc=$?
+  out=$(tr -d '\0' <"$tmp/out")
   if [ "$rc" -ne "$want" ]; then echo "FAIL cli/$name: exit $rc, want $want; output: ${out:0:300}"; return; fi
   if ! grep -Eq -- "$re" <<<"$out"; then echo "FAIL cli/$name: output lacks /$re/: ${out:0:300}"; return; fi
   echo "PASS cli/$name"

@@ -10,10 +10,10 @@
 .macro TVAL_ZERO_OR_PC name
   beqz s10, .Lzero\@
   CHECKR s10, s9
-  PUTS "NOTE \name mtval=pc\n"
+  NOTE "\name mtval=pc"
   j .Ldone\@
 .Lzero\@:
-  PUTS "NOTE \name mtval=0\n"
+  NOTE "\name mtval=0"
 .Ldone\@:
 .endm
 
