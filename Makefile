@@ -34,7 +34,7 @@ test: deps
 	@bash tests/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory all demo-guest
+	@$(MAKE) --no-print-directory all demo-guest $(BUILD)/guests/rv32/seed_task2.elf
 	@bash scripts/demo.sh
 
 clean:

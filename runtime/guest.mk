@@ -49,8 +49,12 @@ $(foreach a,rv32 rv64,$(eval $(call RT_LIB_RULES,$(a))))
 # every instruction is 4-byte aligned.  Their handlers read the instruction
 # at mepc as a 32-bit word; with C that load may be misaligned, which the
 # privileged spec lets a machine trap on.  They also print pointers with
-# %x and fall off the end of main(), as the seed prints them: no warnings.
-RT_SEED_FLAGS := -march=rv32im_zicsr -mabi=ilp32 -Wno-format -Wno-return-type
+# %x, as the seed prints them: no format warnings.  Their main() ends
+# without a return; C99 makes that "return 0" only in a hosted
+# implementation, so they are compiled as hosted (-fhosted), with
+# -fno-builtin so GCC still does not rewrite printf into puts, and with
+# runtime/hosted/stdint.h since this toolchain has no C library headers.
+RT_SEED_FLAGS := -march=rv32im_zicsr -mabi=ilp32 -fhosted -fno-builtin -Iruntime/hosted -Wno-format
 
 # One guest: $(call GUEST_RULE,ARCH,SRC) defines $(RT_OUT)/ARCH/NAME.elf.
 define GUEST_RULE

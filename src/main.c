@@ -23,7 +23,8 @@ enum { EXIT_DEBUG_STOP = 3, EXIT_USAGE = 2, EXIT_LIMIT = 124, EXIT_DEADLOCK = 12
 
 static const char usage_text[] =
 "Usage: rvscope [OPTIONS] IMAGE\n"
-"Run a RISC-V (RV32/RV64 IMAC, M/S/U) guest on a QEMU-virt-compatible machine.\n"
+"Run a RISC-V guest (RV32/RV64 IMAC, Zicsr, Zifencei, Zicntr; M, S and U modes;\n"
+"Sdtrig triggers) on a machine with QEMU virt's memory map.\n"
 "\n"
 "  IMAGE                  an ELF executable (RV32 or RV64), or a raw binary with --raw\n"
 "\n"
@@ -45,9 +46,11 @@ static const char usage_text[] =
 "  -h, --help             this help\n"
 "  -V, --version          version\n"
 "\n"
-"Exit status: the guest's (sifive_test finisher at 0x100000, or HTIF tohost);\n"
-"2 bad usage or image; 3 a trigger with action 8/9 (external output) stopped the run; 124 --max-insns reached; 125 every hart waits for an\n"
-"interrupt that can never come; 126 a trap handler faults on itself (guest stuck).\n";
+"Exit status: the guest's own (sifive_test finisher at 0x100000, or HTIF\n"
+"tohost), else rvscope's: 2 bad usage or image; 3 a trigger with action 8/9\n"
+"(external trigger output) stopped the run; 124 --max-insns reached; 125 every\n"
+"hart waits for an interrupt that can never come; 126 a trap handler faults on\n"
+"itself (the guest is stuck). Messages go to stderr.\n";
 
 typedef struct options {
     int xlen;                /* 0 = from the image */
@@ -122,7 +125,7 @@ static int disassemble_words(int xlen, int argc, char **argv)
         }
         char buf[96];
         disasm(xlen ? xlen : 64, 0, w, buf, sizeof buf);
-        printf("%08x\t%s\n", w, buf);
+        printf((w & 3) == 3 ? "%08x\t%s\n" : "%04x\t%s\n", w, buf);
     }
     return 0;
 }

@@ -83,7 +83,7 @@ void disasm(int xlen, uint64_t pc, uint32_t raw, char *buf, size_t n)
             break;
         }
         case 'f': {
-            char p[5], s[5];
+            char p[8], s[8];
             fence_set(p, (unsigned)(in.imm >> 4) & 15);
             fence_set(s, (unsigned)in.imm & 15);
             snprintf(tmp, sizeof tmp, "%s,%s", p, s);

@@ -58,7 +58,7 @@ static bool check_sections(struct image *img, Elf *elf, const struct layout *lo,
             code++;
             code_absent += sh.sh_type == SHT_NOBITS;
         }
-        if (sh.sh_type == SHT_NOBITS || sh.sh_type == SHT_NULL)
+        if (sh.sh_type == SHT_NOBITS || sh.sh_size == 0)
             continue;
         if (sh.sh_offset > img->size || sh.sh_size > img->size - sh.sh_offset) {
             /* The name comes from a section we may not have checked yet:
