@@ -83,7 +83,7 @@ guest: $(if $(SRC),$(call guest_elf,$(ARCH),$(SRC)))
 	  { echo "usage: make guest SRC=prog.c ARCH=rv32|rv64" >&2; exit 2; }
 
 test-guests: $(foreach s,$(RT_PROGRAMS),$(foreach a,rv32 rv64,$(call guest_elf,$(a),$(s)))) \
-             $(foreach s,$(RT_SEEDS),$(call guest_elf,rv32,$(s)))
+             $(foreach s,$(RT_SEEDS) $(RT_DEMO),$(call guest_elf,rv32,$(s)))
 demo-guest: $(call guest_elf,rv32,$(RT_DEMO))
 
 .PHONY: guest

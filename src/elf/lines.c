@@ -207,8 +207,26 @@ static bool add_unit(struct image *img, struct interner *in, const struct xrange
     return true;
 }
 
+/* DWARF compressed with dwz refers to a shared file named in the ELF
+ * (.gnu_debugaltlink, or DWARF 5's .debug_sup), which libdw opens by that
+ * name: a crafted file could make us open any path, a FIFO included, and
+ * hang.  Guest kernels are not dwz'd, so such DWARF is simply not used. */
+static bool needs_alt_file(const struct image *img, Elf *elf)
+{
+    size_t shnum;
+    if (elf_getshdrnum(elf, &shnum) != 0)
+        return false;
+    for (size_t i = 1; i < shnum; i++)
+        if (!strcmp(section_name(img, elf, i), ".gnu_debugaltlink") ||
+            !strcmp(section_name(img, elf, i), ".debug_sup"))
+            return true;
+    return false;
+}
+
 void lines_build(struct image *img, Elf *elf)
 {
+    if (needs_alt_file(img, elf))
+        return;
     Dwarf *dw = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
     if (!dw)
         return; /* no DWARF: no line information, not an error */

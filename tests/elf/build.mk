@@ -14,7 +14,8 @@ ELFT_OBJCOPY := $(GUEST_CC:%gcc=%objcopy)
 ELFT_STRIP   := $(GUEST_CC:%gcc=%strip)
 
 ELFT_GUESTS := $(addprefix $(ELFT_OUT)/,rv64.elf rv32.elf rv64-O2.elf \
-	rv64-lma.elf rv64-gc.elf rv64.debug rv64-stripped.elf rv64.o rv64.bin)
+	rv64-lma.elf rv64-gc.elf rv64.debug rv64-stripped.elf rv64.o rv64.bin \
+	rv64-altlink.elf)
 
 # DWARF 5 (gcc's default), DWARF 2 (what xv6 uses) and DWARF 4 at -O2, where
 # line rows interleave and is_stmt matters.
@@ -43,6 +44,12 @@ $(ELFT_OUT)/rv64.o: $(ELFT_G)/prog.c tests/elf/build.mk
 	$(GUEST_CC) $(ELFT_RV64) -O0 -g -c -o $@ $<
 $(ELFT_OUT)/rv64.bin: $(ELFT_OUT)/rv64.elf
 	$(ELFT_OBJCOPY) -O binary $< $@
+# DWARF that points at an external dwz file (here a FIFO-able path): the
+# loader must not follow it
+$(ELFT_OUT)/rv64-altlink.elf: $(ELFT_OUT)/rv64.elf
+	printf '/tmp/rvscope-no-such-alt.debug\0aaaaaaaaaaaaaaaaaaaa' >$@.link
+	$(ELFT_OBJCOPY) --add-section .gnu_debugaltlink=$@.link $< $@
+	rm -f $@.link
 
 ELFT_LIB   := $(sort $(wildcard src/elf/*.c))
 ELFT_HDRS  := $(wildcard src/elf/*.h)

@@ -53,6 +53,7 @@ check line2addr elf-debugfile-line2addr "$G/rv64.debug" --symbols "$G/rv64.elf"
 "$T" symonly elf-debugfile-noload "$G/rv64.debug"
 "$T" stripped elf-stripped "$G/rv64-stripped.elf"
 "$T" paths elf-path-suffixes "$G/rv64.elf"
+"$T" nolines elf-dwz-altlink-ignored "$G/rv64-altlink.elf"
 "$T" raw elf-raw "$G/rv64.bin" "$tmp"
 
 host=/bin/true

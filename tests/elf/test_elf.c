@@ -15,6 +15,7 @@
  *   test_elf symonly  NAME DEBUGFILE
  *   test_elf stripped NAME ELF
  *   test_elf paths    NAME ELF
+ *   test_elf nolines  NAME ELF
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -725,6 +726,20 @@ static void t_stripped(const char *elf)
     image_close(img);
 }
 
+/* Symbols but, by design, no lines (DWARF needing an external file). */
+static void t_nolines(const char *elf)
+{
+    image_t *img = open_for_check(elf, false);
+    if (!img)
+        return;
+    uint64_t a;
+    if (!image_sym_lookup(img, "main", &a))
+        fail("no main");
+    if (image_has_lines(img))
+        fail("has a line table");
+    image_close(img);
+}
+
 /* Path suffixes match at '/' boundaries only. */
 static void t_paths(const char *elf)
 {
@@ -784,6 +799,8 @@ int main(int argc, char **argv)
         t_symonly(elf);
     else if (!strcmp(cmd, "stripped"))
         t_stripped(elf);
+    else if (!strcmp(cmd, "nolines"))
+        t_nolines(elf);
     else if (!strcmp(cmd, "paths"))
         t_paths(elf);
     else {

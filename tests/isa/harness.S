@@ -59,14 +59,22 @@ unexpected_trap:
   call print_str
   /* fall through */
 
-/* Exit with status = case number; a corrupt gp still gives a nonzero code. */
+/* Print "isa: fail case N" (so a runner can tell the guest's verdict from
+ * the emulator's own exit codes) and exit with status N = the case; a
+ * corrupt gp still gives a nonzero code. */
   .globl fail
 fail:
-  andi a0, gp, 0xff
-  bnez a0, 1f
-  li a0, 255
+  andi s7, gp, 0xff
+  bnez s7, 1f
+  li s7, 255
 1:
-  slli a0, a0, 16
+  la a0, msg_fail
+  call print_str
+  mv a0, s7
+  call print_dec
+  la a0, msg_nl
+  call print_str
+  slli a0, s7, 16
   li a1, 0x3333
   or a0, a0, a1
   li a1, FINISHER
@@ -91,6 +99,36 @@ print_str:
   addi a0, a0, 1
   j 1b
 2:
+  ret
+
+/* One decimal digit of a0 (div = 100, 10, 1); a4 != 0 once a digit
+ * was printed, to drop leading zeros. */
+.macro DIGIT div
+  li a3, \div
+  li a2, '0'
+1:
+  bltu a0, a3, 2f
+  sub a0, a0, a3
+  addi a2, a2, 1
+  j 1b
+2:
+  li a3, '0'
+  bne a2, a3, 3f
+  beqz a4, 4f
+3:
+  sb a2, 0(a1)
+  li a4, 1
+4:
+.endm
+
+/* print_dec(a0 = 1..999). Clobbers a0-a4. */
+print_dec:
+  li a1, UART_THR
+  li a4, 0
+  DIGIT 100
+  DIGIT 10
+  li a4, 1
+  DIGIT 1
   ret
 
 /* print_hex(a0): "0x" and XLEN/4 hex digits. Clobbers a0-a4. */
@@ -120,6 +158,7 @@ msg_trap: .asciz "isa: unexpected trap mcause="
 msg_epc:  .asciz " mepc="
 msg_tval: .asciz " mtval="
 msg_nl:   .asciz "\n"
+msg_fail: .asciz "isa: fail case "
 
   .bss
   .align 4

@@ -66,3 +66,20 @@ if [ "$FULL" = 1 ] && [ -x "$RVSCOPE" ]; then
 else
   echo "SKIP rvscope/seed_*_full: SEED_FULL=0 or no rvscope"
 fi
+
+# The demo (demo/watch_demo.c) is seed task 3 made friendly: it must report
+# exactly its three watched stores, each at &balance with hit = 3.
+if [ -x "$RVSCOPE" ]; then
+  elf=$G/watch_demo.elf out=$tmp/demo.out
+  if [ ! -f "$elf" ]; then echo "FAIL rvscope/watch_demo: $elf missing (make demo-guest)"
+  else
+    run rvscope "$elf" "$out"
+    bal=$(riscv64-unknown-elf-nm "$elf" | awk '$3 == "balance" { print $1 }' | sed 's/^0*//')
+    n=$(grep -c "store to 0x$bal, resuming at 0x[0-9a-f]*, hit = 3\$" "$out")
+    if [ "$rc" = 0 ] && [ "$n" = 3 ] && tail -1 "$out" | grep -q ': PASS$'; then
+      echo "PASS rvscope/watch_demo"
+    else
+      echo "FAIL rvscope/watch_demo: exit status $rc, $n good hits of 3: $(tail -1 "$out")"
+    fi
+  fi
+fi
