@@ -67,7 +67,9 @@ void insn_prepare(hart_t *h, uint32_t raw, insn_t *out)
     out->fn = exec_handler(h->xlen, out->id);
     if (out->rd == 0)
         out->rd = REG_SINK;
-    if (unlikely(h->m->broken_insn >= 0) && out->id == h->m->broken_insn) {
+    /* By name: several table lines can share a mnemonic (slli on RV32/RV64). */
+    if (unlikely(h->m->broken_insn >= 0) &&
+        !strcmp(insn_table[out->id].name, insn_table[h->m->broken_insn].name)) {
         broken_real[h->xlen == 64] = out->fn;
         out->fn = ex_broken;
     }

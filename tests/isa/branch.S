@@ -1,6 +1,6 @@
 /* Conditional branches beq bne blt bge bltu bgeu: taken and not taken,
  * forward and backward, signed vs unsigned edge values, x0 operands.
- * A taken branch that is not taken falls into "j fail", so a branch
+ * A taken branch that is not taken falls into GOFAIL, so a branch
  * that never jumps cannot pass. */
 #include "common.h"
 
@@ -10,13 +10,13 @@
   li a1, \a
   li a2, \b
   \op a1, a2, .Lfwd\@
-  j fail
+  GOFAIL
 .Lback\@:
   j .Ldone\@
-  j fail
+  GOFAIL
 .Lfwd\@:
   \op a1, a2, .Lback\@
-  j fail
+  GOFAIL
 .Ldone\@:
 .endm
 
@@ -28,7 +28,7 @@
   \op a1, a2, .Lbad\@
   j .Lok\@
 .Lbad\@:
-  j fail
+  GOFAIL
 .Lok\@:
 .endm
 
@@ -91,22 +91,22 @@ test_main:
   CASE 100
   li a1, -1
   beq x0, x0, 1f
-  j fail
+  GOFAIL
 1:
   bne a1, x0, 1f
-  j fail
+  GOFAIL
 1:
   blt a1, x0, 1f
-  j fail
+  GOFAIL
 1:
   bgeu a1, x0, 1f
-  j fail
+  GOFAIL
 1:
   bltu x0, a1, 1f
-  j fail
+  GOFAIL
 1:
   bge x0, a1, 1f
-  j fail
+  GOFAIL
 1:
   /* A branch in a loop: sum 1..10 counting down. */
   CASE 101

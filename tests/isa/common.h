@@ -85,19 +85,27 @@
   li gp, \n
 .endm
 
+/* Jump to fail. Should a test break jal on purpose (mutation.sh), the
+ * jump is a no-op and the zero word after it, an illegal instruction,
+ * still ends in fail through the unexpected-trap path. */
+.macro GOFAIL
+  j fail
+  .word 0
+.endm
+
 /* Fail unless reg == constant val. beq-then-jump, so a branch that never
  * takes (a broken beq) fails loudly instead of hiding every check. */
 .macro CHECK reg, val
   li s7, \val
   beq \reg, s7, .Lok\@
-  j fail
+  GOFAIL
 .Lok\@:
 .endm
 
 /* Fail unless reg1 == reg2. */
 .macro CHECKR reg1, reg2
   beq \reg1, \reg2, .Lok\@
-  j fail
+  GOFAIL
 .Lok\@:
 .endm
 
@@ -116,7 +124,7 @@
   la tp, .Lresume\@
 .Linsn\@:
   \insn
-  j fail
+  GOFAIL
 .Lresume\@:
   CHECK s8, \cause
   la s7, .Linsn\@
@@ -147,6 +155,7 @@
 /* End of the test: every case passed. */
 .macro PASS
   j pass
+  .word 0
 .endm
 
 #endif

@@ -24,7 +24,7 @@
   bne \hi1, \hi2, .Lbad\@
   bltu \lo1, \lo2, .Lok\@
 .Lbad\@:
-  j fail
+  GOFAIL
 .Lok\@:
 .endm
 

@@ -1,6 +1,62 @@
 /* Start-up, trap handler and exit paths linked into every ISA test.
- * The test itself provides test_main, which ends with PASS. */
+ * The test itself provides test_main, which ends with PASS. The exit paths
+ * make no calls, so they still work when a test breaks jal/jalr on purpose
+ * (mutation.sh). */
 #include "common.h"
+
+/* Print the NUL-terminated string at a0. Clobbers a0-a2. */
+.macro PRINT_STR
+  li a1, UART_THR
+.Lloop\@:
+  lbu a2, 0(a0)
+  beqz a2, .Ldone\@
+  sb a2, 0(a1)
+  addi a0, a0, 1
+  j .Lloop\@
+.Ldone\@:
+.endm
+
+/* Print a0 as "0x" and XLEN/4 hex digits. Clobbers a0-a4. */
+.macro PRINT_HEX
+  li a1, UART_THR
+  li a2, '0'
+  sb a2, 0(a1)
+  li a2, 'x'
+  sb a2, 0(a1)
+  li a3, __riscv_xlen - 4
+.Lloop\@:
+  srl a2, a0, a3
+  andi a2, a2, 0xf
+  addi a2, a2, '0'
+  li a4, '9'
+  ble a2, a4, .Ldigit\@
+  addi a2, a2, 'a' - '0' - 10
+.Ldigit\@:
+  sb a2, 0(a1)
+  addi a3, a3, -4
+  bgez a3, .Lloop\@
+.endm
+
+/* Print decimal digit "div" of a0 (a0 < 10 * div), leading zeros dropped
+ * while a4 == 0. Clobbers a0-a4. */
+.macro DIGIT div
+  li a1, UART_THR
+  li a3, \div
+  li a2, '0'
+.Lsub\@:
+  bltu a0, a3, .Lout\@
+  sub a0, a0, a3
+  addi a2, a2, 1
+  j .Lsub\@
+.Lout\@:
+  li a3, '0'
+  bne a2, a3, .Lput\@
+  beqz a4, .Ldone\@
+.Lput\@:
+  sb a2, 0(a1)
+  li a4, 1
+.Ldone\@:
+.endm
 
   .section .text.init, "ax"
   .globl _start
@@ -44,19 +100,19 @@ trap_entry:
 
 unexpected_trap:
   la a0, msg_trap
-  call print_str
+  PRINT_STR
   mv a0, s8
-  call print_hex
+  PRINT_HEX
   la a0, msg_epc
-  call print_str
+  PRINT_STR
   mv a0, s9
-  call print_hex
+  PRINT_HEX
   la a0, msg_tval
-  call print_str
+  PRINT_STR
   mv a0, s10
-  call print_hex
+  PRINT_HEX
   la a0, msg_nl
-  call print_str
+  PRINT_STR
   /* fall through */
 
 /* Print "isa: fail case N" (so a runner can tell the guest's verdict from
@@ -69,11 +125,15 @@ fail:
   li s7, 255
 1:
   la a0, msg_fail
-  call print_str
+  PRINT_STR
   mv a0, s7
-  call print_dec
+  li a4, 0
+  DIGIT 100
+  DIGIT 10
+  li a4, 1
+  DIGIT 1
   la a0, msg_nl
-  call print_str
+  PRINT_STR
   slli a0, s7, 16
   li a1, 0x3333
   or a0, a0, a1
@@ -88,69 +148,10 @@ pass:
   sw a0, 0(a1)
   j .
 
-/* print_str(a0 = NUL-terminated string). Clobbers a0-a2. */
+/* print_str(a0 = NUL-terminated string), for PUTS. Clobbers a0-a2. */
   .globl print_str
 print_str:
-  li a1, UART_THR
-1:
-  lbu a2, 0(a0)
-  beqz a2, 2f
-  sb a2, 0(a1)
-  addi a0, a0, 1
-  j 1b
-2:
-  ret
-
-/* One decimal digit of a0 (div = 100, 10, 1); a4 != 0 once a digit
- * was printed, to drop leading zeros. */
-.macro DIGIT div
-  li a3, \div
-  li a2, '0'
-1:
-  bltu a0, a3, 2f
-  sub a0, a0, a3
-  addi a2, a2, 1
-  j 1b
-2:
-  li a3, '0'
-  bne a2, a3, 3f
-  beqz a4, 4f
-3:
-  sb a2, 0(a1)
-  li a4, 1
-4:
-.endm
-
-/* print_dec(a0 = 1..999). Clobbers a0-a4. */
-print_dec:
-  li a1, UART_THR
-  li a4, 0
-  DIGIT 100
-  DIGIT 10
-  li a4, 1
-  DIGIT 1
-  ret
-
-/* print_hex(a0): "0x" and XLEN/4 hex digits. Clobbers a0-a4. */
-  .globl print_hex
-print_hex:
-  li a1, UART_THR
-  li a2, '0'
-  sb a2, 0(a1)
-  li a2, 'x'
-  sb a2, 0(a1)
-  li a3, __riscv_xlen - 4
-1:
-  srl a2, a0, a3
-  andi a2, a2, 0xf
-  addi a2, a2, '0'
-  li a4, '9'
-  ble a2, a4, 2f
-  addi a2, a2, 'a' - '0' - 10
-2:
-  sb a2, 0(a1)
-  addi a3, a3, -4
-  bgez a3, 1b
+  PRINT_STR
   ret
 
   .section .rodata

@@ -33,7 +33,7 @@
   bnez s10, .Ldone\@
   addi a4, a4, -1
   bnez a4, .Lloop\@
-  j fail
+  GOFAIL
 .Ldone\@:
 .endm
 
@@ -193,7 +193,7 @@ test_main:
   bnez s10, 2f
   addi a4, a4, -1
   bnez a4, 1b
-  j fail
+  GOFAIL
 2:
   csrci mstatus, MSTATUS_MIE
   CHECK s10, 7
@@ -217,17 +217,20 @@ timer_off:
   ALIGN 256
 vec_table:                    /* 4-byte jumps: slot N at base + 4N */
   j trap_entry                /* 0: exceptions */
-  j fail
-  j fail
+  j vec_bad
+  j vec_bad
   j vec_msi                   /* 3: machine software */
-  j fail
-  j fail
-  j fail
+  j vec_bad
+  j vec_bad
+  j vec_bad
   j vec_mti                   /* 7: machine timer */
-  j fail
-  j fail
-  j fail
-  j fail
+  j vec_bad
+  j vec_bad
+  j vec_bad
+  j vec_bad
+
+vec_bad:
+  GOFAIL
 
 vec_msi:
   csrr s8, mcause

@@ -9,7 +9,7 @@ test_main:
   CASE 1                      /* jal links to the next instruction */
   jal ra, 1f
 2:
-  j fail
+  GOFAIL
 1:
   la a0, 2b
   CHECKR ra, a0
@@ -21,14 +21,14 @@ test_main:
 3:
   jal t6, 4b
 6:
-  j fail
+  GOFAIL
 5:
   la a0, 6b
   CHECKR t6, a0
 
   CASE 3                      /* jal x0 writes nothing */
   jal x0, 1f
-  j fail
+  GOFAIL
 1:
   CHECK x0, 0
 
@@ -74,7 +74,7 @@ test_main:
   CASE 8                      /* jalr x0 (no link), link in x31 */
   la a1, 1f
   jalr x0, 0(a1)
-  j fail
+  GOFAIL
 1:
   CHECK x0, 0
   la a1, ret43_t6
@@ -99,7 +99,7 @@ test_main:
   li a0, 0
   la ra, 1f
   beq x0, x0, at_2mod4
-  j fail
+  GOFAIL
 1:
   CHECK a0, 77
   PASS

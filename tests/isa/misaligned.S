@@ -96,7 +96,7 @@ test_main:
   la tp, 2f
 1:
   amoadd.w a0, a0, (a1)
-  j fail
+  GOFAIL
 2:
   la a2, 1b
   CHECKR s9, a2
@@ -106,7 +106,7 @@ test_main:
   li a2, CAUSE_STORE_ACCESS
   beq s8, a2, 3f
   SKIP_IF_QEMU72 4f
-  j fail
+  GOFAIL
 4:
   CHECK s8, CAUSE_MISALIGNED_LOAD
 3:
@@ -116,7 +116,7 @@ test_main:
   la tp, 2f
 1:
   lr.w a0, (a1)
-  j fail
+  GOFAIL
 2:
   TRAPPED CAUSE_MISALIGNED_LOAD, CAUSE_LOAD_ACCESS, 1b, a1, 0
 

@@ -8,12 +8,12 @@
   CASE \n
   li \reg, \val
   RVC \insn \reg, .Lfwd\@
-  j fail
+  GOFAIL
 .Lback\@:
   j .Ldone\@
 .Lfwd\@:
   RVC \insn \reg, .Lback\@
-  j fail
+  GOFAIL
 .Ldone\@:
 .endm
 
@@ -24,7 +24,7 @@
   RVC \insn \reg, .Lbad\@
   j .Lok\@
 .Lbad\@:
-  j fail
+  GOFAIL
 .Lok\@:
 .endm
 
@@ -33,23 +33,23 @@
 test_main:
   CASE 1                      /* c.j forward and backward */
   RVC c.j 2f
-  j fail
+  GOFAIL
 1:
   RVC c.j 3f
-  j fail
+  GOFAIL
 2:
   RVC c.j 1b
-  j fail
+  GOFAIL
 3:
 
   CASE 2                      /* c.jr to x31 and x8 */
   la t6, 1f
   RVC c.jr t6
-  j fail
+  GOFAIL
 1:
   la s0, 1f
   RVC c.jr s0
-  j fail
+  GOFAIL
 1:
 
   CASE 3                      /* c.jalr links pc + 2 */

@@ -68,7 +68,7 @@ test_main:
   la a0, 1f
   csrw mepc, a0
   mret
-  j fail
+  GOFAIL
 1:
   csrr a0, mstatus
   csrci mstatus, MSTATUS_MIE
@@ -86,7 +86,7 @@ test_main:
   la a0, 1f
   csrw mepc, a0
   mret
-  j fail
+  GOFAIL
 1:
   csrr a0, mstatus
   andi a1, a0, MSTATUS_MIE | MSTATUS_MPIE
@@ -102,7 +102,7 @@ test_main:
   li a0, 0
   la ra, 1f
   mret
-  j fail
+  GOFAIL
 1:
   CHECK a0, 77
 

@@ -22,7 +22,7 @@
   la tp, .Lresume\@
   jalr ra, 0(a1)
 .Llink\@:
-  j fail
+  GOFAIL
 .Lresume\@:
   CHECK s8, CAUSE_FETCH_ACCESS
   CHECK s9, \addr
@@ -56,7 +56,7 @@ test_main:
   la tp, 1f
 2:
   amoadd.w a0, a0, (a1)
-  j fail
+  GOFAIL
 1:
   la a2, 2b
   CHECKR s9, a2
@@ -64,7 +64,7 @@ test_main:
   li a2, CAUSE_STORE_ACCESS
   beq s8, a2, 3f
   SKIP_IF_QEMU72 4f
-  j fail
+  GOFAIL
 4:
   CHECK s8, CAUSE_LOAD_ACCESS
 3:

@@ -14,7 +14,7 @@
   mret
 .Lu\@:
   \insn
-  j fail
+  GOFAIL
 .Lback\@:
   CHECK s8, \cause
   la a0, .Lu\@
@@ -33,7 +33,7 @@
   \insn
 .Lecall\@:
   ecall
-  j fail
+  GOFAIL
 .Lback\@:
   CHECK s8, CAUSE_ECALL_U
   la a0, .Lecall\@
