@@ -11,5 +11,5 @@ echo "== rvscope build/guests/rv32/watch_demo.elf   (guest handles its own trigg
 echo
 echo "== rvscope build/guests/rv32/seed_task2.elf   (action 8: the trigger stops rvscope)"
 set +e
-"$R" build/guests/rv32/seed_task2.elf | tail -4
+"$R" build/guests/rv32/seed_task2.elf 2>&1 | tail -4
 echo "(rvscope exit status ${PIPESTATUS[0]}: 3 = stopped by an external trigger)"

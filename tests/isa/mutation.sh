@@ -67,8 +67,8 @@ while read -r name xlens tests; do
         echo "FAIL $id: rvscope rejected it: $(head -1 "$tmp/out")"; rc=1; continue 2
       fi
       if [ $st -ne 0 ]; then
-        caught="$t $(grep -ao 'fail case [0-9]*' "$tmp/out" | tail -1)"
-        [ "$caught" = "$t " ] && caught="$t exit $st"
+        caught="$t exit $st"
+        grep -aq "fail case $st\$" "$tmp/out" && caught="$t case $st"
         break
       fi
     done
