@@ -30,7 +30,8 @@ RT_LDFLAGS  := -nostdlib -static -Wl,-u,_start -Wl,--gc-sections -Wl,--no-warn-r
                -T runtime/linker.ld
 
 RT_SRCS := $(wildcard runtime/src/*.c runtime/src/*.S)
-RT_HDRS := $(wildcard runtime/include/*.h runtime/src/*.h)
+# Flags live in this file: changing it rebuilds the guests.
+RT_HDRS := $(wildcard runtime/include/*.h runtime/src/*.h) runtime/guest.mk
 
 # libam.a for one ARCH: $(call rt_lib,rv32)
 rt_lib = $(RT_OUT)/$(1)/libam.a
@@ -54,13 +55,14 @@ $(foreach a,rv32 rv64,$(eval $(call RT_LIB_RULES,$(a))))
 # implementation, so they are compiled as hosted (-fhosted), with
 # -fno-builtin so GCC still does not rewrite printf into puts, and with
 # runtime/hosted/stdint.h since this toolchain has no C library headers.
-RT_SEED_FLAGS := -march=rv32im_zicsr -mabi=ilp32 -fhosted -fno-builtin -Iruntime/hosted -Wno-format
+RT_SEED_FLAGS := -fhosted -fno-builtin -Iruntime/hosted -Wno-format
+RT_SEED_FLAGS_rv32 := -march=rv32im_zicsr -mabi=ilp32
 
 # One guest: $(call GUEST_RULE,ARCH,SRC) defines $(RT_OUT)/ARCH/NAME.elf.
 define GUEST_RULE
 $(RT_OUT)/$(1)/$(basename $(notdir $(2))).elf: $(2) $(call rt_lib,$(1)) runtime/linker.ld $(RT_HDRS)
 	@mkdir -p $$(@D)
-	$$(GUEST_CC) $(RT_ARCH_$(1)) $$(RT_CFLAGS) $(if $(filter tests/seed/%,$(2)),$$(RT_SEED_FLAGS)) \
+	$$(GUEST_CC) $(RT_ARCH_$(1)) $$(RT_CFLAGS) $(if $(filter tests/seed/%,$(2)),$$(RT_SEED_FLAGS) $$(RT_SEED_FLAGS_$(1))) \
 	  $$(RT_LDFLAGS) -o $$@ $(2) $(call rt_lib,$(1)) $$(RT_LIBGCC_$(1))
 endef
 
@@ -78,7 +80,7 @@ $(eval $(call GUEST_RULE,$(ARCH),$(SRC)))
 endif
 endif
 
-guest: $(if $(SRC),$(call guest_elf,$(ARCH),$(SRC)))
+guest: $(if $(and $(SRC),$(filter rv32 rv64,$(ARCH))),$(call guest_elf,$(ARCH),$(SRC)))
 	@test -n "$(SRC)" -a -n "$(filter rv32 rv64,$(ARCH))" || \
 	  { echo "usage: make guest SRC=prog.c ARCH=rv32|rv64" >&2; exit 2; }
 

@@ -37,14 +37,50 @@ static bool resolve(hart_t *h, uint64_t va, unsigned size, enum access acc, uint
     return true;
 }
 
+/* Misaligned loads and stores are done byte by byte, as QEMU does for
+ * RAM (Zicclsm); a fault on any byte raises it with that byte's address. */
+static bool load_split(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
+{
+    uint64_t v = 0, b;
+    uint64_t mask = h->xlen == 32 ? 0xffffffffull : ~0ull;
+    for (unsigned i = 0; i < size; i++) {
+        if (!mem_load_slow(h, (va + i) & mask, 1, &b))
+            return false;
+        v |= b << (8 * i);
+    }
+    *val = v;
+    return true;
+}
+
+static bool store_split(hart_t *h, uint64_t va, unsigned size, uint64_t val)
+{
+    uint64_t mask = h->xlen == 32 ? 0xffffffffull : ~0ull;
+    uint64_t pa;
+    int cause;
+    /* Check every byte first, so a fault leaves memory untouched. */
+    for (unsigned i = 0; i < size; i++) {
+        uint64_t a = (va + i) & mask;
+        if (!mmu_translate(h, a, ACC_WRITE, &pa, &cause)) {
+            hart_exception(h, (unsigned)cause, a);
+            return false;
+        }
+        if (!machine_is_ram(h->m, pa, 1) && !machine_find_device(h->m, pa)) {
+            hart_exception(h, EXC_STORE_ACCESS, a);
+            return false;
+        }
+    }
+    for (unsigned i = 0; i < size; i++)
+        if (!mem_store_slow(h, (va + i) & mask, 1, (val >> (8 * i)) & 0xff))
+            return false;
+    return true;
+}
+
 bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
 {
     machine_t *m = h->m;
     uint64_t pa;
-    if (va & (size - 1)) {
-        hart_exception(h, EXC_LOAD_MISALIGNED, va);
-        return false;
-    }
+    if (va & (size - 1))
+        return load_split(h, va, size, val);
     bool watched = h->dbg_watch_acc & (1u << ACC_READ);
     if (watched && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
         return false;
@@ -75,10 +111,8 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
 {
     machine_t *m = h->m;
     uint64_t pa;
-    if (va & (size - 1)) {
-        hart_exception(h, EXC_STORE_MISALIGNED, va);
-        return false;
-    }
+    if (va & (size - 1))
+        return store_split(h, va, size, val);
     bool watched = h->dbg_watch_acc & (1u << ACC_WRITE);
     if (watched && !debug_check(h, TK_STORE, PH_BEFORE, va, size, val))
         return false;

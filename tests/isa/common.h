@@ -13,11 +13,9 @@
 #if __riscv_xlen == 64
 #define LREG ld
 #define SREG sd
-#define REGBYTES 8
 #else
 #define LREG lw
 #define SREG sw
-#define REGBYTES 4
 #endif
 
 /* XL(rv32 value, rv64 value), and the extreme signed XLEN values. */

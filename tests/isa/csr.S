@@ -2,7 +2,8 @@
  * old value to rd, new value to the CSR, 5-bit immediates zero-extended,
  * rd == rs1. x0 rules: csrrs/csrrc with rs1 = x0 and csrrsi/csrrci with
  * uimm 0 do not write (so they may read a read-only CSR); csrrw/csrrwi with
- * rd = x0 still write; any write to a read-only CSR is an illegal
+ * rd = x0 still write (that they skip the read has no visible effect on
+ * these CSRs, so it is not tested); any write to a read-only CSR is an illegal
  * instruction that leaves rd unchanged. */
 #include "common.h"
 

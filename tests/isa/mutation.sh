@@ -49,8 +49,8 @@ rc=0; seen=()
 while read -r name xlens tests; do
   case "$name" in ''|'#'*) continue ;; esac
   seen+=("$name")
-  [ "$xlens" = - ] && continue
   if [ ${#only[@]} -gt 0 ] && [[ " ${only[*]} " != *" $name "* ]]; then continue; fi
+  [ "$xlens" = - ] && { echo "skip isa-mutation/$name: not observable (see mutation.list)"; continue; }
   for x in ${xlens//,/ }; do
     id=isa-mutation/rv$x/$name; [ $mode = coverage ] && id=isa-coverage/rv$x/$name
     missing=() ran=() caught=""

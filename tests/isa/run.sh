@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ISA test group: every build/guests/isa/rv{32,64}/NAME.elf must pass on
-# rvscope ("PASS isa/rv64/NAME"). Then a quick mutation sample shows the
-# suite can fail at all (the full check is "make isa-mutation").
+# rvscope ("PASS isa/rv64/NAME"). Then the disassembly coverage check and a
+# quick mutation sample, which shows the suite can fail at all (the full
+# check is "make isa-mutation").
 set -u
 cd "$(dirname "$0")/../.."
 RVSCOPE="${RVSCOPE:-build/rvscope}"
@@ -21,5 +22,11 @@ for elf in "${elfs[@]}"; do
   else echo "FAIL $name: exit $st (no case reported by the guest)"; fi
   sed 's/^/    /' <<<"$out" | tail -n 20
 done
+
+# Every mnemonic of mutation.list is in its tests' disassembly (so, e.g.,
+# each "RVC c.*" line really assembled compressed): one line for all.
+bad=$(bash tests/isa/mutation.sh --coverage | grep '^FAIL ')
+if [ -z "$bad" ]; then echo "PASS isa-coverage"
+else echo "FAIL isa-coverage: mnemonics missing from their tests"; sed 's/^/    /' <<<"$bad"; fi
 
 bash tests/isa/mutation.sh --quick

@@ -2,7 +2,8 @@
  * compressed: c.li c.lui c.addi c.addiw c.addi16sp c.addi4spn c.slli c.srli
  * c.srai c.andi c.mv c.add c.sub c.xor c.or c.and c.subw c.addw. Registers
  * from both ends of each class: x8/x15 (s0/a5) for the 3-bit fields,
- * x1/x31 (ra/t6) for the full ones. Immediates at their extremes. */
+ * x1/x31 (ra/t6) for the full ones. Immediates at their extremes; HINT
+ * encodings (rd = x0) are no-ops. */
 #include "common.h"
 
 /* rd = value; RVC insn; rd must be exp. */
@@ -94,6 +95,18 @@ test_main:
   RVC c.addi4spn a5, sp, 1020
   sub a0, a5, sp
   CHECK a0, 1020
+
+  CASE 132                    /* HINTs (rd = x0, or c.addi with 0): no-ops */
+  li a0, 7
+  RVC c.li x0, 5
+  RVC c.mv x0, a0
+  RVC c.add x0, a0
+  RVC c.slli x0, 1
+  RVC c.addi a0, 0
+  RVC c.lui x0, 1
+  RVC c.nop 3
+  CHECK a0, 7
+  CHECK x0, 0
 
 #if __riscv_xlen == 64
   C1 140, a0, 0x7fffffff, -0x80000000, c.addiw a0, 1

@@ -1,7 +1,7 @@
 /* Access faults on unmapped physical addresses (0x0 and 0x88000000, just
  * past the 128 MiB of RAM): loads cause 5, stores 7, AMOs 7, fetches 1;
  * mtval = the address, mepc = the instruction (for a fetch: the target),
- * and a faulting load leaves rd alone. */
+ * a faulting load leaves rd alone, and a load to x0 faults too. */
 #include "common.h"
 
 #define PAST_RAM 0x88000000
@@ -49,6 +49,9 @@ test_main:
   FAULT 15, CAUSE_LOAD_ACCESS, 0, lwu a0, 0(a1)
   FAULT 16, CAUSE_STORE_ACCESS, PAST_RAM, sd a0, 0(a1)
 #endif
+  CASE 19                     /* a load to x0 still accesses memory */
+  li a1, 0
+  TRAP_TVAL CAUSE_LOAD_ACCESS, 0, lw x0, 0(a1)
 
   /* AMOs are store/AMO faults. QEMU 7.2 deviates: it reports cause 5. */
   CASE 20

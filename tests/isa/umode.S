@@ -1,7 +1,8 @@
 /* U mode (entered with mret, MPP = U; PMP entry 0 opened for QEMU): ecall
  * is cause 8 and the trap records MPP = U; mret, sret and M-mode CSRs are
- * illegal there (mtval = the instruction); the counters need both
- * mcounteren and scounteren bits (S mode exists); loads/stores work. */
+ * illegal there (mtval = the instruction); mret to U clears MPRV; the
+ * counters need both mcounteren and scounteren bits (S mode exists);
+ * loads/stores work. */
 #include "common.h"
 
 /* Run insn in U mode; it must trap with cause, mepc = insn. */
@@ -98,6 +99,17 @@ test_main:
   U_OK sw a2, 0(a1)
   lw a0, 0(a1)
   CHECK a0, 0x1234
+
+  /* mret to U clears MPRV (priv 1.12). QEMU 7.2 deviates: it keeps it. */
+  SKIP_IF_QEMU72 1f
+  CASE 7
+  li a0, 0x20000              /* MPRV, with MPP = U: M accesses unaffected */
+  csrs mstatus, a0
+  U_TRAP CAUSE_ECALL_U, ecall
+  li a0, 0x20000
+  and a0, s11, a0
+  CHECK a0, 0
+1:
 
   CASE 10
   COUNTERS 0, 0, 0, 0, 0

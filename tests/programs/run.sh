@@ -23,12 +23,16 @@ run() {
   rc=${PIPESTATUS[0]}
 }
 
-# differ A B: a one-line description of the first difference, or nothing.
+# differ GOT WANT: the first difference in one line, or nothing.
 differ() {
   cmp -s "$1" "$2" && return
-  local l
-  l=$(cmp "$1" "$2" 2>&1 | head -1)
-  echo "$l; $(diff "$1" "$2" | head -4 | tr '\n' ' ' | cut -c1-200)"
+  local n
+  n=$(cmp "$1" "$2" 2>/dev/null | sed -n 's/.*line \([0-9]*\)$/\1/p')
+  if [ -z "$n" ]; then
+    echo "one output is a prefix of the other ($(wc -c <"$1") bytes, want $(wc -c <"$2"))"
+  else
+    echo "line $n: got '$(sed -n "${n}p" "$1" | cat -v)', want '$(sed -n "${n}p" "$2" | cat -v)'"
+  fi
 }
 
 have_qemu=1
