@@ -206,7 +206,8 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
         if (h->dbg_pending)
             debug_fire_pending(h);
         update_timer_irqs(m, h, m->mtime + done);
-        hart_check_interrupts(h);
+        if (!m->step_no_irqs)
+            hart_check_interrupts(h);
         if (h->wfi) {
             if (hart_pending_irqs(h))
                 h->wfi = false;
@@ -234,9 +235,50 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
     }
 }
 
-int machine_run(machine_t *m)
+/* Resuming: a breakpoint at the pc a hart stopped at does not fire again
+ * before that instruction has run (as in GDB). */
+static void resume(machine_t *m)
 {
     m->stop = STOP_NONE;
+    for (unsigned i = 0; i < m->nharts; i++)
+        m->harts[i]->bp_resume = m->harts[i]->pc;
+}
+
+int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
+{
+    hart_t *h = m->harts[hart];
+    resume(m);
+    m->step_no_irqs = !irqs;
+    uint64_t start = hart_cycles(h);
+    while (!m->stop) {
+        uint64_t done = hart_cycles(h) - start;
+        if (done >= n)
+            break;
+        uint64_t before = hart_cycles(h);
+        run_hart(m, h, n - done);
+        m->mtime += hart_cycles(h) - before;
+        if (h->wfi && !m->stop) {
+            /* Stepping a sleeping hart: time passes to its next deadline. */
+            uint64_t dl = hart_deadline(m, h);
+            if (dl == UINT64_MAX) {
+                machine_request_stop(m, STOP_DEADLOCK);
+                break;
+            }
+            if (dl > m->mtime)
+                m->mtime = dl;
+            update_timer_irqs(m, h, m->mtime);
+            if (hart_pending_irqs(h))
+                h->wfi = false;
+        }
+    }
+    m->step_no_irqs = false;
+    fflush(m->out);
+    return m->stop ? m->stop : STOP_LIMIT;
+}
+
+int machine_run(machine_t *m)
+{
+    resume(m);
     while (!m->stop) {
         uint64_t q = next_deadline(m);
         if (q > QUANTUM)

@@ -65,6 +65,16 @@ typedef struct machine {
     char     stop_msg[256];       /* why, for STOP_STUCK */
 
     int      broken_insn;         /* --debug-break-insn: id or -1 */
+
+    /* Debugger state (src/debug/bpwp.c). */
+    struct dbg_table *dbgt;       /* breakpoints and watchpoints */
+    unsigned dbg_nbp, dbg_nwatch; /* how many are armed */
+    bool     ebreak_stops;        /* a guest ebreak stops the machine */
+    bool     step_no_irqs;        /* machine_step without interrupts */
+    bool   (*insn_hook)(void *ctx, hart_t *h, bool wrote_mem, uint64_t store_addr,
+                        unsigned store_len, unsigned rd);
+    void    *insn_hook_ctx;
+    struct stop_info *stop_info;  /* why STOP_DEBUG (dbg.h) */
     FILE    *out;                 /* guest console output */
     /* Called before each instruction while set (instruction trace). */
     void   (*itrace)(hart_t *h);

@@ -1,5 +1,6 @@
 /* rvscope: command line -> machine -> run. */
 #include "machine.h"
+#include "session.h"
 #include "core/decode.h"
 #include "core/disasm.h"
 #include "debug/debug.h"
@@ -35,6 +36,14 @@ static const char usage_text[] =
 "  --triggers N           Sdtrig triggers per hart, 0..16 (default 4)\n"
 "  --raw ADDR             load IMAGE as a raw binary at ADDR and start there\n"
 "\n"
+"Debugging:\n"
+"  -m, --monitor          stop at reset and open the monitor prompt (rvscope) \n"
+"  -x, --script FILE      run the monitor commands in FILE first (implies -m)\n"
+"  --gdb [HOST:]PORT      serve GDB's remote protocol (default host 127.0.0.1);\n"
+"                         also unix:PATH or stdio (target remote | rvscope --gdb stdio ...)\n"
+"  --gdb-wait, --no-gdb-wait  wait for GDB before the first instruction (default: wait)\n"
+"  --gdb-once             exit when GDB disconnects (default: wait for another)\n"
+"\n"
 "Running:\n"
 "  --max-insns N          stop after N instructions (exit status 124)\n"
 "  --itrace               print every instruction executed to stderr\n"
@@ -62,6 +71,10 @@ typedef struct options {
     const char *image;
     const char *break_insn;
     bool itrace;
+    bool monitor;
+    const char *script;
+    const char *gdb;
+    bool gdb_nowait, gdb_once;
 } options_t;
 
 static void die_usage(const char *fmt, const char *arg)
@@ -132,13 +145,16 @@ static int disassemble_words(int xlen, int argc, char **argv)
 
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
-    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE };
+    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
         {"raw", required_argument, 0, O_RAW}, {"max-insns", required_argument, 0, O_MAX},
         {"disassemble", no_argument, 0, O_DIS}, {"debug-break-insn", required_argument, 0, O_BREAK},
         {"itrace", no_argument, 0, O_ITRACE},
+        {"monitor", no_argument, 0, 'm'}, {"script", required_argument, 0, 'x'},
+        {"gdb", required_argument, 0, O_GDB}, {"gdb-wait", no_argument, 0, O_GDB_WAIT},
+        {"no-gdb-wait", no_argument, 0, O_GDB_NOWAIT}, {"gdb-once", no_argument, 0, O_GDB_ONCE},
         {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -147,7 +163,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
     o->triggers = 4;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+hVmx:", longopts, NULL)) != -1) {
         switch (c) {
         case O_ISA: o->xlen = parse_isa(optarg); break;
         case O_MEM: o->mem = parse_size(optarg); break;
@@ -166,6 +182,12 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_DIS: *disas = true; break;
         case O_BREAK: o->break_insn = optarg; break;
         case O_ITRACE: o->itrace = true; break;
+        case 'm': o->monitor = true; break;
+        case 'x': o->script = optarg; o->monitor = true; break;
+        case O_GDB: o->gdb = optarg; break;
+        case O_GDB_WAIT: o->gdb_nowait = false; break;
+        case O_GDB_NOWAIT: o->gdb_nowait = true; break;
+        case O_GDB_ONCE: o->gdb_once = true; break;
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
         case '?':
@@ -292,8 +314,17 @@ int main(int argc, char **argv)
     if (o.itrace)
         m->itrace = itrace_stream;
 
-    int why = machine_run(m);
-    int status = report_stop(m, why, &o);
+    int status;
+    if (o.monitor && o.gdb)
+        die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
+    if (o.monitor || o.gdb) {
+        session_t s = { .m = m, .img = img, .image_path = o.image, .script = o.script,
+                        .gdb_addr = o.gdb, .gdb_wait = !o.gdb_nowait, .gdb_once = o.gdb_once };
+        status = o.monitor ? monitor_main(&s) : gdb_main(&s);
+    } else {
+        int why = machine_run(m);
+        status = report_stop(m, why, &o);
+    }
     image_close(img);
     machine_free(m);
     return status;

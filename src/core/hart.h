@@ -81,6 +81,11 @@ typedef struct hart {
     uint8_t  dbg_watch_acc;     /* bit per enum access: triggers watch it */
     bool     dbg_exec_armed;    /* execute triggers: run the checked loop */
     bool     dbg_pending;       /* a trigger fires before the next instruction */
+    bool     fetch_checked;     /* this code page runs in the checked loop */
+    uint64_t bp_resume;         /* don't stop at a breakpoint here right after resuming */
+    uint64_t stores;            /* slow-path stores, for the instruction hook */
+    uint64_t store_addr;
+    unsigned store_len;
 } hart_t;
 
 /* Instructions executed so far (including the one now executing). */

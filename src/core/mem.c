@@ -7,6 +7,7 @@
 #include "run.h"
 #include "../machine.h"
 #include "../debug/debug.h"
+#include "../debug/bpwp.h"
 
 static unsigned fault_cause(enum access acc, bool page)
 {
@@ -17,12 +18,25 @@ static unsigned fault_cause(enum access acc, bool page)
 
 static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
 {
-    /* Pages a trigger may match stay off the fast path. */
+    /* Pages a trigger or watchpoint may match stay off the fast path; so
+     * does every store while the instruction hook must see them. */
     if (unlikely(h->dbg_watch_acc & (1u << acc)) && debug_page_watched(h, acc, va))
+        return;
+    if (unlikely(h->m->dbg_nwatch) && dbg_data_page_watched(h, acc, va, pa))
+        return;
+    if (unlikely(h->m->insn_hook) && acc == ACC_WRITE)
         return;
     tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
     e->tag = va & ~(uint64_t)(PAGE_SIZE - 1);
     e->addend = (uintptr_t)(h->m->ram + (pa & ~(uint64_t)(PAGE_SIZE - 1)) - RAM_BASE) - e->tag;
+}
+
+/* Record a store for the instruction hook and for write watchpoints. */
+static void note_store(hart_t *h, uint64_t va, unsigned size)
+{
+    h->stores++;
+    h->store_addr = va;
+    h->store_len = size;
 }
 
 /* Translate and find the RAM or device behind va; raises the fault. */
@@ -95,6 +109,8 @@ bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
         tlb_fill(h, ACC_READ, va, pa);
         if (watched)
             debug_check(h, TK_LOAD, PH_AFTER, va, size, v);
+        if (unlikely(m->dbg_nwatch))
+            dbg_check_watch(h, ACC_READ, va, pa, size);
         return true;
     }
     const device_t *d = machine_find_device(m, pa);
@@ -128,6 +144,9 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
             tlb_fill(h, ACC_WRITE, va, pa);
         if (watched)
             debug_check(h, TK_STORE, PH_AFTER, va, size, val);
+        note_store(h, va, size);
+        if (unlikely(m->dbg_nwatch))
+            dbg_check_watch(h, ACC_WRITE, va, pa, size);
         return true;
     }
     const device_t *d = machine_find_device(m, pa);
@@ -135,6 +154,7 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
         hart_end_slice(h);    /* a device write may raise an interrupt or stop the run */
         if (watched)
             debug_check(h, TK_STORE, PH_AFTER, va, size, val);
+        note_store(h, va, size);
         return true;
     }
     hart_exception(h, fault_cause(ACC_WRITE, false), va);
@@ -165,6 +185,10 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
     }
     if (!is_lr && m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT])
         machine_ram_written(m, h, pa, size);
+    if (unlikely(m->dbg_nwatch))
+        dbg_check_watch(h, acc, va, pa, size);
+    if (!is_lr)
+        note_store(h, va, size);
     return m->ram + (pa - RAM_BASE);
 }
 
@@ -189,6 +213,7 @@ bool mem_fetch_page(hart_t *h)
     h->fetch_vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
     h->fetch_pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
     h->fetch_slots = m->dpages[pn]->slots;
+    h->fetch_checked = dbg_page_checked(h, h->fetch_vbase);
     return true;
 }
 

@@ -10,11 +10,11 @@
 #include "trap.h"
 #include "../machine.h"
 #include "../debug/debug.h"
+#include "../debug/bpwp.h"
 #include <stdlib.h>
 #include <string.h>
 
 static void ex_decode(hart_t *h, const insn_t *in);
-static void hart_run_slice_traced(hart_t *h);
 
 dpage_t *dpage_new(uint64_t pa)
 {
@@ -99,45 +99,68 @@ static void ex_decode(hart_t *h, const insn_t *cin)
     slot->fn(h, slot);
 }
 
-/* Run up to h->budget instructions; stops early when a handler calls
- * hart_end_slice(). */
-void hart_run_slice(hart_t *h)
+/* The plain loop. It hands over to the checked loop when it enters a code
+ * page that needs checking (a breakpoint, an execute trigger, a trace). */
+static void run_fast(hart_t *h)
 {
-    if (unlikely(h->m->itrace || h->dbg_exec_armed)) {
-        hart_run_slice_traced(h);
-        return;
-    }
     while (h->budget > 0) {
         h->budget--;
         if (unlikely((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase)) {
             if (!mem_fetch_page(h))
                 continue;       /* fetch fault: the trap moved pc */
+            if (unlikely(h->fetch_checked)) {
+                h->budget++;
+                return;
+            }
         }
         insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
         in->fn(h, in);
     }
-    /* Fold the slice into the counters. */
-    h->cycle_base += (uint64_t)(h->slice_len - h->budget);
-    h->slice_len = h->budget = 0;
 }
 
-/* The same loop, reporting each instruction before it executes (itrace)
- * and asking execute triggers: a separate loop so the plain one pays nothing. */
-static void hart_run_slice_traced(hart_t *h)
+/* The checked loop: asks the debug machinery before each instruction and
+ * tells the instruction hook after it. Back to run_fast on a plain page. */
+static void run_checked(hart_t *h)
 {
+    machine_t *m = h->m;
     while (h->budget > 0) {
         h->budget--;
         if ((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase) {
             if (!mem_fetch_page(h))
                 continue;
+            if (!h->fetch_checked) {
+                h->budget++;
+                return;
+            }
         }
         insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
-        if (h->m->itrace)
-            h->m->itrace(h);
         if (!debug_before_insn(h))
             continue;
+        uint64_t stores = h->stores;
         in->fn(h, in);
+        if (m->insn_hook) {
+            bool wrote = h->stores != stores;
+            unsigned rd = in->rd == REG_SINK ? 0 : in->rd;
+            if (m->insn_hook(m->insn_hook_ctx, h, wrote, h->store_addr, h->store_len, rd))
+                dbg_record_stop(m, h, SK_HOOK, 0, 0, 0);
+        }
     }
+}
+
+/* Run up to h->budget instructions; stops early when a handler calls
+ * hart_end_slice(). */
+void hart_run_slice(hart_t *h)
+{
+    /* The current page may have been fetched before something was armed. */
+    if (h->fetch_vbase != TLB_INVALID)
+        h->fetch_checked = dbg_page_checked(h, h->fetch_vbase);
+    while (h->budget > 0) {
+        if (h->fetch_checked)
+            run_checked(h);
+        else
+            run_fast(h);
+    }
+    /* Fold the slice into the counters. */
     h->cycle_base += (uint64_t)(h->slice_len - h->budget);
     h->slice_len = h->budget = 0;
 }

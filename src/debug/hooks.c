@@ -2,11 +2,18 @@
  * here; with nothing armed each hook returns at once. */
 #include "hooks.h"
 #include "debug.h"
+#include "bpwp.h"
 
 bool debug_on_ebreak(hart_t *h)
 {
-    (void)h;
-    return false;   /* dcsr.ebreak* are not implemented yet: always an exception */
+    /* A debugger that owns ebreak (GDB's software breakpoints) stops here;
+     * the ebreak does not execute. Debug mode (dcsr.ebreak*) is not built. */
+    if (h->m->ebreak_stops) {
+        h->exceptions++;
+        dbg_record_stop(h->m, h, SK_EBREAK, 0, h->pc, 0);
+        return true;
+    }
+    return false;
 }
 
 bool debug_dret(hart_t *h)

@@ -11,6 +11,7 @@
 #include "../core/mmu.h"
 #include "../core/disasm.h"
 #include "../machine.h"
+#include "bpwp.h"
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -197,6 +198,10 @@ void debug_fire_pending(hart_t *h)
 
 bool debug_before_insn(hart_t *h)
 {
+    if (h->m->itrace)
+        h->m->itrace(h);
+    if (!dbg_check_breakpoint(h))
+        return false;
     if (!h->dbg_exec_armed)
         return true;
     uint64_t pa;

@@ -1,0 +1,24 @@
+/* What the front ends (monitor, GDB stub) get from the command line. */
+#ifndef RVSCOPE_SESSION_H
+#define RVSCOPE_SESSION_H
+#include "machine.h"
+#include "elf/image.h"
+
+typedef struct session {
+    machine_t  *m;
+    image_t    *img;           /* the guest ELF (symbols, lines); NULL for --raw */
+    const char *image_path;
+    /* monitor */
+    const char *script;        /* -x FILE: commands to run first */
+    /* GDB stub */
+    const char *gdb_addr;      /* "[HOST:]PORT", "unix:PATH" or "stdio" */
+    bool gdb_wait;             /* wait for GDB before the first instruction */
+    bool gdb_once;             /* exit when GDB disconnects */
+} session_t;
+
+/* src/monitor/monitor.c: the REPL; returns rvscope's exit status. */
+int monitor_main(session_t *s);
+/* src/gdb/stub.c: serve GDB; returns rvscope's exit status. */
+int gdb_main(session_t *s);
+
+#endif
