@@ -23,6 +23,11 @@ typedef struct device {
     void *opaque;
     bool (*read)(void *opaque, uint64_t off, unsigned size, uint64_t *val);
     bool (*write)(void *opaque, uint64_t off, unsigned size, uint64_t val);
+    /* Optional, called once per round of the run loop (input polling).
+     * Returns true while the device may still raise an interrupt by
+     * itself (e.g. the UART while stdin is open), so idle harts wait for
+     * it instead of the run ending as a deadlock. */
+    bool (*poll)(void *opaque);
 } device_t;
 
 enum stop_reason {
@@ -51,6 +56,7 @@ typedef struct machine {
     unsigned ndevs;
     struct clint *clint;
     struct uart *uart;
+    struct plic *plic;
 
     uint64_t mtime;               /* at the start of the current round */
     uint64_t round_start[MAX_HARTS];  /* each hart's cycle count then */
@@ -83,6 +89,9 @@ typedef struct machine {
 machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size);
 void machine_free(machine_t *m);
 void machine_add_device(machine_t *m, const device_t *d);
+/* Interrupt source `irq` (PLIC numbering: UART 10, virtio 1) is at `level`.
+ * Without a PLIC this does nothing. Implemented in dev/plic.c. */
+void machine_set_irq(machine_t *m, unsigned irq, bool level);
 /* Runs until something stops the machine; returns the stop reason. */
 int machine_run(machine_t *m);
 void machine_request_stop(machine_t *m, int reason);

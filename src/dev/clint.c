@@ -90,7 +90,8 @@ struct clint *clint_new(machine_t *m)
      * reset value gives the same behaviour. */
     for (unsigned i = 0; i < MAX_HARTS; i++)
         c->mtimecmp[i] = UINT64_MAX;
-    device_t d = { "clint", CLINT_BASE, CLINT_SIZE, c, clint_read, clint_write };
+    device_t d = { .name = "clint", .base = CLINT_BASE, .size = CLINT_SIZE, .opaque = c,
+                   .read = clint_read, .write = clint_write };
     machine_add_device(m, &d);
     m->clint = c;
     return c;

@@ -27,6 +27,7 @@ static bool fin_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 
 void finisher_new(machine_t *m)
 {
-    device_t d = { "finisher", FINISHER_BASE, 0x1000, m, fin_read, fin_write };
+    device_t d = { .name = "finisher", .base = FINISHER_BASE, .size = 0x1000, .opaque = m,
+                   .read = fin_read, .write = fin_write };
     machine_add_device(m, &d);
 }

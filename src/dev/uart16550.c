@@ -54,7 +54,8 @@ struct uart *uart_new(machine_t *m)
 {
     struct uart *u = calloc(1, sizeof *u);
     u->m = m;
-    device_t d = { "uart", UART_BASE, UART_SIZE, u, uart_read, uart_write };
+    device_t d = { .name = "uart", .base = UART_BASE, .size = UART_SIZE, .opaque = u,
+                   .read = uart_read, .write = uart_write };
     machine_add_device(m, &d);
     m->uart = u;
     return u;
