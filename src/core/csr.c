@@ -3,6 +3,7 @@
  * WARL rules of each register (privileged spec, chapters 3 and 10). */
 #include "csr.h"
 #include "trap.h"
+#include "mmu.h"
 #include "../debug/sdtrig.h"
 #include "../machine.h"
 #include <string.h>
@@ -203,10 +204,10 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
     case CSR_SCAUSE:   h->scause = v; return true;
     case CSR_STVAL:    h->stval = v; return true;
     case CSR_SATP: {
-        /* Only Bare translation so far: a write selecting another mode has
-         * no effect at all (privileged spec, satp WARL rule). */
+        /* Bare, and Sv32 (RV32) or Sv39 (RV64); a write selecting any other
+         * mode has no effect at all (privileged spec, satp WARL rule). */
         uint64_t mode = rv32 ? v >> 31 : v >> 60;
-        if (mode != 0)
+        if (mode != 0 && !mmu_satp_paged(h->xlen, v))
             return true;
         h->satp = v;
         hart_flush_tlb(h);
