@@ -287,6 +287,11 @@ int machine_run(machine_t *m)
         for (unsigned i = 0; i < m->nharts && !m->stop; i++) {
             hart_t *h = m->harts[i];
             run_hart(m, h, q);
+            /* Another hart runs next and may store to the reserved address:
+             * end the reservation (an SC may fail spuriously; the LR/SC loop
+             * retries within its next turn). */
+            if (m->nharts > 1)
+                h->resv_valid = false;
             if (!h->wfi)
                 all_idle = false;
         }
