@@ -36,6 +36,7 @@ machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size)
     for (unsigned i = 0; i < nharts; i++) {
         m->harts[i] = calloc(1, sizeof(hart_t));
         hart_reset(m->harts[i], m, i, xlen, RAM_BASE);
+        m->harts[i]->dbg = debug_hart_new(m->harts[i], 4);   /* --triggers changes it */
     }
     return m;
 }
@@ -240,8 +241,10 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
 static void resume(machine_t *m)
 {
     m->stop = STOP_NONE;
-    for (unsigned i = 0; i < m->nharts; i++)
+    for (unsigned i = 0; i < m->nharts; i++) {
+        debug_mode_resume(m->harts[i]);     /* leaving debug mode is dret */
         m->harts[i]->bp_resume = m->harts[i]->pc;
+    }
 }
 
 int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)

@@ -279,7 +279,7 @@ int main(int argc, char **argv)
     uart_new(m);
     finisher_new(m);
     for (unsigned i = 0; i < o.harts; i++)
-        m->harts[i]->dbg = debug_hart_new(m->harts[i], o.triggers);
+        m->harts[i]->dbg->ntrig = o.triggers;
     if (o.break_insn) {
         m->broken_insn = insn_find(o.break_insn);
         if (m->broken_insn < 0)

@@ -5,6 +5,7 @@
 #include "trap.h"
 #include "mmu.h"
 #include "../debug/sdtrig.h"
+#include "../debug/debug.h"
 #include "../machine.h"
 #include <string.h>
 #include <stdio.h>
@@ -100,6 +101,8 @@ static bool do_read(hart_t *h, unsigned csr, uint64_t *v)
     }
     if (csr >= CSR_TSELECT && csr <= CSR_TCONTROL)
         return sdtrig_csr_read(h, csr, v);
+    if (csr >= CSR_DCSR && csr <= CSR_DSCRATCH1)
+        return sdext_csr_read(h, csr, v);
     if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG15) {
         if (!rv32 && (csr & 1)) return false;
         *v = h->pmpcfg[csr - CSR_PMPCFG0]; return true;
@@ -225,6 +228,8 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
     }
     if (csr >= CSR_TSELECT && csr <= CSR_TCONTROL)
         return sdtrig_csr_write(h, csr, v);
+    if (csr >= CSR_DCSR && csr <= CSR_DSCRATCH1)
+        return sdext_csr_write(h, csr, v);
     if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG15) {
         if (!rv32 && (csr & 1)) return false;
         h->pmpcfg[csr - CSR_PMPCFG0] = v; return true;
@@ -250,8 +255,22 @@ bool csr_write(hart_t *h, unsigned csr, uint64_t val)
     return do_write(h, csr, val);
 }
 
-bool csr_debug_read(hart_t *h, unsigned csr, uint64_t *val) { return csr_read(h, csr, val); }
-bool csr_debug_write(hart_t *h, unsigned csr, uint64_t val) { return do_write(h, csr, val); }
+/* The debugger acts as debug mode: it may use dcsr/dpc and dmode. */
+bool csr_debug_read(hart_t *h, unsigned csr, uint64_t *val)
+{
+    h->dbg->debugger_access = true;
+    bool ok = csr_read(h, csr, val);
+    h->dbg->debugger_access = false;
+    return ok;
+}
+
+bool csr_debug_write(hart_t *h, unsigned csr, uint64_t val)
+{
+    h->dbg->debugger_access = true;
+    bool ok = do_write(h, csr, val);
+    h->dbg->debugger_access = false;
+    return ok;
+}
 
 static const struct { unsigned num; const char *name; } csr_names[] = {
     {0x001, "fflags"}, {0x002, "frm"}, {0x003, "fcsr"},

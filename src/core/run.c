@@ -137,7 +137,10 @@ static void run_checked(hart_t *h)
         if (!debug_before_insn(h))
             continue;
         uint64_t stores = h->stores;
+        int priv = h->priv;
         in->fn(h, in);
+        if (unlikely(h->dbg->icount_armed || h->dbg->step_pending))
+            debug_after_insn(h, priv);
         if (m->insn_hook) {
             bool wrote = h->stores != stores;
             unsigned rd = in->rd == REG_SINK ? 0 : in->rd;

@@ -6,6 +6,7 @@
  * out of the TLB, so only accesses to those pages reach the check. */
 #include "bpwp.h"
 #include "../core/csr.h"
+#include "debug.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,7 +163,7 @@ bool dbg_page_checked(hart_t *h, uint64_t vbase)
     machine_t *m = h->m;
     if (m->itrace || m->insn_hook)
         return true;
-    if (h->dbg_exec_armed)
+    if (h->dbg_exec_armed || h->dbg->icount_armed || h->dbg->step_pending)
         return true;
     if (!m->dbg_nbp)
         return false;

@@ -35,6 +35,7 @@ int  dbg_wp_find(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, i
 /* Why the last machine_run/machine_step returned STOP_DEBUG. */
 enum stop_kind {
     SK_NONE, SK_BREAKPOINT, SK_WATCHPOINT, SK_TRIGGER, SK_STEP, SK_EBREAK, SK_HOOK,
+    SK_DEBUGMODE,           /* a hart entered debug mode; id = dcsr.cause */
 };
 typedef struct stop_info {
     enum stop_kind kind;

@@ -26,7 +26,18 @@ typedef struct debug_hart {
     /* The trigger that fires before the next instruction ("after" timing). */
     unsigned  pending_trig;
     uint64_t  pending_tval;
+    bool      icount_armed;     /* an icount trigger counts or is pending */
+    bool      debugger_access;  /* the current CSR access comes from a debugger */
+
+    /* Debug mode (Sdext). A hart in debug mode is halted: rvscope's
+     * debugger is the Debug Module; resuming it is dret. */
+    bool      halted;
+    bool      step_pending;     /* dcsr.step: re-enter after one instruction */
+    uint64_t  dcsr, dpc, dscratch0, dscratch1;
 } debug_hart_t;
+
+/* dcsr.cause values */
+enum { DCAUSE_EBREAK = 1, DCAUSE_TRIGGER = 2, DCAUSE_HALTREQ = 3, DCAUSE_STEP = 4 };
 
 enum trig_kind { TK_LOAD, TK_STORE, TK_EXEC };
 enum trig_phase { PH_BEFORE, PH_AFTER };
@@ -39,12 +50,25 @@ bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va
 bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va);
 /* Fire what debug_check left pending ("after" timing). */
 void debug_fire_pending(hart_t *h);
-/* The checked loop asks before each instruction (execute triggers). */
+/* The checked loop asks before each instruction (breakpoints, execute
+ * triggers, icount) and reports after it (icount, dcsr.step). */
 bool debug_before_insn(hart_t *h);
+void debug_after_insn(hart_t *h, int priv_before);
+/* Traps for itrigger/etrigger. */
+void debug_trap_triggers(hart_t *h, unsigned code, bool irq, int from_priv);
+/* Raise external trigger input `input` (0..15) for tmexttrigger. */
+void debug_external_input(hart_t *h, unsigned input);
+
+/* Sdext: enter debug mode (halts the hart and stops the machine), and the
+ * resume path (dret semantics) used whenever the machine continues. */
+void debug_mode_enter(hart_t *h, unsigned cause, uint64_t dpc);
+void debug_mode_resume(hart_t *h);
+bool sdext_csr_read(hart_t *h, unsigned csr, uint64_t *val);
+bool sdext_csr_write(hart_t *h, unsigned csr, uint64_t val);
 
 debug_hart_t *debug_hart_new(hart_t *h, unsigned ntriggers);
 unsigned tdata1_type(const hart_t *h, uint64_t tdata1);
-uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val);
+uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode_ok);
 /* Called after any trigger register write. */
 void debug_triggers_changed(hart_t *h);
 

@@ -6,8 +6,16 @@
 
 bool debug_on_ebreak(hart_t *h)
 {
-    /* A debugger that owns ebreak (GDB's software breakpoints) stops here;
-     * the ebreak does not execute. Debug mode (dcsr.ebreak*) is not built. */
+    /* dcsr.ebreakm/s/u send ebreak to debug mode; a debugger that owns
+     * ebreak (GDB's software breakpoints) stops here. Either way the ebreak
+     * does not execute. */
+    debug_hart_t *d = h->dbg;
+    unsigned want = h->priv == PRIV_M ? 1u << 15 : h->priv == PRIV_S ? 1u << 13 : 1u << 12;
+    if (d->dcsr & want) {                   /* dcsr.ebreakm/s/u */
+        h->exceptions++;
+        debug_mode_enter(h, DCAUSE_EBREAK, h->pc);
+        return true;
+    }
     if (h->m->ebreak_stops) {
         h->exceptions++;
         dbg_record_stop(h->m, h, SK_EBREAK, 0, h->pc, 0);
@@ -16,15 +24,11 @@ bool debug_on_ebreak(hart_t *h)
     return false;
 }
 
-bool debug_dret(hart_t *h)
-{
-    (void)h;
-    return false;   /* not in debug mode: dret is illegal */
-}
 
 void debug_on_trap(hart_t *h, unsigned code, bool irq, uint64_t epc, uint64_t tval, int from_priv)
 {
-    (void)h; (void)code; (void)irq; (void)epc; (void)tval; (void)from_priv;
+    (void)epc; (void)tval;
+    debug_trap_triggers(h, code, irq, from_priv);
 }
 
 void debug_on_xret(hart_t *h, int from_priv)

@@ -29,7 +29,16 @@ bool sdtrig_csr_write(hart_t *h, unsigned csr, uint64_t val)
             d->tselect = (unsigned)val;
         return true;
     case CSR_TDATA1:
-        t->tdata1 = tdata1_legalize(h, t->tdata1, val);
+    case CSR_TDATA2:
+    case CSR_TDATA3:
+        /* dmode = 1: only debug mode (the debugger) may write this trigger. */
+        if (((t->tdata1 >> (h->xlen - 5)) & 1) && !d->debugger_access)
+            return true;
+        break;
+    }
+    switch (csr) {
+    case CSR_TDATA1:
+        t->tdata1 = tdata1_legalize(h, t->tdata1, val, d->debugger_access);
         debug_triggers_changed(h);
         return true;
     case CSR_TDATA2:

@@ -26,11 +26,12 @@ static uint64_t legal_match(uint64_t m)
     return (m <= 5 || m == 8 || m == 9 || m == 12 || m == 13) ? m : 0;
 }
 
-uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val)
+uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode_ok)
 {
     int xl = h->xlen;
     uint64_t type = FIELD(val, xl - 1, xl - 4);
-    bool dmode = false;     /* only writable from debug mode, not implemented yet */
+    /* dmode is writable only from debug mode (here: by the debugger). */
+    bool dmode = dmode_ok && ((val >> (xl - 5)) & 1);
     uint64_t top = (uint64_t)TT_DISABLED << (xl - 4);
     (void)old;
     uint64_t r = 0;
@@ -78,7 +79,7 @@ uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val)
         /* 0 (also "write 0 to disable"), and types rvscope does not have. */
         return top;
     }
-    return type << (xl - 4) | r;
+    return type << (xl - 4) | (uint64_t)dmode << (xl - 5) | r;
 }
 
 debug_hart_t *debug_hart_new(hart_t *h, unsigned ntriggers)

@@ -139,6 +139,17 @@ static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
         h->dbg_pending = true;
         hart_end_slice(h);
         return false;
+    case 1:                         /* enter debug mode (needs dmode = 1) */
+        if (ph == PH_BEFORE) {
+            h->exceptions++;
+            debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+            return true;
+        }
+        d->pending_trig = last;
+        d->pending_tval = tval;
+        h->dbg_pending = true;
+        hart_end_slice(h);
+        return false;
     case 8: case 9:
         external_stop(h, last, what, tval, h->pc);
         if (ph == PH_BEFORE) {
@@ -146,7 +157,7 @@ static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
             return true;
         }
         return false;
-    default:                        /* 2-4: trace actions; 1 needs debug mode */
+    default:                        /* 2-4: trace actions: no trace sink yet */
         return false;
     }
 }
@@ -191,9 +202,106 @@ void debug_fire_pending(hart_t *h)
 {
     debug_hart_t *d = h->dbg;
     h->dbg_pending = false;
-    trigger_t *t = &d->trig[d->pending_trig];
-    (void)t;
-    hart_trap_retired(h, EXC_BREAKPOINT, d->pending_tval);
+    if (trig_action(h, &d->trig[d->pending_trig]) == 1)
+        debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+    else
+        hart_trap_retired(h, EXC_BREAKPOINT, d->pending_tval);
+}
+
+/* Mode filter bits of icount, itrigger and etrigger: m 9, s 7, u 6. */
+static bool mode_bits_ok(uint64_t tdata1, int priv)
+{
+    unsigned bit = priv == PRIV_M ? 9 : priv == PRIV_S ? 7 : 6;
+    return (tdata1 >> bit) & 1;
+}
+
+#define ICOUNT_PENDING (1ull << 8)
+static uint64_t icount_count(uint64_t t) { return (t >> 10) & 0x3fff; }
+
+/* icount (Debug Spec 5.7.14): count retired instructions in the enabled
+ * modes; at zero the trigger becomes pending and fires before the next
+ * instruction in an enabled mode (a debugger's step into another mode). */
+void debug_after_insn(hart_t *h, int priv_before)
+{
+    debug_hart_t *d = h->dbg;
+    if (d->icount_armed) {
+        bool any = false;
+        for (unsigned i = 0; i < d->ntrig; i++) {
+            trigger_t *t = &d->trig[i];
+            if (tdata1_type(h, t->tdata1) != TT_ICOUNT)
+                continue;
+            uint64_t c = icount_count(t->tdata1);
+            if (c && mode_bits_ok(t->tdata1, priv_before)) {
+                c--;
+                t->tdata1 = (t->tdata1 & ~(0x3fffull << 10)) | c << 10;
+                if (!c)
+                    t->tdata1 |= ICOUNT_PENDING;
+            }
+            if (icount_count(t->tdata1) || (t->tdata1 & ICOUNT_PENDING))
+                any = true;
+        }
+        d->icount_armed = any;
+    }
+    if (d->step_pending && !d->halted)
+        debug_mode_enter(h, DCAUSE_STEP, h->pc);
+}
+
+static bool icount_before(hart_t *h)
+{
+    debug_hart_t *d = h->dbg;
+    for (unsigned i = 0; i < d->ntrig; i++) {
+        trigger_t *t = &d->trig[i];
+        if (tdata1_type(h, t->tdata1) != TT_ICOUNT || !(t->tdata1 & ICOUNT_PENDING) ||
+            !mode_bits_ok(t->tdata1, h->priv))
+            continue;
+        unsigned action = trig_action(h, t);
+        if (action == 0 && !breakpoint_allowed(h))
+            continue;
+        t->tdata1 &= ~ICOUNT_PENDING;
+        set_hit(h, t, PH_BEFORE);
+        if (action == 0) {
+            hart_exception(h, EXC_BREAKPOINT, 0);
+            return false;
+        }
+        if (action == 1) {
+            h->exceptions++;
+            debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+            return false;
+        }
+        if (action == 8 || action == 9) {
+            h->budget++;
+            external_stop(h, i, "icount", 0, h->pc);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* itrigger / etrigger: a trap just entered its handler. */
+void debug_trap_triggers(hart_t *h, unsigned code, bool irq, int from_priv)
+{
+    debug_hart_t *d = h->dbg;
+    unsigned want = irq ? TT_ITRIGGER : TT_ETRIGGER;
+    for (unsigned i = 0; i < d->ntrig; i++) {
+        trigger_t *t = &d->trig[i];
+        if (tdata1_type(h, t->tdata1) != want || !mode_bits_ok(t->tdata1, from_priv) ||
+            code >= (unsigned)h->xlen || !((t->tdata2 >> code) & 1))
+            continue;
+        fire(h, i, i, PH_AFTER, 0, irq ? "interrupt" : "exception");
+        return;
+    }
+}
+
+void debug_external_input(hart_t *h, unsigned input)
+{
+    debug_hart_t *d = h->dbg;
+    for (unsigned i = 0; i < d->ntrig && input < 16; i++) {
+        trigger_t *t = &d->trig[i];
+        if (tdata1_type(h, t->tdata1) == TT_TMEXTTRIGGER && ((t->tdata1 >> (6 + input)) & 1)) {
+            fire(h, i, i, PH_AFTER, 0, "external input");
+            return;
+        }
+    }
 }
 
 bool debug_before_insn(hart_t *h)
@@ -201,6 +309,8 @@ bool debug_before_insn(hart_t *h)
     if (h->m->itrace)
         h->m->itrace(h);
     if (!dbg_check_breakpoint(h))
+        return false;
+    if (h->dbg->icount_armed && !icount_before(h))
         return false;
     if (!h->dbg_exec_armed)
         return true;
@@ -223,6 +333,12 @@ void debug_triggers_changed(hart_t *h)
     d->nrange[0] = d->nrange[1] = 0;
     h->dbg_watch_acc = 0;
     h->dbg_exec_armed = false;
+    d->icount_armed = false;
+    for (unsigned i = 0; i < d->ntrig; i++) {
+        uint64_t t1 = d->trig[i].tdata1;
+        if (tdata1_type(h, t1) == TT_ICOUNT && (icount_count(t1) || (t1 & ICOUNT_PENDING)))
+            d->icount_armed = true;
+    }
     for (unsigned i = 0; i < d->ntrig; i++) {
         mc_fields_t f;
         if (!mc_decode(d->trig[i].tdata1, h->xlen, &f) || !(f.m || f.s || f.u))
