@@ -57,7 +57,7 @@ static const char usage_text[] =
 "\n"
 "Exit status: the guest's own (sifive_test finisher at 0x100000, or HTIF\n"
 "tohost), else rvscope's: 2 bad usage or image; 3 a trigger with action 8/9\n"
-"(external trigger output) stopped the run; 124 --max-insns reached; 125 every\n"
+"(external trigger output) or debug mode stopped the run; 124 --max-insns reached; 125 every\n"
 "hart waits for an interrupt that can never come; 126 a trap handler faults on\n"
 "itself (the guest is stuck). Messages go to stderr.\n";
 
@@ -228,7 +228,7 @@ static int report_stop(machine_t *m, int why, const options_t *o)
                 "wake it (pc=0x%" PRIx64 "); the guest can never continue\n", h->pc);
         return EXIT_DEADLOCK;
     case STOP_DEBUG:
-        fprintf(stderr, "rvscope: stopped: %s\n", m->stop_msg);
+        fprintf(stderr, "rvscope: stopped: %s\n", m->stop_msg[0] ? m->stop_msg : "debug stop");
         return EXIT_DEBUG_STOP;
     case STOP_STUCK:
         fprintf(stderr, "rvscope: %s\n", m->stop_msg);

@@ -7,6 +7,8 @@
 #include "../core/csr.h"
 #include "../core/trap.h"
 #include "../machine.h"
+#include <inttypes.h>
+#include <stdio.h>
 
 #define DCSR_XDEBUGVER (4ull << 28)     /* external debug support per 1.0 */
 #define DCSR_EBREAKM   (1u << 15)
@@ -71,6 +73,11 @@ void debug_mode_enter(hart_t *h, unsigned cause, uint64_t dpc)
         hart_flush_tlb(h);
     }
     h->pc = dpc;
+    static const char *why[] = { "?", "ebreak", "trigger", "halt request", "step" };
+    if (!h->m->stop)
+        snprintf(h->m->stop_msg, sizeof h->m->stop_msg,
+                 "hart %u entered debug mode (cause %u: %s) at dpc=0x%" PRIx64 ", from %c-mode",
+                 h->hartid, cause, why[cause < 5 ? cause : 0], dpc, "USHM"[d->dcsr & 3]);
     dbg_record_stop(h->m, h, SK_DEBUGMODE, (int)cause, dpc, 0);
     hart_end_slice(h);
 }

@@ -8,6 +8,10 @@ bool sdtrig_csr_read(hart_t *h, unsigned csr, uint64_t *val)
 {
     debug_hart_t *d = h->dbg;
     trigger_t *t = &d->trig[d->tselect];
+    if (d->ntrig == 0 && csr != CSR_TSELECT && csr != CSR_TINFO) {
+        *val = 0;                  /* no triggers: type 0 everywhere */
+        return true;
+    }
     switch (csr) {
     case CSR_TSELECT: *val = d->tselect; return true;
     case CSR_TDATA1:  *val = t->tdata1; return true;
@@ -31,6 +35,8 @@ bool sdtrig_csr_write(hart_t *h, unsigned csr, uint64_t val)
     case CSR_TDATA1:
     case CSR_TDATA2:
     case CSR_TDATA3:
+        if (d->ntrig == 0)
+            return true;
         /* dmode = 1: only debug mode (the debugger) may write this trigger. */
         if (((t->tdata1 >> (h->xlen - 5)) & 1) && !d->debugger_access)
             return true;
