@@ -28,6 +28,7 @@ deps:
 # Guest programs (runtime/, tests/, demo/) are built by runtime/guest.mk.
 -include runtime/guest.mk
 -include tests/tests.mk
+-include bench/bench.mk
 
 test: deps
 	@$(MAKE) --no-print-directory all test-guests

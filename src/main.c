@@ -56,10 +56,10 @@ static const char usage_text[] =
 "  -V, --version          version\n"
 "\n"
 "Exit status: the guest's own (sifive_test finisher at 0x100000, or HTIF\n"
-"tohost), else rvscope's: 2 bad usage or image; 3 a trigger with action 8/9\n"
-"(external trigger output) or debug mode stopped the run; 124 --max-insns reached; 125 every\n"
-"hart waits for an interrupt that can never come; 126 a trap handler faults on\n"
-"itself (the guest is stuck). Messages go to stderr.\n";
+"tohost), else rvscope's: 2 bad usage or image; 3 stopped by a trigger's\n"
+"external output (action 8/9) or by debug mode; 124 --max-insns reached;\n"
+"125 every hart waits for an interrupt that can never come; 126 a trap handler\n"
+"faults on itself (the guest is stuck). Messages go to stderr.\n";
 
 typedef struct options {
     int xlen;                /* 0 = from the image */
