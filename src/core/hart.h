@@ -83,6 +83,7 @@ typedef struct hart {
     bool     dbg_pending;       /* a trigger fires before the next instruction */
     bool     fetch_checked;     /* this code page runs in the checked loop */
     uint64_t bp_resume;         /* don't stop at a breakpoint here right after resuming */
+    bool     in_split;          /* inside a misaligned access done bytewise */
     uint64_t stores;            /* slow-path stores, for the instruction hook */
     uint64_t store_addr;
     unsigned store_len;

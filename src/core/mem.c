@@ -57,12 +57,22 @@ static bool load_split(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
 {
     uint64_t v = 0, b;
     uint64_t mask = h->xlen == 32 ? 0xffffffffull : ~0ull;
+    /* Triggers see one access of the real size, not its bytes. */
+    bool watched = h->dbg_watch_acc & (1u << ACC_READ);
+    if (watched && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+        return false;
+    h->in_split = true;
     for (unsigned i = 0; i < size; i++) {
-        if (!mem_load_slow(h, (va + i) & mask, 1, &b))
+        if (!mem_load_slow(h, (va + i) & mask, 1, &b)) {
+            h->in_split = false;
             return false;
+        }
         v |= b << (8 * i);
     }
+    h->in_split = false;
     *val = v;
+    if (watched)
+        debug_check(h, TK_LOAD, PH_AFTER, va, size, v);
     return true;
 }
 
@@ -83,9 +93,19 @@ static bool store_split(hart_t *h, uint64_t va, unsigned size, uint64_t val)
             return false;
         }
     }
-    for (unsigned i = 0; i < size; i++)
-        if (!mem_store_slow(h, (va + i) & mask, 1, (val >> (8 * i)) & 0xff))
+    bool watched = h->dbg_watch_acc & (1u << ACC_WRITE);
+    if (watched && !debug_check(h, TK_STORE, PH_BEFORE, va, size, val))
+        return false;
+    h->in_split = true;
+    for (unsigned i = 0; i < size; i++) {
+        if (!mem_store_slow(h, (va + i) & mask, 1, (val >> (8 * i)) & 0xff)) {
+            h->in_split = false;
             return false;
+        }
+    }
+    h->in_split = false;
+    if (watched)
+        debug_check(h, TK_STORE, PH_AFTER, va, size, val);
     return true;
 }
 
@@ -95,7 +115,7 @@ bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
     uint64_t pa;
     if (va & (size - 1))
         return load_split(h, va, size, val);
-    bool watched = h->dbg_watch_acc & (1u << ACC_READ);
+    bool watched = (h->dbg_watch_acc & (1u << ACC_READ)) && !h->in_split;
     if (watched && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
         return false;
     if (!resolve(h, va, size, ACC_READ, &pa))
@@ -129,7 +149,7 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
     uint64_t pa;
     if (va & (size - 1))
         return store_split(h, va, size, val);
-    bool watched = h->dbg_watch_acc & (1u << ACC_WRITE);
+    bool watched = (h->dbg_watch_acc & (1u << ACC_WRITE)) && !h->in_split;
     if (watched && !debug_check(h, TK_STORE, PH_BEFORE, va, size, val))
         return false;
     if (!resolve(h, va, size, ACC_WRITE, &pa))
@@ -170,19 +190,18 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
         hart_exception(h, is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED, va);
         return NULL;
     }
-    if (h->dbg_watch_acc) {
-        /* The read half is checked before, the write half after. */
-        if ((h->dbg_watch_acc & (1u << ACC_READ)) && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
-            return NULL;
-        if (!is_lr && (h->dbg_watch_acc & (1u << ACC_WRITE)))
-            debug_check(h, TK_STORE, PH_AFTER, va, size, 0);
-    }
+    /* The read half's triggers rank above faults; the write half's fire
+     * after the access, so only once it cannot fault any more. */
+    if ((h->dbg_watch_acc & (1u << ACC_READ)) && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+        return NULL;
     if (!resolve(h, va, size, acc, &pa))
         return NULL;
     if (!machine_is_ram(m, pa, size)) {     /* no atomics on devices */
         hart_exception(h, fault_cause(acc, false), va);
         return NULL;
     }
+    if (!is_lr && (h->dbg_watch_acc & (1u << ACC_WRITE)))
+        debug_check(h, TK_STORE, PH_AFTER, va, size, 0);
     if (!is_lr && m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT])
         machine_ram_written(m, h, pa, size);
     if (unlikely(m->dbg_nwatch))
@@ -192,19 +211,24 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
     return m->ram + (pa - RAM_BASE);
 }
 
+/* A fetch fault: an execute-address trigger on that pc ranks above it. */
+static bool fetch_fault(hart_t *h, unsigned cause)
+{
+    if (h->dbg_exec_armed && !debug_check(h, TK_EXEC, PH_BEFORE, h->pc, 2, 0))
+        return false;
+    hart_exception(h, cause, h->pc);
+    return false;
+}
+
 bool mem_fetch_page(hart_t *h)
 {
     machine_t *m = h->m;
     uint64_t pa;
     int cause;
-    if (!mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause)) {
-        hart_exception(h, (unsigned)cause, h->pc);
-        return false;
-    }
-    if (!machine_is_ram(m, pa, 2)) {
-        hart_exception(h, EXC_INSN_ACCESS, h->pc);
-        return false;
-    }
+    if (!mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause))
+        return fetch_fault(h, (unsigned)cause);
+    if (!machine_is_ram(m, pa, 2))
+        return fetch_fault(h, EXC_INSN_ACCESS);
     uint64_t pn = (pa - RAM_BASE) >> PAGE_SHIFT;
     if (!m->dpages[pn]) {
         m->dpages[pn] = dpage_new(pa);

@@ -136,9 +136,11 @@ static void run_checked(hart_t *h)
         insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
         if (!debug_before_insn(h))
             continue;
-        uint64_t stores = h->stores;
+        uint64_t stores = h->stores, pc = h->pc;
         int priv = h->priv;
         in->fn(h, in);
+        if (unlikely(h->dbg_exec_armed))
+            debug_exec_after(h, pc);
         if (unlikely(h->dbg->icount_armed || h->dbg->step_pending))
             debug_after_insn(h, priv);
         if (m->insn_hook) {

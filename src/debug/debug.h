@@ -54,6 +54,7 @@ void debug_fire_pending(hart_t *h);
  * triggers, icount) and reports after it (icount, dcsr.step). */
 bool debug_before_insn(hart_t *h);
 void debug_after_insn(hart_t *h, int priv_before);
+void debug_exec_after(hart_t *h, uint64_t pc);
 /* Traps for itrigger/etrigger. */
 void debug_trap_triggers(hart_t *h, unsigned code, bool irq, int from_priv);
 /* Raise external trigger input `input` (0..15) for tmexttrigger. */

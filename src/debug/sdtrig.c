@@ -8,8 +8,9 @@ bool sdtrig_csr_read(hart_t *h, unsigned csr, uint64_t *val)
 {
     debug_hart_t *d = h->dbg;
     trigger_t *t = &d->trig[d->tselect];
-    if (d->ntrig == 0 && csr != CSR_TSELECT && csr != CSR_TINFO) {
-        *val = 0;                  /* no triggers: type 0 everywhere */
+    if (d->ntrig == 0 && csr != CSR_TSELECT) {
+        /* No triggers: tdata1 reads type 0; tinfo says "no trigger here". */
+        *val = csr == CSR_TINFO ? 1 : 0;
         return true;
     }
     switch (csr) {
@@ -47,10 +48,17 @@ bool sdtrig_csr_write(hart_t *h, unsigned csr, uint64_t val)
         t->tdata1 = tdata1_legalize(h, t->tdata1, val, d->debugger_access);
         debug_triggers_changed(h);
         return true;
-    case CSR_TDATA2:
+    case CSR_TDATA2: {
+        /* NAPOT: all ones reads back with bit maskmax-1 clear, which is how
+         * a debugger discovers the largest range (maskmax = XLEN-1). */
+        uint64_t ones = h->xlen == 32 ? 0xffffffffull : ~0ull;
+        unsigned type = tdata1_type(h, t->tdata1), match = (unsigned)(t->tdata1 >> 7) & 0xf;
+        if ((type == TT_MCONTROL6 || type == TT_MCONTROL) && (match & 7) == 1 && val == ones)
+            val &= ~(1ull << (h->xlen - 2));
         t->tdata2 = val;
         debug_triggers_changed(h);
         return true;
+    }
     case CSR_TDATA3:
         t->tdata3 = 0;             /* no context matching: textra reads 0 */
         return true;

@@ -51,10 +51,13 @@ uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode
         uint64_t maskmax = xl == 32 ? 31 : 63;
         uint64_t sizehi = xl == 64 ? FIELD(val, 22, 21) : 0;
         uint64_t size = sizehi << 2 | FIELD(val, 17, 16);
-        if (size == 4 || size == 6 || size == 7)
+        if (!(size <= 3 || size == 5))        /* no accesses of those sizes */
             size = 0, sizehi = 0;
+        /* A load-data match can only be known after the load: timing = 1. */
+        if ((val & BIT(19)) && (val & BIT(0)))
+            val |= BIT(18);
         r = maskmax << (xl - 11)
-          | (xl == 64 ? sizehi << 21 : 0)
+          | (xl == 64 ? (size >> 2) << 21 : 0)
           | (val & (BIT(20) | BIT(19) | BIT(18) | BIT(11) | BIT(6) | BIT(4) | BIT(3) |
                     BIT(2) | BIT(1) | BIT(0)))
           | (size & 3) << 16

@@ -33,8 +33,11 @@ bool mc_decode(uint64_t t, int xl, mc_fields_t *f)
 
 unsigned mc_size_bytes(unsigned size)
 {
-    static const unsigned bytes[8] = { 0, 1, 2, 4, 6, 8, 16, 0 };
-    return bytes[size & 7];
+    /* 0 any, 1 8-bit, 2 16-bit, 3 32-bit, 4 48-bit, 5 64-bit, 6 80, 7 96,
+     * 8 112, 9 128-bit (mcontrol's sizehi:sizelo); legalisation keeps only
+     * the sizes rvscope has accesses of. */
+    static const unsigned bytes[16] = { 0, 1, 2, 4, 6, 8, 10, 12, 14, 16 };
+    return bytes[size & 15];
 }
 
 static uint64_t xmask(int xl) { return xl == 32 ? 0xffffffffull : ~0ull; }

@@ -20,36 +20,45 @@ static bool mode_ok(const hart_t *h, const mc_fields_t *f)
     return h->priv == PRIV_M ? f->m : h->priv == PRIV_S ? f->s : f->u;
 }
 
+/* When a trigger of this kind is checked. mcontrol follows its timing bit
+ * (load-data triggers are legalised to timing = 1, "after"). */
 static enum trig_phase phase_of(const hart_t *h, uint64_t tdata1, const mc_fields_t *f,
                                 enum trig_kind kind)
 {
-    bool type2 = tdata1_type(h, tdata1) == TT_MCONTROL;
+    if (tdata1_type(h, tdata1) == TT_MCONTROL)
+        return f->timing_after ? PH_AFTER : PH_BEFORE;
     switch (kind) {
     case TK_EXEC:  return PH_BEFORE;
-    case TK_LOAD:  return f->select ? PH_AFTER : (type2 && f->timing_after) ? PH_AFTER : PH_BEFORE;
-    default:       return (type2 && !f->timing_after) ? PH_BEFORE : PH_AFTER;
+    case TK_LOAD:  return f->select ? PH_AFTER : PH_BEFORE;
+    default:       return PH_AFTER;
     }
 }
 
-/* Does trigger t match this access in this phase? */
+/* Does trigger t match this access (ignoring timing)? Address matches look
+ * at every byte of the access; a negated mode negates the whole result; a
+ * data match compares only the bytes the access has. */
 static bool trig_matches(const hart_t *h, const trigger_t *t, enum trig_kind kind,
-                         enum trig_phase ph, uint64_t va, unsigned size, uint64_t value)
+                         uint64_t va, unsigned size, uint64_t value)
 {
     mc_fields_t f;
     if (!mc_decode(t->tdata1, h->xlen, &f))
         return false;
     bool want = kind == TK_LOAD ? f.load : kind == TK_STORE ? f.store : f.execute;
-    if (!want || !mode_ok(h, &f) || phase_of(h, t->tdata1, &f, kind) != ph)
+    if (!want || !mode_ok(h, &f))
         return false;
     unsigned sz = mc_size_bytes(f.size);
-    if (sz && kind != TK_EXEC && sz != size)
+    if (sz && sz != size)
         return false;
-    if (f.select)
-        return mc_value_matches(f.match, value, t->tdata2, h->xlen);
-    for (unsigned b = 0; b < size; b++)       /* every byte of the access */
-        if (mc_value_matches(f.match, va + b, t->tdata2, h->xlen))
-            return true;
-    return false;
+    unsigned base = f.match & 7;
+    bool any = false;
+    if (f.select) {
+        uint64_t m = size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
+        any = mc_value_matches(base, value & m, t->tdata2 & m, h->xlen);
+    } else {
+        for (unsigned b = 0; b < size && !any; b++)
+            any = mc_value_matches(base, va + b, t->tdata2, h->xlen);
+    }
+    return (f.match & 8) ? !any : any;
 }
 
 /* Action 0 is suppressed while the handler that would take it runs with
@@ -117,24 +126,24 @@ static void external_stop(hart_t *h, unsigned idx, const char *what, uint64_t ad
     machine_request_stop(h->m, STOP_DEBUG);
 }
 
-/* Trigger `last` (end of a chain first..last) fires. Returns true when the
- * current instruction must not execute. */
-static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
-                 uint64_t tval, const char *what)
+static bool is_mc(const hart_t *h, const trigger_t *t)
+{
+    unsigned type = tdata1_type(h, t->tdata1);
+    return type == TT_MCONTROL || type == TT_MCONTROL6;
+}
+
+/* Take the action of trigger `idx` (hit bits already set). Returns true
+ * when the current instruction must not execute. */
+static bool act(hart_t *h, unsigned idx, enum trig_phase ph, uint64_t tval, const char *what)
 {
     debug_hart_t *d = h->dbg;
-    unsigned action = trig_action(h, &d->trig[last]);
-    if (action == 0 && !breakpoint_allowed(h))
-        return false;
-    for (unsigned i = first; i <= last; i++)
-        set_hit(h, &d->trig[i], ph);
-    switch (action) {
+    switch (trig_action(h, &d->trig[idx])) {
     case 0:
         if (ph == PH_BEFORE) {
             hart_exception(h, EXC_BREAKPOINT, tval);
             return true;
         }
-        d->pending_trig = last;
+        d->pending_trig = idx;
         d->pending_tval = tval;
         h->dbg_pending = true;
         hart_end_slice(h);
@@ -145,13 +154,13 @@ static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
             debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
             return true;
         }
-        d->pending_trig = last;
+        d->pending_trig = idx;
         d->pending_tval = tval;
         h->dbg_pending = true;
         hart_end_slice(h);
         return false;
     case 8: case 9:
-        external_stop(h, last, what, tval, h->pc);
+        external_stop(h, idx, what, tval, h->pc);
         if (ph == PH_BEFORE) {
             h->exceptions++;        /* the instruction does not retire */
             return true;
@@ -162,27 +171,72 @@ static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
     }
 }
 
+/* A single (non-chained) trigger of another type fires. */
+static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
+                 uint64_t tval, const char *what)
+{
+    debug_hart_t *d = h->dbg;
+    if (trig_action(h, &d->trig[last]) == 0 && !breakpoint_allowed(h))
+        return false;
+    for (unsigned i = first; i <= last; i++)
+        set_hit(h, &d->trig[i], ph);
+    return act(h, last, ph, tval, what);
+}
+
 bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va,
                  unsigned size, uint64_t value)
 {
     debug_hart_t *d = h->dbg;
-    bool match[MAX_TRIGGERS];
-    for (unsigned i = 0; i < d->ntrig; i++)
-        match[i] = trig_matches(h, &d->trig[i], kind, ph, va, size, value);
     static const char *names[] = { "load", "store", "execute" };
+    int brk = -1;                   /* the first firing chain with action 0/1 */
+    bool halt = false;
+    /* Walk the chains: a chain fires when every member matches; it is
+     * checked at its latest member's timing, so an address+data chain on a
+     * load waits for the data. Every firing chain sets its hit bits; actions
+     * 8/9 fire independently of a breakpoint taken for the same access. */
     for (unsigned i = 0; i < d->ntrig; i++) {
         unsigned first = i;
-        bool all = match[i];
-        while (((d->trig[i].tdata1 >> 11) & 1) && i + 1 < d->ntrig &&
-               (tdata1_type(h, d->trig[i].tdata1) == TT_MCONTROL6 ||
-                tdata1_type(h, d->trig[i].tdata1) == TT_MCONTROL)) {
+        while (i + 1 < d->ntrig && is_mc(h, &d->trig[i]) && ((d->trig[i].tdata1 >> 11) & 1))
             i++;
-            all = all && match[i];
-        }
         mc_fields_t f;
-        if (all && mc_decode(d->trig[i].tdata1, h->xlen, &f) && !f.chain)
-            if (fire(h, first, i, ph, va, names[kind]))
-                return false;
+        if (!mc_decode(d->trig[i].tdata1, h->xlen, &f) || f.chain)
+            continue;               /* not an address/data trigger, or a chain off the end */
+        enum trig_phase chain_ph = PH_BEFORE;
+        bool all = true;
+        int timing = -1;            /* mcontrol members' timing bit */
+        for (unsigned j = first; j <= i && all; j++) {
+            mc_fields_t g;
+            if (!mc_decode(d->trig[j].tdata1, h->xlen, &g)) { all = false; break; }
+            if (phase_of(h, d->trig[j].tdata1, &g, kind) == PH_AFTER)
+                chain_ph = PH_AFTER;
+            if (tdata1_type(h, d->trig[j].tdata1) == TT_MCONTROL) {
+                /* mcontrol: a chain whose timings differ never fires. */
+                if (timing >= 0 && timing != (int)g.timing_after)
+                    all = false;
+                timing = g.timing_after;
+            }
+            all = all && trig_matches(h, &d->trig[j], kind, va, size, value);
+        }
+        if (!all || chain_ph != ph)
+            continue;
+        unsigned action = trig_action(h, &d->trig[i]);
+        if (action == 0 && !breakpoint_allowed(h))
+            continue;
+        for (unsigned j = first; j <= i; j++)
+            set_hit(h, &d->trig[j], ph);
+        if (action == 8 || action == 9) {
+            if (!halt)
+                external_stop(h, i, names[kind], va, h->pc);
+            halt = true;
+        } else if ((action == 0 || action == 1) && brk < 0) {
+            brk = (int)i;
+        }
+    }
+    if (brk >= 0 && act(h, (unsigned)brk, ph, va, names[kind]))
+        return false;
+    if (halt && ph == PH_BEFORE) {
+        h->exceptions++;
+        return false;
     }
     return true;
 }
@@ -193,7 +247,8 @@ bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va)
     unsigned k = acc == ACC_WRITE;
     uint64_t lo = va & ~(uint64_t)(PAGE_SIZE - 1), hi = lo + PAGE_SIZE - 1;
     for (unsigned i = 0; i < d->nrange[k]; i++)
-        if (d->lo[k][i] <= hi && d->hi[k][i] + 7 >= lo)   /* an access may start 7 bytes below */
+        /* An access may start 7 bytes below the range; don't wrap at the top. */
+        if (d->lo[k][i] <= hi && (d->hi[k][i] > UINT64_MAX - 7 || d->hi[k][i] + 7 >= lo))
             return true;
     return false;
 }
@@ -231,7 +286,12 @@ void debug_after_insn(hart_t *h, int priv_before)
             if (tdata1_type(h, t->tdata1) != TT_ICOUNT)
                 continue;
             uint64_t c = icount_count(t->tdata1);
-            if (c && mode_bits_ok(t->tdata1, priv_before)) {
+            /* Option 1: an action-0 trigger does not count where it could not fire. */
+            bool suppressed = trig_action(h, t) == 0 &&
+                ((priv_before == PRIV_M && !(h->mstatus & MSTATUS_MIE)) ||
+                 (priv_before == PRIV_S && ((h->medeleg >> EXC_BREAKPOINT) & 1) &&
+                  !(h->mstatus & MSTATUS_SIE)));
+            if (c && !suppressed && mode_bits_ok(t->tdata1, priv_before)) {
                 c--;
                 t->tdata1 = (t->tdata1 & ~(0x3fffull << 10)) | c << 10;
                 if (!c)
@@ -304,6 +364,21 @@ void debug_external_input(hart_t *h, unsigned input)
     }
 }
 
+/* The instruction word at pc (0 if it cannot be read), for execute triggers. */
+static uint32_t insn_at(hart_t *h, uint64_t pc)
+{
+    uint64_t pa;
+    int cause;
+    uint8_t b[4] = {0};
+    uint32_t raw = 0;
+    if (mmu_translate(h, pc, ACC_EXEC, &pa, &cause) && machine_phys_read(h->m, pa, b, 2)) {
+        raw = b[0] | b[1] << 8;
+        if ((raw & 3) == 3 && machine_phys_read(h->m, pa + 2, b + 2, 2))
+            raw |= (uint32_t)(b[2] | b[3] << 8) << 16;
+    }
+    return raw;
+}
+
 bool debug_before_insn(hart_t *h)
 {
     if (h->m->itrace)
@@ -314,16 +389,15 @@ bool debug_before_insn(hart_t *h)
         return false;
     if (!h->dbg_exec_armed)
         return true;
-    uint64_t pa;
-    int cause;
-    uint8_t b[4] = {0};
-    uint32_t raw = 0;
-    if (mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause) && machine_phys_read(h->m, pa, b, 2)) {
-        raw = b[0] | b[1] << 8;
-        if ((raw & 3) == 3 && machine_phys_read(h->m, pa + 2, b + 2, 2))
-            raw |= (uint32_t)(b[2] | b[3] << 8) << 16;
-    }
+    uint32_t raw = insn_at(h, h->pc);
     return debug_check(h, TK_EXEC, PH_BEFORE, h->pc, (raw & 3) == 3 ? 4 : 2, raw);
+}
+
+/* mcontrol execute triggers with timing = 1 fire after the instruction. */
+void debug_exec_after(hart_t *h, uint64_t pc)
+{
+    uint32_t raw = insn_at(h, pc);
+    debug_check(h, TK_EXEC, PH_AFTER, pc, (raw & 3) == 3 ? 4 : 2, raw);
 }
 
 /* Recompute what the core must watch after any trigger register write. */

@@ -1,0 +1,2 @@
+#define MIE0 1
+#include "act8_store.S"

@@ -1,0 +1,2 @@
+#define UMODE 1
+#include "act8_store.S"
