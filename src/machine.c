@@ -8,6 +8,7 @@
 #include "core/trap.h"
 #include "debug/debug.h"
 #include "dev/clint.h"
+#include "dev/uart16550.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -209,6 +210,11 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
         update_timer_irqs(m, h, m->mtime + done);
         if (!m->step_no_irqs)
             hart_check_interrupts(h);
+        /* Taking the interrupt may have fired an itrigger. */
+        if (h->dbg_pending)
+            debug_fire_pending(h);
+        if (m->stop)
+            return;
         if (h->wfi) {
             if (hart_pending_irqs(h))
                 h->wfi = false;
@@ -301,7 +307,21 @@ int machine_run(machine_t *m)
         fflush(m->out);
         if (m->stop)
             break;
-        if (all_idle) {
+        /* Devices look at their host side once per round (UART input); an
+         * interrupt they raise wakes a sleeping hart in the next round. */
+        bool dev_may_irq = false;
+        for (unsigned i = 0; i < m->ndevs; i++)
+            if (m->devs[i].poll && m->devs[i].poll(m->devs[i].opaque))
+                dev_may_irq = true;
+        for (unsigned i = 0; i < m->nharts && all_idle; i++)
+            if (hart_pending_irqs(m->harts[i]))
+                all_idle = false;
+        if (all_idle && dev_may_irq && m->uart) {
+            /* Every hart sleeps but input may still wake one: wait for it
+             * on stdin instead of a deadlock (time passes as the UART says,
+             * see uart_idle_wait). */
+            m->mtime += uart_idle_wait(m->uart, next_deadline(m));
+        } else if (all_idle) {
             /* Every hart sleeps: jump straight to the next timer deadline. */
             uint64_t d = next_deadline(m);
             if (d == UINT64_MAX) {

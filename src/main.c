@@ -5,8 +5,11 @@
 #include "core/disasm.h"
 #include "debug/debug.h"
 #include "dev/clint.h"
+#include "dev/console.h"
 #include "dev/finisher.h"
+#include "dev/plic.h"
 #include "dev/uart16550.h"
+#include "dev/virtio_blk.h"
 #include "elf/image.h"
 #include "elf/raw.h"
 #include "trace/itrace.h"
@@ -35,6 +38,8 @@ static const char usage_text[] =
 "  --harts N              number of harts, 1..8 (default 1)\n"
 "  --triggers N           Sdtrig triggers per hart, 0..16 (default 4)\n"
 "  --raw ADDR             load IMAGE as a raw binary at ADDR and start there\n"
+"  --disk FILE            virtio block device (virtio-mmio 0x10001000, IRQ 1) backed by\n"
+"                         FILE, a raw image opened read-write: the guest's writes reach it\n"
 "\n"
 "Debugging:\n"
 "  -m, --monitor          stop at reset and open the monitor prompt (rvscope) \n"
@@ -47,6 +52,7 @@ static const char usage_text[] =
 "Running:\n"
 "  --max-insns N          stop after N instructions (exit status 124)\n"
 "  --itrace               print every instruction executed to stderr\n"
+"  --trace-file FILE      write traces (--itrace, the monitor's trace command) to FILE\n"
 "\n"
 "Tools:\n"
 "  --disassemble WORD...  print the disassembly of instruction words (hex) and exit\n"
@@ -75,6 +81,7 @@ typedef struct options {
     const char *script;
     const char *gdb;
     bool gdb_nowait, gdb_once;
+    const char *disk;        /* --disk FILE */
 } options_t;
 
 static void die_usage(const char *fmt, const char *arg)
@@ -145,13 +152,14 @@ static int disassemble_words(int xlen, int argc, char **argv)
 
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
-    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE };
+    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
         {"raw", required_argument, 0, O_RAW}, {"max-insns", required_argument, 0, O_MAX},
         {"disassemble", no_argument, 0, O_DIS}, {"debug-break-insn", required_argument, 0, O_BREAK},
-        {"itrace", no_argument, 0, O_ITRACE},
+        {"itrace", no_argument, 0, O_ITRACE}, {"disk", required_argument, 0, O_DISK},
+        {"trace-file", required_argument, 0, O_TRACE_FILE},
         {"monitor", no_argument, 0, 'm'}, {"script", required_argument, 0, 'x'},
         {"gdb", required_argument, 0, O_GDB}, {"gdb-wait", no_argument, 0, O_GDB_WAIT},
         {"no-gdb-wait", no_argument, 0, O_GDB_NOWAIT}, {"gdb-once", no_argument, 0, O_GDB_ONCE},
@@ -182,6 +190,11 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_DIS: *disas = true; break;
         case O_BREAK: o->break_insn = optarg; break;
         case O_ITRACE: o->itrace = true; break;
+        case O_TRACE_FILE:
+            if (!(itrace_file = fopen(optarg, "w")))
+                die_usage("cannot open --trace-file '%s' for writing", optarg);
+            break;
+        case O_DISK: o->disk = optarg; break;
         case 'm': o->monitor = true; break;
         case 'x': o->script = optarg; o->monitor = true; break;
         case O_GDB: o->gdb = optarg; break;
@@ -276,8 +289,15 @@ int main(int argc, char **argv)
         return 1;
     }
     clint_new(m);
+    plic_new(m);
     uart_new(m);
     finisher_new(m);
+    if (!virtio_mmio_new(m, o.disk, err, sizeof err)) {
+        fprintf(stderr, "rvscope: %s\n", err);
+        return EXIT_USAGE;
+    }
+    /* stdin feeds the UART unless the monitor or GDB (on stdio) reads it. */
+    console_init(!o.monitor && !(o.gdb && !strcmp(o.gdb, "stdio")));
     for (unsigned i = 0; i < o.harts; i++)
         m->harts[i]->dbg->ntrig = o.triggers;
     if (o.break_insn) {

@@ -134,7 +134,10 @@ static void run_checked(hart_t *h)
             }
         }
         insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
-        if (!debug_before_insn(h))
+        if (m->itrace)
+            m->itrace(h);
+        /* Only the instruction hook armed (register watches): skip the rest. */
+        if ((m->dbg_nbp || h->dbg_exec_armed || h->dbg->icount_armed) && !debug_before_insn(h))
             continue;
         uint64_t stores = h->stores, pc = h->pc;
         int priv = h->priv;

@@ -3,6 +3,7 @@
 #include "hooks.h"
 #include "debug.h"
 #include "bpwp.h"
+#include "../trace/trace.h"
 
 bool debug_on_ebreak(hart_t *h)
 {
@@ -27,11 +28,13 @@ bool debug_on_ebreak(hart_t *h)
 
 void debug_on_trap(hart_t *h, unsigned code, bool irq, uint64_t epc, uint64_t tval, int from_priv)
 {
-    (void)epc; (void)tval;
+    if (unlikely(etrace_enabled))
+        etrace_trap(h, code, irq, epc, tval, from_priv);
     debug_trap_triggers(h, code, irq, from_priv);
 }
 
 void debug_on_xret(hart_t *h, int from_priv)
 {
-    (void)h; (void)from_priv;
+    if (unlikely(etrace_enabled))
+        etrace_xret(h, from_priv);
 }

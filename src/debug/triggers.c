@@ -381,8 +381,6 @@ static uint32_t insn_at(hart_t *h, uint64_t pc)
 
 bool debug_before_insn(hart_t *h)
 {
-    if (h->m->itrace)
-        h->m->itrace(h);
     if (!dbg_check_breakpoint(h))
         return false;
     if (h->dbg->icount_armed && !icount_before(h))

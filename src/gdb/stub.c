@@ -1,9 +1,475 @@
-/* Placeholder until the GDB stub lands (issue 6). */
-#include "../session.h"
+/* The GDB stub: `rvscope --gdb [HOST:]PORT | unix:PATH | stdio IMAGE`.
+ *
+ * Run control. GDB's continue is machine_run, exactly as without GDB: the
+ * stub adds nothing to the interpreter loop. A second thread (the poller,
+ * transport.c) waits in poll() on the connection meanwhile and raises a
+ * flag on a 0x03 byte; the stub's device poll hook, which the run loop
+ * calls once per round, turns the flag into a stop. So a break-in stops
+ * the machine between two rounds, where a plain run also passes with the
+ * same state and time, and the guest cannot tell it was interrupted:
+ * between two GDB commands it executes the same instructions in the same
+ * order as a plain run. Breakpoints, watchpoints and steps stop where
+ * they must, inside a round. stepi steps the selected hart alone, with
+ * interrupts held off, while the others stay where they are
+ * (machine_step); continue always resumes every hart.
+ *
+ * Lifecycle. rvscope waits for GDB before the first instruction
+ * (--no-gdb-wait: the guest runs meanwhile). When GDB detaches or the
+ * connection drops, GDB's breakpoints and watchpoints go away and the
+ * guest runs on while the stub waits for the next GDB, which stops it on
+ * connecting; --gdb-once and stdio exit instead. The guest's exit ends
+ * rvscope with the guest's status (GDB sees W), as does GDB's kill (0). */
+#include "gdb.h"
+#include "../core/trap.h"
+#include "../debug/debug.h"
+#include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SIG_INT = 2, SIG_ILL = 4, SIG_TRAP = 5, SIG_BUS = 7, SIG_SEGV = 11, SIG_XCPU = 24 };
+
+hart_t *gdb_hart(gdb_t *g, unsigned i)
+{
+    return g->m->harts[i < g->m->nharts ? i : 0];
+}
+
+/* ---- output ---- */
+
+static bool send_conn(void *ctx, const void *p, size_t n)
+{
+    return gdb_conn_write(((gdb_t *)ctx)->conn, p, n);
+}
+
+/* Output collects in g->tx and leaves in one write per exchange (an ack
+ * and its reply together), flushed before the machine runs. */
+static void send_raw(gdb_t *g, const void *p, size_t n)
+{
+    rsp_buf_add(&g->tx, p, n);
+}
+
+static void flush(gdb_t *g)
+{
+    if (g->tx.len && g->send)
+        g->send(g->send_ctx, g->tx.data, g->tx.len);
+    rsp_buf_clear(&g->tx);
+}
+
+void gdb_send_packet(gdb_t *g, const char *p, size_t n)
+{
+    rsp_frame(&g->frame, p, n);
+    rsp_buf_clear(&g->last_sent);
+    rsp_buf_add(&g->last_sent, g->frame.data, g->frame.len);
+    send_raw(g, g->frame.data, g->frame.len);
+}
+
+void gdb_reply(gdb_t *g, const char *s)
+{
+    gdb_send_packet(g, s, strlen(s));
+}
+
+void gdb_reply_out(gdb_t *g)
+{
+    gdb_send_packet(g, g->out.data ? g->out.data : "", g->out.len);
+}
+
+void gdb_console(gdb_t *g, const char *text, size_t n)
+{
+    const size_t chunk = RSP_PACKET_SIZE / 2 - 8;
+    rsp_buf_t b = {0};
+    for (size_t off = 0; off < n; off += chunk) {
+        rsp_buf_clear(&b);
+        rsp_buf_str(&b, "O");
+        rsp_buf_hex(&b, text + off, n - off < chunk ? n - off : chunk);
+        gdb_send_packet(g, b.data, b.len);
+    }
+    rsp_buf_free(&b);
+}
+
+/* ---- input ---- */
+
+static enum gdb_action input(gdb_t *g, uint8_t c)
+{
+    switch (rsp_feed(&g->fr, c)) {
+    case RSP_PACKET:
+        if (!g->noack)
+            send_raw(g, "+", 1);
+        return gdb_dispatch(g, g->fr.buf, g->fr.len);
+    case RSP_BAD_CSUM:
+        if (!g->noack) {
+            send_raw(g, "-", 1);           /* GDB sends it again */
+            return GA_NONE;
+        }
+        /* Without acks there is no retransmission: the transport is
+         * reliable, so trust the packet as GDB does in this mode. */
+        return gdb_dispatch(g, g->fr.buf, g->fr.len);
+    case RSP_OVERSIZED:
+        if (!g->noack)
+            send_raw(g, "+", 1);
+        gdb_reply(g, "E01");
+        return GA_NONE;
+    case RSP_NAK:
+        if (g->last_sent.len)
+            send_raw(g, g->last_sent.data, g->last_sent.len);
+        return GA_NONE;
+    default:                               /* acks; 0x03 while stopped */
+        return GA_NONE;
+    }
+}
+
+enum gdb_action gdb_input(gdb_t *g, uint8_t c)
+{
+    enum gdb_action a = input(g, c);
+    flush(g);
+    return a;
+}
+
+/* ---- stops ---- */
+
+/* Signal for a hart stuck in a trap loop, from its trap cause. */
+static int stuck_signal(hart_t *h)
+{
+    uint64_t cause = h->priv == PRIV_M ? h->mcause : h->scause;
+    switch (cause) {
+    case EXC_ILLEGAL: return SIG_ILL;
+    case 0: case 4: case 6: return SIG_BUS;           /* misaligned */
+    case 1: case 5: case 7: case 12: case 13: case 15: return SIG_SEGV;
+    default: return SIG_TRAP;
+    }
+}
+
+/* The hart a message such as "... on hart 2: ..." names (triggers with
+ * action 8/9 and stuck harts say so only in m->stop_msg). */
+static unsigned hart_in_msg(gdb_t *g, unsigned dflt)
+{
+    const char *p = strstr(g->m->stop_msg, "hart ");
+    unsigned h;
+    if (p && sscanf(p + 5, "%u", &h) == 1 && h < g->m->nharts)
+        return h;
+    return dflt;
+}
+
+typedef struct stop {
+    enum gdb_action action;    /* GA_NONE, or GA_EXIT when the machine is done */
+    char msg[320];             /* console text for GDB, "" if none */
+} stop_t;
+
+/* Turn the machine's stop reason into g->stop_reply and the stub's notion
+ * of where each hart stands. step_hart: the hart a step ran, or -1. */
+static stop_t describe_stop(gdb_t *g, int why, int step_hart)
+{
+    machine_t *m = g->m;
+    stop_t st = { GA_NONE, "" };
+    unsigned hart = step_hart >= 0 ? (unsigned)step_hart : g->last_hart;
+    int sig = SIG_TRAP;
+    char extra[64] = "";
+    enum stop_kind kind = SK_NONE;
+    bool limit_hit = m->insn_limit && m->insns_total >= m->insn_limit;
+
+    switch (why) {
+    case STOP_EXIT:
+        snprintf(g->stop_reply, sizeof g->stop_reply, "W%02x", m->exit_code & 0xff);
+        g->exit_status = m->exit_code;
+        st.action = GA_EXIT;
+        return st;
+    case STOP_LIMIT:
+        if (limit_hit) {
+            snprintf(st.msg, sizeof st.msg, "rvscope: stopped after %" PRIu64
+                     " instructions (--max-insns)\n", m->insn_limit);
+            snprintf(g->stop_reply, sizeof g->stop_reply, "X%02x", SIG_XCPU);
+            g->exit_status = 124;
+            st.action = GA_EXIT;
+            return st;
+        }
+        kind = SK_STEP;
+        break;
+    case STOP_INTERRUPT:
+        sig = SIG_INT;
+        break;
+    case STOP_DEADLOCK:
+        snprintf(st.msg, sizeof st.msg, "rvscope: every hart waits in wfi with no interrupt "
+                 "that could wake it; the guest cannot continue by itself\n");
+        break;
+    case STOP_STUCK:
+        hart = hart_in_msg(g, hart);
+        sig = stuck_signal(gdb_hart(g, hart));
+        snprintf(st.msg, sizeof st.msg, "rvscope: %s\n", m->stop_msg);
+        break;
+    case STOP_DEBUG: {
+        const stop_info_t *si = m->stop_info;
+        kind = si ? si->kind : SK_NONE;
+        if (kind != SK_NONE && si->hart < m->nharts)
+            hart = si->hart;
+        const gdb_point_t *pt = si ? gdb_point_by_id(g, si->id) : NULL;
+        switch (kind) {
+        case SK_BREAKPOINT:
+            if (pt && pt->type == Z_SW && g->gdb_swbreak)
+                snprintf(extra, sizeof extra, "swbreak:;");
+            else if (pt && pt->type == Z_HW && g->gdb_hwbreak)
+                snprintf(extra, sizeof extra, "hwbreak:;");
+            break;
+        case SK_WATCHPOINT:
+            if (pt && pt->type >= Z_WRITE) {
+                /* GDB matches the address against the watched range. */
+                uint64_t a = si->addr;
+                if (a < pt->addr || a >= pt->addr + pt->len)
+                    a = pt->addr;
+                snprintf(extra, sizeof extra, "%s:%" PRIx64 ";",
+                         pt->type == Z_WRITE ? "watch" : pt->type == Z_READ ? "rwatch" : "awatch", a);
+                g->swallow_step = true;
+                g->swallow_hart = hart;
+                g->swallow_pc = gdb_hart(g, hart)->pc;
+            }
+            break;
+        case SK_DEBUGMODE:
+            snprintf(st.msg, sizeof st.msg, "rvscope: %s\n", m->stop_msg);
+            break;
+        case SK_NONE:
+        case SK_TRIGGER:                   /* trigger action 8/9 */
+            hart = hart_in_msg(g, hart);
+            if (m->stop_msg[0])
+                snprintf(st.msg, sizeof st.msg, "rvscope: stopped: %s\n", m->stop_msg);
+            break;
+        default:                           /* SK_EBREAK, SK_HOOK, SK_STEP */
+            break;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;%s", sig, hart + 1, extra);
+    g->last_kind = kind;
+    g->last_hart = g->g_hart = g->c_hart = hart;
+    g->last_pc = gdb_hart(g, hart)->pc;
+    return st;
+}
+
+/* The stub's device: no registers, only the per-round poll hook. */
+static bool dev_poll(void *opaque)
+{
+    gdb_t *g = opaque;
+    if (g->break_req && !g->m->stop)
+        machine_request_stop(g->m, STOP_INTERRUPT);
+    return false;                          /* raises no interrupts */
+}
+
+static void add_device(gdb_t *g)
+{
+    device_t d = { .name = "gdb", .base = 0, .size = 0, .opaque = g, .poll = dev_poll };
+    machine_add_device(g->m, &d);
+}
+
+/* Run the machine, or step one hart, with the poller watching conn (or,
+ * with no GDB attached, listen_fd). */
+static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int listen_fd)
+{
+    machine_t *m = g->m;
+    uint64_t user_limit = m->insn_limit;
+    if (g->max_run) {
+        uint64_t cap = m->insns_total + g->max_run;
+        if (!user_limit || cap < user_limit)
+            m->insn_limit = cap;
+    }
+    if (m->stop_info)
+        m->stop_info->kind = SK_NONE;      /* tells a fresh record from an old one */
+    m->stop_msg[0] = 0;
+    g->break_req = 0;
+    gdb_poller_t *p = !step && (conn || listen_fd >= 0) ? gdb_poller_start(conn, listen_fd, &g->break_req)
+                                                       : NULL;
+    int why = step ? machine_step(m, hart, 1, false) : machine_run(m);
+    gdb_poller_stop(p);
+    g->break_req = 0;
+    m->insn_limit = user_limit;
+    return why;
+}
+
+static int run(gdb_t *g, bool step, unsigned hart)
+{
+    return run_polled(g, step, hart, g->conn, -1);
+}
+
+enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r)
+{
+    machine_t *m = g->m;
+    bool swallow = g->swallow_step;
+    g->swallow_step = false;
+    if (r->hart >= m->nharts) {
+        gdb_reply(g, "E01");
+        return GA_NONE;
+    }
+    flush(g);                              /* GDB waits for the ack of vCont */
+    int why = STOP_NONE;
+    int step_hart = r->step ? (int)r->hart : -1;
+    hart_t *eh = gdb_hart(g, g->last_hart);
+    if (r->step && swallow && r->hart == g->swallow_hart && gdb_hart(g, r->hart)->pc == g->swallow_pc) {
+        /* GDB's step over a watchpoint it thinks has not written yet. */
+        why = STOP_LIMIT;
+    } else if (r->sig == SIG_TRAP && g->last_kind == SK_EBREAK && eh->pc == g->last_pc &&
+               (!r->step || r->hart == g->last_hart)) {
+        /* GDB passes the SIGTRAP of a guest ebreak on: the guest takes its
+         * breakpoint exception, as it would without GDB. That is the step,
+         * or the first instruction of the continue. */
+        dbg_set_ebreak_stops(m, false);
+        why = run(g, true, g->last_hart);
+        dbg_set_ebreak_stops(m, true);
+        if (!r->step && why == STOP_LIMIT)
+            why = STOP_NONE;
+        else
+            step_hart = (int)g->last_hart;
+    }
+    if (why == STOP_NONE)
+        why = run(g, r->step, r->hart);
+    if (g->conn && g->conn->eof && why != STOP_EXIT)
+        return GA_DISCONNECT;              /* GDB went away while we ran */
+    stop_t st = describe_stop(g, why, step_hart);
+    if (st.msg[0])
+        gdb_console(g, st.msg, strlen(st.msg));
+    gdb_reply(g, g->stop_reply);
+    return st.action;
+}
+
+/* ---- sessions ---- */
+
+gdb_t *gdb_new(session_t *s)
+{
+    gdb_t *g = calloc(1, sizeof *g);
+    if (!g)
+        abort();
+    g->s = s;
+    g->m = s->m;
+    rsp_framer_reset(&g->fr);
+    snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:1;", SIG_TRAP);
+    return g;
+}
+
+void gdb_free(gdb_t *g)
+{
+    if (!g)
+        return;
+    gdb_points_clear(g);
+    rsp_buf_free(&g->out);
+    rsp_buf_free(&g->frame);
+    rsp_buf_free(&g->last_sent);
+    rsp_buf_free(&g->tx);
+    free(g->pts);
+    free(g->xml);
+    free(g);
+}
+
+void gdb_session_begin(gdb_t *g)
+{
+    rsp_framer_reset(&g->fr);
+    rsp_buf_clear(&g->last_sent);
+    rsp_buf_clear(&g->tx);
+    g->noack = false;
+    g->gdb_swbreak = g->gdb_hwbreak = false;
+    g->g_hart = g->c_hart = g->last_hart;
+    g->swallow_step = false;
+    g->list_pos = 0;
+    /* A guest ebreak reports SIGTRAP to GDB instead of trapping. */
+    dbg_set_ebreak_stops(g->m, true);
+}
+
+void gdb_session_end(gdb_t *g)
+{
+    gdb_points_clear(g);
+    dbg_set_ebreak_stops(g->m, false);
+    g->swallow_step = false;
+}
+
+static enum gdb_action serve(gdb_t *g)
+{
+    for (;;) {
+        int c = gdb_conn_getc(g->conn);
+        if (c < 0)
+            return GA_DISCONNECT;
+        enum gdb_action a = gdb_input(g, (uint8_t)c);
+        if (a != GA_NONE)
+            return a;
+    }
+}
+
+/* No GDB attached: the guest runs until a GDB connects or it stops. */
+static int free_run(gdb_t *g, gdb_listener_t *l)
+{
+    return run_polled(g, false, 0, NULL, l->fd);
+}
+
 int gdb_main(session_t *s)
 {
-    (void)s;
-    fprintf(stderr, "rvscope: the GDB stub is not built yet\n");
-    return 2;
+    machine_t *m = s->m;
+    gdb_listener_t l;
+    char err[256];
+    if (!gdb_listen(s->gdb_addr ? s->gdb_addr : "1234", &l, err, sizeof err)) {
+        fprintf(stderr, "rvscope: %s\n", err);
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);              /* a vanished GDB is an error return */
+    gdb_t *g = gdb_new(s);
+    g->send = send_conn;
+    g->send_ctx = g;
+    add_device(g);
+    if (l.stdio) {
+        /* stdout carries the protocol: the guest's console goes to stderr,
+         * and Ctrl-C reaches us as 0x03 from GDB, not as SIGINT. */
+        m->out = stderr;
+        signal(SIGINT, SIG_IGN);
+    } else {
+        fprintf(stderr, "rvscope: GDB stub listening on %s%s\n", l.desc,
+                s->gdb_wait ? "; the guest waits for GDB" : "; the guest runs");
+    }
+    bool running = !s->gdb_wait && !l.stdio;
+    int status = 0;
+    for (;;) {
+        if (running) {
+            int why = free_run(g, &l);
+            if (why != STOP_INTERRUPT) {
+                stop_t st = describe_stop(g, why, -1);
+                if (st.msg[0])
+                    fputs(st.msg, stderr);
+                if (st.action == GA_EXIT) {
+                    status = g->exit_status;
+                    break;
+                }
+                if (!st.msg[0])
+                    fprintf(stderr, "rvscope: the guest stopped (%s); waiting for GDB on %s\n",
+                            g->stop_reply, l.desc);
+            } else {
+                /* A GDB is connecting: it finds the machine stopped here. */
+                snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;", SIG_TRAP,
+                         g->last_hart + 1);
+                g->last_kind = SK_NONE;
+            }
+            running = false;
+        }
+        gdb_conn_t *c = gdb_accept(&l);
+        if (!c) {
+            fprintf(stderr, "rvscope: cannot accept a GDB connection on %s\n", l.desc);
+            status = 1;
+            break;
+        }
+        g->conn = c;
+        gdb_session_begin(g);
+        enum gdb_action a = serve(g);
+        gdb_session_end(g);
+        gdb_conn_close(c);
+        g->conn = NULL;
+        if (a == GA_EXIT) {
+            status = g->exit_status;
+            break;
+        }
+        if (a == GA_KILL || l.stdio || s->gdb_once) {
+            status = 0;
+            break;
+        }
+        fprintf(stderr, "rvscope: GDB %s; the guest runs on; waiting for GDB on %s\n",
+                a == GA_DETACH ? "detached" : "disconnected", l.desc);
+        running = true;
+    }
+    fflush(m->out);
+    gdb_listener_close(&l);
+    gdb_free(g);
+    return status;
 }

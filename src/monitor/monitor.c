@@ -1,9 +1,370 @@
-/* Placeholder until the monitor REPL lands (issue 4). */
-#include "../session.h"
-#include <stdio.h>
+/* The monitor (SPEC §3): rvscope -m IMAGE stops at reset and reads
+ * commands -- from -x FILE first, then from the terminal with GNU readline
+ * (line editing, history), or from standard input when it is not a
+ * terminal.
+ *
+ * Transcripts: when a command does not come from the terminal, the monitor
+ * prints the prompt and the command itself before its output, so a piped
+ * or scripted session reads like an interactive one and tests can compare
+ * it line by line. Everything the monitor says goes to standard output (as
+ * the guest's console does, in order); traces go to stderr or --trace-file. */
+#include "mon.h"
+#include "../core/csr.h"
+#include "../core/disasm.h"
+#include "../core/mmu.h"
+#include "../trace/itrace.h"
+#include "../trace/trace.h"
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PROMPT "(rvscope) "
+
+void mon_printf(mon_t *M, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(M->out, fmt, ap);
+    va_end(ap);
+}
+
+hart_t *mon_hart(mon_t *M) { return M->m->harts[M->cur]; }
+
+/* ---- what expressions read -------------------------------------------- */
+
+typedef struct env_ctx {
+    mon_t *M;
+    unsigned hart;
+} env_ctx_t;
+
+/* One context per hart, so an expr_env_t can point at it for as long as
+ * a watchpoint lives. */
+static env_ctx_t env_ctxs[MAX_HARTS];
+
+static bool env_reg(void *ctx, const char *name, uint64_t *val)
+{
+    env_ctx_t *c = ctx;
+    hart_t *h = c->M->m->harts[c->hart];
+    int g = expr_gpr_index(name);
+    if (g >= 0) {
+        *val = g ? h->x[g] : 0;
+        return true;
+    }
+    if (!strcmp(name, "pc")) {
+        *val = h->pc;
+        return true;
+    }
+    if (!strcmp(name, "priv")) {
+        *val = (uint64_t)h->priv;
+        return true;
+    }
+    int csr = csr_by_name(name);
+    return csr >= 0 && csr_debug_read(h, (unsigned)csr, val);
+}
+
+/* The current translation of the hart for a data access: identity in M
+ * mode, else the page table of satp (no permission checks, no A/D). */
+bool mon_v2p(hart_t *h, uint64_t va, uint64_t *pa)
+{
+    if (h->xlen == 32)
+        va = (uint32_t)va;
+    if (h->priv == PRIV_M) {
+        *pa = va;
+        return true;
+    }
+    return mmu_debug_translate(h, h->satp, va, pa);
+}
+
+bool mon_read_virt(hart_t *h, uint64_t va, void *buf, unsigned len)
+{
+    uint8_t *b = buf;
+    for (unsigned i = 0; i < len;) {
+        uint64_t a = va + i, pa;
+        unsigned chunk = PAGE_SIZE - (unsigned)(a & (PAGE_SIZE - 1));
+        if (chunk > len - i)
+            chunk = len - i;
+        if (!mon_v2p(h, a, &pa) || !machine_phys_read(h->m, pa, b + i, chunk))
+            return false;
+        i += chunk;
+    }
+    return true;
+}
+
+static bool env_mem(void *ctx, uint64_t addr, unsigned size, uint64_t *val)
+{
+    env_ctx_t *c = ctx;
+    uint8_t b[8] = {0};
+    if (!mon_read_virt(c->M->m->harts[c->hart], addr, b, size))
+        return false;
+    uint64_t v = 0;
+    for (unsigned i = size; i-- > 0;)
+        v = v << 8 | b[i];
+    *val = v;
+    return true;
+}
+
+static bool env_sym(void *ctx, const char *name, uint64_t *val)
+{
+    env_ctx_t *c = ctx;
+    return c->M->s->img && image_sym_lookup(c->M->s->img, name, val);
+}
+
+expr_env_t mon_env(mon_t *M, unsigned hart)
+{
+    env_ctxs[hart] = (env_ctx_t){ M, hart };
+    return (expr_env_t){ &env_ctxs[hart], M->m->xlen, env_reg, env_mem, env_sym };
+}
+
+bool mon_eval(mon_t *M, const char *text, uint64_t *val)
+{
+    expr_env_t env = mon_env(M, M->cur);
+    expr_error_t err;
+    expr_t *e = expr_parse(text, &env, &err);
+    bool ok = e && expr_eval(e, &env, val, &err);
+    expr_free(e);
+    if (!ok) {
+        char buf[1024];
+        expr_error_render(buf, sizeof buf, text, &err);
+        mon_printf(M, "%s", buf);
+    }
+    return ok;
+}
+
+void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n)
+{
+    (void)M;
+    snprintf(buf, n, "0x%" PRIx64 " (%" PRIu64 ")", v, v);
+}
+
+const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n)
+{
+    uint64_t off;
+    const char *s = M->s->img ? image_sym_at(M->s->img, addr, &off) : NULL;
+    if (!s)
+        snprintf(buf, n, "%s", "");
+    else if (off)
+        snprintf(buf, n, "<%s+%" PRIu64 ">", s, off);
+    else
+        snprintf(buf, n, "<%s>", s);
+    return buf;
+}
+
+void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)
+{
+    char sym[128];
+    mon_sym(M, pc, sym, sizeof sym);
+    uint8_t b[4] = {0};
+    if (!mon_read_virt(h, pc, b, 2)) {
+        snprintf(buf, n, "0x%" PRIx64 "%s%s:  <cannot read memory>", pc, *sym ? " " : "", sym);
+        return;
+    }
+    uint32_t raw = b[0] | (uint32_t)b[1] << 8;
+    bool wide = (raw & 3) == 3;
+    if (wide) {
+        if (!mon_read_virt(h, pc + 2, b + 2, 2)) {
+            snprintf(buf, n, "0x%" PRIx64 "%s%s:  <cannot read memory>", pc, *sym ? " " : "", sym);
+            return;
+        }
+        raw |= (uint32_t)(b[2] | b[3] << 8) << 16;
+    }
+    char d[96];
+    disasm(h->xlen, pc, raw, d, sizeof d);
+    if (wide)
+        snprintf(buf, n, "0x%" PRIx64 "%s%s:  %08x  %s", pc, *sym ? " " : "", sym, raw, d);
+    else
+        snprintf(buf, n, "0x%" PRIx64 "%s%s:  %04x      %s", pc, *sym ? " " : "", sym, raw, d);
+}
+
+void mon_show_location(mon_t *M, hart_t *h)
+{
+    char buf[256];
+    mon_fmt_insn(M, h, h->pc, buf, sizeof buf);
+    if (M->m->nharts > 1)
+        mon_printf(M, "[hart %u] => %s\n", h->hartid, buf);
+    else
+        mon_printf(M, "=> %s\n", buf);
+}
+
+/* ---- hooks ------------------------------------------------------------ */
+
+/* After any change to watchpoints, policies or traces: install exactly the
+ * hooks that something needs, so an idle monitor costs nothing. */
+void mon_rearm(mon_t *M)
+{
+    machine_t *m = M->m;
+    bool hook = watch_needs_hook(M) || trace_wants_after();
+    /* The ring is nearly free once the checked loop runs anyway; it also
+     * names the instruction that changed a watched value. */
+    trace_ring_on = M->ring_always || M->stepping || hook || trace_itrace_on || trace_ftrace_on;
+    /* Only the ring: record it directly, one call less per instruction. */
+    bool only_ring = trace_ring_on && !trace_itrace_on && !trace_ftrace_on && !trace_mtrace_on;
+    m->itrace = only_ring ? itrace_ring_record : trace_wants_before() ? trace_before_insn : NULL;
+    watch_sync_dbg(M, hook);
+    dbg_set_insn_hook(m, hook ? watch_insn_hook : NULL, M);   /* also flushes TLBs and slices */
+}
+
+/* ---- the REPL --------------------------------------------------------- */
+
+static bool run_line(mon_t *M, char *line, bool echo)
+{
+    /* strip the newline and trailing blanks */
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || isspace((unsigned char)line[n - 1])))
+        line[--n] = '\0';
+    char *p = line;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p == '#')
+        return true;
+    if (echo) {
+        mon_printf(M, PROMPT "%s\n", p);
+        fflush(M->out);
+    }
+    if (!*p)
+        return true;
+    bool ok = mon_exec(M, p);
+    fflush(M->out);
+    return ok;
+}
+
+static void run_script(mon_t *M, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        mon_printf(M, "rvscope: cannot open script %s: %s\n", path, strerror(errno));
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    while (!M->quit && getline(&line, &cap, f) >= 0)
+        run_line(M, line, true);
+    free(line);
+    fclose(f);
+}
+
+static void run_stdin(mon_t *M)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    while (!M->quit && getline(&line, &cap, stdin) >= 0)
+        run_line(M, line, true);
+    free(line);
+}
+
+static void run_tty(mon_t *M)
+{
+    char *last = NULL;
+    while (!M->quit) {
+        char *line = readline(PROMPT);
+        if (!line) {            /* Ctrl-D */
+            mon_printf(M, "q\n");
+            break;
+        }
+        char *p = line;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (*p) {
+            add_history(p);
+            free(last);
+            last = strdup(p);
+            run_line(M, p, false);
+        } else if (last && (!strncmp(last, "si", 2) || !strcmp(last, "c"))) {
+            /* As GDB: an empty line repeats a step or continue. */
+            char *again = strdup(last);
+            run_line(M, again, false);
+            free(again);
+        }
+        free(line);
+    }
+    free(last);
+}
+
+static mon_t *mon_new(session_t *s, FILE *out)
+{
+    mon_t *M = calloc(1, sizeof *M);
+    if (!M)
+        return NULL;
+    M->s = s;
+    M->m = s->m;
+    M->out = out;
+    M->next_num = 1;
+    M->precise = true;
+    trace_set_image(s->img);
+    return M;
+}
+
+/* GDB's `monitor CMD` (src/gdb/monitor.c): the same commands on the same
+ * state, except those that run the guest or end the session, which belong
+ * to GDB (continue, stepi, kill/detach). */
+void monitor_command(session_t *s, const char *line, FILE *out)
+{
+    static mon_t *M;
+    if (!M || M->s != s) {
+        M = mon_new(s, out);
+        if (!M)
+            return;
+    }
+    M->out = out;
+    char *copy = strdup(line);
+    if (!copy)
+        return;
+    char *p = copy;
+    while (isspace((unsigned char)*p))
+        p++;
+    size_t n = strcspn(p, " \t");
+    static const char *gdb_owned[] = { "c", "continue", "si", "stepi", "q", "quit" };
+    bool owned = false;
+    for (size_t i = 0; i < sizeof gdb_owned / sizeof gdb_owned[0]; i++)
+        if (n == strlen(gdb_owned[i]) && !strncmp(p, gdb_owned[i], n))
+            owned = true;
+    if (owned)
+        fprintf(out, "'%.*s' belongs to GDB here: use GDB's continue, stepi or kill.\n", (int)n, p);
+    else if (*p)
+        mon_exec(M, p);
+    free(copy);
+    fflush(out);
+}
+
 int monitor_main(session_t *s)
 {
-    (void)s;
-    fprintf(stderr, "rvscope: the monitor is not built yet\n");
-    return 2;
+    mon_t *M = mon_new(s, stdout);
+    if (!M)
+        return 1;
+    M->interactive = isatty(STDIN_FILENO);
+    /* --itrace on the command line: keep streaming, through the monitor's
+     * dispatcher. */
+    if (s->m->itrace == itrace_stream)
+        trace_itrace_on = true;
+    mon_signals_init(M);
+    mon_rearm(M);
+    if (M->interactive) {
+        char sym[128];
+        hart_t *h = mon_hart(M);
+        mon_sym(M, h->pc, sym, sizeof sym);
+        mon_printf(M, "rvscope monitor: %s (RV%d, %u hart%s), stopped at 0x%" PRIx64 "%s%s.\n"
+                   "Type 'help' for the commands, 'c' to run, 'q' to quit.\n",
+                   s->image_path, s->m->xlen, s->m->nharts, s->m->nharts > 1 ? "s" : "", h->pc,
+                   *sym ? " " : "", sym);
+    }
+    if (s->script)
+        run_script(M, s->script);
+    if (!M->quit) {
+        if (M->interactive)
+            run_tty(M);
+        else
+            run_stdin(M);
+    }
+    fflush(stdout);
+    int status = M->exited ? M->exit_code : 0;
+    break_free_all(M);
+    watch_free_all(M);
+    dbg_set_insn_hook(M->m, NULL, NULL);
+    M->m->itrace = NULL;
+    free(M);
+    return status;
 }

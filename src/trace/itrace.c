@@ -4,6 +4,7 @@
 #include "../core/mmu.h"
 #include "../machine.h"
 #include <inttypes.h>
+#include <string.h>
 
 FILE *itrace_file;
 
@@ -31,4 +32,95 @@ void itrace_stream(hart_t *h)
     char line[160];
     if (itrace_format(h, line, sizeof line))
         fprintf(itrace_file ? itrace_file : stderr, "[%u] %s\n", h->hartid, line);
+}
+
+/* ---- the ring of the last ITRACE_RING instructions ----
+ * Recorded from the checked loop (trace_before_insn): the pc, hart and
+ * privilege, nothing more, so recording stays a few stores. The
+ * instruction bits are read when the ring is shown (code that changed since
+ * shows its new bits: rare, and the pc is what matters). */
+#include "trace.h"
+#include "../core/mmu.h"
+
+typedef struct ring_entry {
+    uint64_t pc;
+    uint8_t  hart, priv;
+} ring_entry_t;
+
+_Static_assert((ITRACE_RING & (ITRACE_RING - 1)) == 0, "ring size is a power of 2");
+static ring_entry_t ring[ITRACE_RING];
+static uint64_t ring_count;       /* entries ever recorded */
+
+void itrace_ring_record(hart_t *h)
+{
+    ring_entry_t *e = &ring[ring_count++ & (ITRACE_RING - 1)];
+    e->pc = h->pc;
+    e->hart = (uint8_t)h->hartid;
+    e->priv = (uint8_t)h->priv;
+}
+
+void itrace_ring_clear(void)
+{
+    ring_count = 0;
+}
+
+unsigned itrace_ring_count(void)
+{
+    return ring_count < ITRACE_RING ? (unsigned)ring_count : ITRACE_RING;
+}
+
+bool itrace_ring_last(unsigned hart, uint64_t *pc)
+{
+    unsigned n = itrace_ring_count();
+    for (unsigned i = 1; i <= n; i++) {
+        const ring_entry_t *e = &ring[(ring_count - i) & (ITRACE_RING - 1)];
+        if (e->hart == hart) {
+            *pc = e->pc;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The bits at pc as the hart's current translation finds them: identity
+ * in M mode, else its page table (without side effects). */
+static bool read_insn(machine_t *m, const ring_entry_t *e, uint32_t *raw)
+{
+    hart_t *h = m->harts[e->hart];
+    uint8_t b[4] = {0};
+    for (unsigned half = 0; half < 2; half++) {
+        uint64_t va = e->pc + 2 * half, pa = va;
+        if (h->xlen == 32)
+            va = pa = (uint32_t)va;
+        if (e->priv != PRIV_M && !mmu_debug_translate(h, h->satp, va, &pa))
+            return false;
+        if (!machine_phys_read(m, pa, b + 2 * half, 2))
+            return false;
+        if (half == 0 && (b[0] & 3) != 3)
+            break;
+    }
+    *raw = b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    return true;
+}
+
+void itrace_ring_dump(FILE *out, machine_t *m)
+{
+    unsigned n = itrace_ring_count();
+    for (unsigned i = 0; i < n; i++) {
+        const ring_entry_t *e = &ring[(ring_count - n + i) & (ITRACE_RING - 1)];
+        char d[96] = "<cannot read memory>", sym[96], hart[16] = "";
+        uint32_t raw = 0;
+        bool ok = read_insn(m, e, &raw);
+        if (ok)
+            disasm(m->xlen, e->pc, raw, d, sizeof d);
+        trace_sym(e->pc, sym, sizeof sym);
+        if (m->nharts > 1)
+            snprintf(hart, sizeof hart, "[%u] ", e->hart);
+        const char *mark = i + 1 == n ? "-->" : "   ";
+        char bits[16] = "";
+        if (ok)
+            snprintf(bits, sizeof bits, (raw & 3) == 3 ? "%08x" : "%04x    ", raw);
+        fprintf(out, "%s %s%s 0x%" PRIx64 "%s%s:  %-8s  %s\n", mark, hart, trace_priv_name(e->priv),
+                e->pc, *sym ? " " : "", sym, bits, d);
+    }
 }

@@ -1,0 +1,44 @@
+# bench/bench.mk — `make bench`: CPU-bound bare-metal guests run on rvscope
+# and on QEMU TCG (qemu-system-riscv32/64 -M virt -bios none), alternately.
+# Included by the top-level Makefile after runtime/guest.mk, whose compiler,
+# flags and runtime library (rt_lib) it uses.
+#
+#   make bench          build everything, run bench/run.sh (table + BENCH lines)
+#   make bench-guests   only build the guests
+#   BENCH_RUNS=N        runs per case (default 3); BENCH_ONLY="crc32 sort"
+#                       restricts the set; see bench/run.sh for the rest.
+#
+# Guests: bench/guests/NAME.c -> $(BUILD)/bench/ARCH/NAME.elf (plain) and
+# NAME-trig.elf (built with -DARM_TRIGGERS: 4 Sdtrig triggers armed on
+# pages the program never touches).  bench/rss/memtouch.c writes all of a
+# 128 MiB guest's RAM, for the peak-RSS measurement.
+
+BENCH_OUT   := $(BUILD)/bench
+BENCH_NAMES := alu branch call mem muldiv sort crc32 matmul
+BENCH_DEPS  := bench/guests/bench.h bench/bench.mk runtime/linker.ld $(RT_HDRS)
+
+# $(call BENCH_RULE,ARCH,OUTNAME,SRC,EXTRA_CFLAGS)
+define BENCH_RULE
+$(BENCH_OUT)/$(1)/$(2).elf: $(3) $(BENCH_DEPS) $(call rt_lib,$(1))
+	@mkdir -p $$(@D)
+	$$(GUEST_CC) $(RT_ARCH_$(1)) $$(RT_CFLAGS) -Ibench/guests $(4) $$(RT_LDFLAGS) \
+	  -o $$@ $(3) $(call rt_lib,$(1)) $$(RT_LIBGCC_$(1))
+endef
+
+BENCH_ELFS :=
+$(foreach a,rv32 rv64,$(foreach n,$(BENCH_NAMES),\
+  $(eval $(call BENCH_RULE,$(a),$(n),bench/guests/$(n).c,))\
+  $(eval $(call BENCH_RULE,$(a),$(n)-trig,bench/guests/$(n).c,-DARM_TRIGGERS))\
+  $(eval BENCH_ELFS += $(BENCH_OUT)/$(a)/$(n).elf $(BENCH_OUT)/$(a)/$(n)-trig.elf)))
+# alu-min: one iteration, for the start-up cost and the instruction-count check.
+$(foreach a,rv32 rv64,$(eval $(call BENCH_RULE,$(a),alu-min,bench/guests/alu.c,-DITERS=1))\
+  $(eval BENCH_ELFS += $(BENCH_OUT)/$(a)/alu-min.elf))
+$(eval $(call BENCH_RULE,rv64,memtouch,bench/rss/memtouch.c,))
+BENCH_ELFS += $(BENCH_OUT)/rv64/memtouch.elf
+
+bench-guests: $(BENCH_ELFS)
+
+bench: $(BUILD)/rvscope bench-guests
+	@BENCH_NAMES="$(BENCH_NAMES)" BENCH_OUT="$(BENCH_OUT)" RVSCOPE="$(BUILD)/rvscope" bash bench/run.sh
+
+.PHONY: bench bench-guests

@@ -1,0 +1,325 @@
+/* The packet dispatcher: one packet in, its reply out. Resume packets
+ * (c, s, C, S, vCont) hand over to gdb_resume (stub.c), which runs the
+ * machine and answers with the stop reply. Unknown packets get the empty
+ * reply, as the protocol asks; malformed ones get "E01". */
+#include "gdb.h"
+#include "../debug/debug.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool starts(const char *s, const char *prefix)
+{
+    return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* A thread id: -1 (all), 0 (any) or a hart number + 1. A "pPID.TID" form
+ * (multiprocess, which we do not advertise) is accepted too. */
+static bool parse_thread(const char **p, long *tid)
+{
+    const char *s = *p;
+    if (*s == 'p') {
+        s++;
+        while (*s && *s != '.')
+            s++;
+        if (*s != '.')
+            return false;
+        s++;
+    }
+    if (s[0] == '-' && s[1] == '1') {
+        *tid = -1;
+        *p = s + 2;
+        return true;
+    }
+    uint64_t v;
+    if (!rsp_parse_hex(&s, &v) || v > 0xffff)
+        return false;
+    *tid = (long)v;
+    *p = s;
+    return true;
+}
+
+/* Thread id -> hart index; false for an unknown thread. */
+static bool thread_hart(const gdb_t *g, long tid, unsigned *hart)
+{
+    if (tid <= 0)
+        return false;
+    if ((unsigned long)tid > g->m->nharts)
+        return false;
+    *hart = (unsigned)(tid - 1);
+    return true;
+}
+
+static void cmd_H(gdb_t *g, const char *arg)
+{
+    char op = *arg++;
+    long tid;
+    unsigned hart;
+    if ((op != 'g' && op != 'c') || !parse_thread(&arg, &tid) || *arg) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    if (tid <= 0)                      /* any / all: the thread that last stopped */
+        hart = g->last_hart;
+    else if (!thread_hart(g, tid, &hart)) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    if (op == 'g')
+        g->g_hart = hart;
+    else
+        g->c_hart = hart;
+    gdb_reply(g, "OK");
+}
+
+static void cmd_T(gdb_t *g, const char *arg)
+{
+    long tid;
+    unsigned hart;
+    bool ok = parse_thread(&arg, &tid) && !*arg && thread_hart(g, tid, &hart);
+    gdb_reply(g, ok ? "OK" : "E01");
+}
+
+static void thread_list(gdb_t *g, bool first)
+{
+    if (first)
+        g->list_pos = 0;
+    if (g->list_pos >= g->m->nharts) {
+        gdb_reply(g, "l");
+        return;
+    }
+    rsp_buf_clear(&g->out);
+    rsp_buf_str(&g->out, "m");
+    for (unsigned i = g->list_pos; i < g->m->nharts; i++)
+        rsp_buf_printf(&g->out, i == g->list_pos ? "%x" : ",%x", i + 1);
+    g->list_pos = g->m->nharts;
+    gdb_reply_out(g);
+}
+
+static void thread_extra(gdb_t *g, const char *arg)
+{
+    long tid;
+    unsigned hart;
+    if (!parse_thread(&arg, &tid) || *arg || !thread_hart(g, tid, &hart)) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    hart_t *h = gdb_hart(g, hart);
+    char text[96];
+    const char *state = h->dbg && h->dbg->halted ? "halted in debug mode"
+                      : h->wfi ? "halted in wfi" : "halted";
+    snprintf(text, sizeof text, "hart %u, %c-mode, %s", h->hartid, "USHM"[h->priv & 3], state);
+    rsp_buf_clear(&g->out);
+    rsp_buf_hex(&g->out, text, strlen(text));
+    gdb_reply_out(g);
+}
+
+static void supported(gdb_t *g, const char *features)
+{
+    /* GDB lists what it understands: "swbreak+;hwbreak+;..." */
+    g->gdb_swbreak = strstr(features, "swbreak+") != NULL;
+    g->gdb_hwbreak = strstr(features, "hwbreak+") != NULL;
+    rsp_buf_clear(&g->out);
+    rsp_buf_printf(&g->out, "PacketSize=%x;qXfer:features:read+;vContSupported+;QStartNoAckMode+",
+                   RSP_PACKET_SIZE);
+    if (g->gdb_swbreak)
+        rsp_buf_str(&g->out, ";swbreak+");
+    if (g->gdb_hwbreak)
+        rsp_buf_str(&g->out, ";hwbreak+");
+    gdb_reply_out(g);
+}
+
+/* qXfer:features:read:ANNEX:OFFSET,LENGTH */
+static void xfer_features(gdb_t *g, const char *arg)
+{
+    const char *colon = strchr(arg, ':');
+    uint64_t off, len;
+    if (!colon) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    if ((size_t)(colon - arg) != strlen("target.xml") || strncmp(arg, "target.xml", 10)) {
+        gdb_reply(g, "E00");               /* no such annex */
+        return;
+    }
+    const char *p = colon + 1;
+    if (!rsp_parse_hex(&p, &off) || *p++ != ',' || !rsp_parse_hex(&p, &len) || *p) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    if (!g->xml)
+        g->xml = gdb_target_xml(g->m, &g->xml_len);
+    /* Escaping can double the data: keep the reply within PacketSize. */
+    if (len > RSP_PACKET_SIZE / 2 - 8)
+        len = RSP_PACKET_SIZE / 2 - 8;
+    rsp_buf_clear(&g->out);
+    if (off >= g->xml_len) {
+        gdb_reply(g, "l");
+        return;
+    }
+    size_t n = g->xml_len - off < len ? (size_t)(g->xml_len - off) : (size_t)len;
+    rsp_buf_str(&g->out, off + n >= g->xml_len ? "l" : "m");
+    rsp_buf_binary(&g->out, g->xml + off, n);
+    gdb_reply_out(g);
+}
+
+static void query(gdb_t *g, const char *q)
+{
+    if (starts(q, "qSupported"))
+        supported(g, q);
+    else if (starts(q, "qXfer:features:read:"))
+        xfer_features(g, q + strlen("qXfer:features:read:"));
+    else if (!strcmp(q, "qfThreadInfo"))
+        thread_list(g, true);
+    else if (!strcmp(q, "qsThreadInfo"))
+        thread_list(g, false);
+    else if (!strcmp(q, "qC")) {
+        rsp_buf_clear(&g->out);
+        rsp_buf_printf(&g->out, "QC%x", g->g_hart + 1);
+        gdb_reply_out(g);
+    } else if (!strcmp(q, "qAttached") || starts(q, "qAttached:"))
+        gdb_reply(g, "1");                 /* quitting GDB detaches, not kills */
+    else if (starts(q, "qThreadExtraInfo,"))
+        thread_extra(g, q + strlen("qThreadExtraInfo,"));
+    else if (starts(q, "qRcmd,"))
+        gdb_cmd_qRcmd(g, q + strlen("qRcmd,"));
+    else if (starts(q, "qSymbol:"))
+        gdb_reply(g, "OK");                /* no symbols wanted */
+    else
+        gdb_reply(g, "");
+}
+
+/* Signal number after C/S, then optional ";ADDR". */
+static bool parse_sig_addr(gdb_t *g, const char *arg, bool has_sig, gdb_resume_t *r)
+{
+    uint64_t v;
+    if (has_sig) {
+        if (!rsp_parse_hex(&arg, &v) || v > 0xff)
+            return false;
+        r->sig = (int)v;
+        if (*arg == ';')
+            arg++;
+        else if (*arg)
+            return false;
+    }
+    if (*arg) {                            /* resume at ADDR */
+        if (!rsp_parse_hex(&arg, &v) || *arg)
+            return false;
+        hart_t *h = gdb_hart(g, r->hart);
+        h->pc = h->xlen == 32 ? (uint32_t)v : v;
+    }
+    return true;
+}
+
+static enum gdb_action resume_simple(gdb_t *g, const char *pkt)
+{
+    char c = pkt[0];
+    gdb_resume_t r = { .step = c == 's' || c == 'S', .hart = g->c_hart, .sig = 0 };
+    if (!parse_sig_addr(g, pkt + 1, c == 'C' || c == 'S', &r)) {
+        gdb_reply(g, "E01");
+        return GA_NONE;
+    }
+    return gdb_resume(g, &r);
+}
+
+/* vCont;ACTION[:TID]...: a step action for some thread makes this a step
+ * of that hart (the others hold still); otherwise every hart continues. */
+static enum gdb_action vcont(gdb_t *g, const char *p)
+{
+    gdb_resume_t r = { .step = false, .hart = g->last_hart, .sig = 0 };
+    bool have_step = false, have_cont = false;
+    int cont_sig = 0;
+    while (*p == ';') {
+        p++;
+        char a = *p++;
+        uint64_t sig = 0;
+        if (a == 'C' || a == 'S') {
+            if (!rsp_parse_hex(&p, &sig) || sig > 0xff)
+                goto bad;
+        } else if (a != 'c' && a != 's') {
+            gdb_reply(g, "");              /* t, r: not offered in vCont? */
+            return GA_NONE;
+        }
+        long tid = -1;
+        if (*p == ':' && (p++, !parse_thread(&p, &tid)))
+            goto bad;
+        if (*p && *p != ';')
+            goto bad;
+        unsigned hart = g->c_hart;
+        if (tid > 0 && !thread_hart(g, tid, &hart))
+            goto bad;
+        if (a == 's' || a == 'S') {
+            if (!have_step) {              /* the leftmost action wins */
+                have_step = true;
+                r.hart = hart;
+                r.sig = (int)sig;
+            }
+        } else if (!have_cont) {
+            have_cont = true;
+            cont_sig = (int)sig;
+        }
+    }
+    if (*p || (!have_step && !have_cont))
+        goto bad;
+    r.step = have_step;
+    if (!have_step)
+        r.sig = cont_sig;
+    return gdb_resume(g, &r);
+bad:
+    gdb_reply(g, "E01");
+    return GA_NONE;
+}
+
+enum gdb_action gdb_dispatch(gdb_t *g, char *pkt, size_t len)
+{
+    switch (pkt[0]) {
+    case '?':
+        gdb_reply(g, g->stop_reply);
+        return GA_NONE;
+    case 'g': gdb_cmd_g(g); return GA_NONE;
+    case 'G': gdb_cmd_G(g, pkt + 1); return GA_NONE;
+    case 'p': gdb_cmd_p(g, pkt + 1); return GA_NONE;
+    case 'P': gdb_cmd_P(g, pkt + 1); return GA_NONE;
+    case 'm': gdb_cmd_m(g, pkt + 1); return GA_NONE;
+    case 'M': gdb_cmd_M(g, pkt + 1); return GA_NONE;
+    case 'X': gdb_cmd_X(g, pkt + 1, len - 1); return GA_NONE;
+    case 'Z': gdb_cmd_Z(g, pkt + 1, true); return GA_NONE;
+    case 'z': gdb_cmd_Z(g, pkt + 1, false); return GA_NONE;
+    case 'H': cmd_H(g, pkt + 1); return GA_NONE;
+    case 'T': cmd_T(g, pkt + 1); return GA_NONE;
+    case 'c': case 'C': case 's': case 'S':
+        return resume_simple(g, pkt);
+    case 'k':
+        return GA_KILL;                    /* no reply: GDB does not wait for one */
+    case 'D':
+        gdb_reply(g, "OK");
+        return GA_DETACH;
+    case 'q':
+        query(g, pkt);
+        return GA_NONE;
+    case 'Q':
+        if (!strcmp(pkt, "QStartNoAckMode")) {
+            gdb_reply(g, "OK");            /* still acknowledged; then no more acks */
+            g->noack = true;
+        } else {
+            gdb_reply(g, "");
+        }
+        return GA_NONE;
+    case 'v':
+        if (!strcmp(pkt, "vCont?")) {
+            gdb_reply(g, "vCont;c;C;s;S");
+            return GA_NONE;
+        }
+        if (starts(pkt, "vCont;"))
+            return vcont(g, pkt + 5);
+        if (starts(pkt, "vKill")) {
+            gdb_reply(g, "OK");
+            return GA_KILL;
+        }
+        gdb_reply(g, "");                  /* vMustReplyEmpty and all the rest */
+        return GA_NONE;
+    default:
+        gdb_reply(g, "");
+        return GA_NONE;
+    }
+}

@@ -1,0 +1,140 @@
+/* Registers by GDB's numbers (tdesc.c): g/G carry x0..x31 and pc, the
+ * rest (CSRs, priv) go through p/P. Every register is XLEN bits, sent as
+ * little-endian hex. */
+#include "gdb.h"
+#include "../core/csr.h"
+#include <string.h>
+
+unsigned gdb_reg_bytes(const hart_t *h)
+{
+    return (unsigned)h->xlen / 8;
+}
+
+static uint64_t xlen_mask(const hart_t *h, uint64_t v)
+{
+    return h->xlen == 32 ? (uint32_t)v : v;
+}
+
+bool gdb_reg_read(hart_t *h, unsigned regnum, uint64_t *val)
+{
+    if (regnum < 32) {
+        *val = regnum ? xlen_mask(h, h->x[regnum]) : 0;
+        return true;
+    }
+    if (regnum == GDB_REG_PC) {
+        *val = xlen_mask(h, h->pc);
+        return true;
+    }
+    if (regnum == GDB_REG_PRIV) {
+        *val = (uint64_t)h->priv;
+        return true;
+    }
+    if (regnum >= GDB_REG_CSR0 && regnum < GDB_REG_CSR0 + 4096) {
+        if (!csr_debug_read(h, regnum - GDB_REG_CSR0, val))
+            return false;
+        *val = xlen_mask(h, *val);
+        return true;
+    }
+    return false;
+}
+
+bool gdb_reg_write(hart_t *h, unsigned regnum, uint64_t val)
+{
+    val = xlen_mask(h, val);
+    if (regnum < 32) {
+        if (regnum)                   /* x0 stays zero */
+            h->x[regnum] = val;
+        return true;
+    }
+    if (regnum == GDB_REG_PC) {
+        h->pc = val;
+        return true;
+    }
+    if (regnum == GDB_REG_PRIV) {
+        /* M, S or U (bit 2, V, would be the H extension's). */
+        if (val != PRIV_M && val != PRIV_S && val != PRIV_U)
+            return false;
+        h->priv = (int)val;
+        hart_flush_tlb(h);            /* translations depend on privilege */
+        return true;
+    }
+    if (regnum >= GDB_REG_CSR0 && regnum < GDB_REG_CSR0 + 4096)
+        return csr_debug_write(h, regnum - GDB_REG_CSR0, val);
+    return false;
+}
+
+void gdb_cmd_g(gdb_t *g)
+{
+    hart_t *h = gdb_hart(g, g->g_hart);
+    unsigned n = gdb_reg_bytes(h);
+    rsp_buf_clear(&g->out);
+    for (unsigned r = 0; r <= GDB_REG_PC; r++) {
+        uint64_t v;
+        gdb_reg_read(h, r, &v);
+        rsp_buf_le(&g->out, v, n);
+    }
+    gdb_reply_out(g);
+}
+
+/* n little-endian bytes of hex at s. */
+static bool parse_le(const char *s, unsigned n, uint64_t *v)
+{
+    uint8_t b[8];
+    if (n > 8 || !rsp_unhex(s, n, b))
+        return false;
+    *v = 0;
+    for (unsigned i = 0; i < n; i++)
+        *v |= (uint64_t)b[i] << (8 * i);
+    return true;
+}
+
+void gdb_cmd_G(gdb_t *g, const char *arg)
+{
+    hart_t *h = gdb_hart(g, g->g_hart);
+    unsigned n = gdb_reg_bytes(h);
+    size_t len = strlen(arg);
+    /* Whole registers only, at most x0..x31 and pc. */
+    if (len % (2 * n) || len / (2 * n) > GDB_REG_PC + 1) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    uint64_t vals[GDB_REG_PC + 1];
+    unsigned count = (unsigned)(len / (2 * n));
+    for (unsigned r = 0; r < count; r++)
+        if (!parse_le(arg + 2 * n * r, n, &vals[r])) {
+            gdb_reply(g, "E01");
+            return;
+        }
+    for (unsigned r = 0; r < count; r++)
+        gdb_reg_write(h, r, vals[r]);
+    gdb_reply(g, "OK");
+}
+
+void gdb_cmd_p(gdb_t *g, const char *arg)
+{
+    hart_t *h = gdb_hart(g, g->g_hart);
+    uint64_t r, v;
+    if (!rsp_parse_hex(&arg, &r) || *arg || r > 0xffffffffu || !gdb_reg_read(h, (unsigned)r, &v)) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    rsp_buf_clear(&g->out);
+    rsp_buf_le(&g->out, v, gdb_reg_bytes(h));
+    gdb_reply_out(g);
+}
+
+void gdb_cmd_P(gdb_t *g, const char *arg)
+{
+    hart_t *h = gdb_hart(g, g->g_hart);
+    uint64_t r, v;
+    if (!rsp_parse_hex(&arg, &r) || *arg++ != '=' || r > 0xffffffffu) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    size_t len = strlen(arg);
+    if (!len || len % 2 || len / 2 > 8 || !parse_le(arg, (unsigned)(len / 2), &v)) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    gdb_reply(g, gdb_reg_write(h, (unsigned)r, v) ? "OK" : "E01");
+}

@@ -1,0 +1,47 @@
+/* Where GDB's bytes come from: a TCP or Unix socket, or standard input and
+ * output (`target remote | rvscope --gdb stdio prog`), and the poller that
+ * watches for a break-in while the machine runs. */
+#ifndef RVSCOPE_GDB_TRANSPORT_H
+#define RVSCOPE_GDB_TRANSPORT_H
+#include "../machine.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct gdb_conn {
+    int      in_fd, out_fd;
+    bool     socket;
+    uint8_t *rx;                 /* read but not yet consumed */
+    size_t   rx_pos, rx_len, rx_cap;
+    bool     eof;                /* GDB went away */
+} gdb_conn_t;
+
+typedef struct gdb_listener {
+    int   fd;                    /* -1 for stdio */
+    bool  stdio;
+    char *unix_path;             /* to unlink at the end */
+    char  desc[160];             /* "127.0.0.1:1234", "unix:/tmp/s" */
+} gdb_listener_t;
+
+/* addr: "[HOST:]PORT" (default host 127.0.0.1, PORT 0 picks a free one),
+ * "unix:PATH" or "stdio". False with a message in err. */
+bool gdb_listen(const char *addr, gdb_listener_t *l, char *err, size_t errlen);
+void gdb_listener_close(gdb_listener_t *l);
+/* Waits for GDB (stdio: the one connection there is). NULL on error. */
+gdb_conn_t *gdb_accept(gdb_listener_t *l);
+void gdb_conn_close(gdb_conn_t *c);
+/* Next byte from GDB (blocking), or -1 once the connection has ended. */
+int  gdb_conn_getc(gdb_conn_t *c);
+bool gdb_conn_write(gdb_conn_t *c, const void *p, size_t n);
+
+/* While the machine runs, a thread watches the connection (or, when no
+ * GDB is attached, the listening socket). A 0x03 byte, the end of the
+ * connection or a new connection set *flag; the stub's device poll hook
+ * turns that into a stop at the end of the current round (stub.c). Other
+ * bytes are kept for the packet reader. */
+typedef struct gdb_poller gdb_poller_t;
+gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag);
+/* Stops and frees the poller. */
+void gdb_poller_stop(gdb_poller_t *p);
+
+#endif

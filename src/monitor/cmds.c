@@ -1,0 +1,559 @@
+/* The monitor's commands: one table (name, alias, usage, help, handler). A
+ * command that cannot make sense of its arguments prints its usage. */
+#include "mon.h"
+#include "../core/csr.h"
+#include "../debug/debug.h"
+#include "../trace/trace.h"
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cmd {
+    const char *name, *alias;
+    bool (*fn)(mon_t *M, char *args);
+    const char *usage, *summary, *help;
+} cmd_t;
+
+static const cmd_t *find_cmd(const char *name);
+
+void mon_usage(mon_t *M, const char *name)
+{
+    const cmd_t *c = find_cmd(name);
+    if (c)
+        mon_printf(M, "Usage: %s\n", c->usage);
+}
+
+char *mon_skip_ws(char *p)
+{
+    while (isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+char *mon_next_word(char **p)
+{
+    char *s = mon_skip_ws(*p), *e = s;
+    while (*e && !isspace((unsigned char)*e))
+        e++;
+    if (*e)
+        *e++ = '\0';
+    *p = mon_skip_ws(e);
+    return s;
+}
+
+static bool parse_on_off(const char *s, bool *v)
+{
+    if (!strcmp(s, "on") || !strcmp(s, "1")) {
+        *v = true;
+        return true;
+    }
+    if (!strcmp(s, "off") || !strcmp(s, "0")) {
+        *v = false;
+        return true;
+    }
+    return false;
+}
+
+static uint64_t xmask(mon_t *M) { return M->m->xlen == 32 ? 0xffffffffull : ~0ull; }
+
+/* ---- running ---------------------------------------------------------- */
+
+static bool cmd_continue(mon_t *M, char *args)
+{
+    if (*args) {
+        mon_usage(M, "c");
+        return false;
+    }
+    mon_continue(M);
+    return true;
+}
+
+static bool cmd_step(mon_t *M, char *args)
+{
+    uint64_t n = 1;
+    if (*args && !mon_eval(M, args, &n))
+        return false;
+    mon_step(M, n);
+    return true;
+}
+
+static bool cmd_quit(mon_t *M, char *args)
+{
+    (void)args;
+    M->quit = true;
+    return true;
+}
+
+/* ---- memory and expressions ------------------------------------------- */
+
+static bool cmd_x(mon_t *M, char *args)
+{
+    char *ntext = mon_next_word(&args);
+    uint64_t n, addr;
+    if (!*ntext || !*args) {
+        mon_usage(M, "x");
+        return false;
+    }
+    if (!mon_eval(M, ntext, &n) || !mon_eval(M, args, &addr))
+        return false;
+    if (n == 0 || n > 65536) {
+        mon_printf(M, "x: N must be 1..65536 words.\n");
+        return false;
+    }
+    addr &= xmask(M);
+    hart_t *h = mon_hart(M);
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t a = (addr + 4 * i) & xmask(M);
+        if (i % 4 == 0) {
+            char sym[128];
+            mon_sym(M, a, sym, sizeof sym);
+            mon_printf(M, "%s0x%0*" PRIx64 "%s%s:", i ? "\n" : "", M->m->xlen / 4, a, *sym ? " " : "", sym);
+        }
+        uint8_t b[4];
+        if (!mon_read_virt(h, a, b, 4)) {
+            mon_printf(M, "\nCannot access memory at address 0x%" PRIx64 ".\n", a);
+            return false;
+        }
+        mon_printf(M, "  0x%08" PRIx32, (uint32_t)(b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24));
+    }
+    mon_printf(M, "\n");
+    return true;
+}
+
+static bool cmd_print(mon_t *M, char *args)
+{
+    uint64_t v;
+    if (!*args) {
+        mon_usage(M, "p");
+        return false;
+    }
+    if (!mon_eval(M, args, &v))
+        return false;
+    /* hex and unsigned decimal; signed too when the top bit is set */
+    int64_t sv = M->m->xlen == 32 ? (int64_t)(int32_t)v : (int64_t)v;
+    if (sv < 0)
+        mon_printf(M, "0x%" PRIx64 " (%" PRIu64 ", signed %" PRId64 ")\n", v, v, sv);
+    else
+        mon_printf(M, "0x%" PRIx64 " (%" PRIu64 ")\n", v, v);
+    return true;
+}
+
+static bool cmd_watch(mon_t *M, char *args)
+{
+    watch_cmd(M, args);
+    return true;
+}
+
+static bool cmd_break(mon_t *M, char *args)
+{
+    if (!*args) {
+        mon_usage(M, "b");
+        return false;
+    }
+    break_cmd(M, args);
+    return true;
+}
+
+static bool cmd_delete(mon_t *M, char *args)
+{
+    if (!*args) {
+        mon_usage(M, "d");
+        return false;
+    }
+    bool ok = true;
+    while (*args) {
+        char *w = mon_next_word(&args), *end;
+        errno = 0;
+        long n = strtol(w, &end, 10);
+        if (*end || errno || n <= 0) {
+            mon_printf(M, "Bad breakpoint or watchpoint number '%s'.\n", w);
+            ok = false;
+            continue;
+        }
+        if (!break_delete(M, (int)n) && !watch_delete(M, (int)n)) {
+            mon_printf(M, "No breakpoint or watchpoint number %ld.\n", n);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool cmd_disas(mon_t *M, char *args)
+{
+    hart_t *h = mon_hart(M);
+    uint64_t addr = h->pc, n = 8;
+    char *a = mon_next_word(&args), *c = mon_next_word(&args);
+    if (*args) {
+        mon_usage(M, "disas");
+        return false;
+    }
+    if (*a && !mon_eval(M, a, &addr))
+        return false;
+    if (*c && !mon_eval(M, c, &n))
+        return false;
+    if (n == 0 || n > 4096) {
+        mon_printf(M, "disas: N must be 1..4096.\n");
+        return false;
+    }
+    addr &= xmask(M) & ~1ull;
+    for (uint64_t i = 0; i < n; i++) {
+        char buf[256];
+        uint8_t b[2];
+        mon_fmt_insn(M, h, addr, buf, sizeof buf);
+        mon_printf(M, "%s %s\n", addr == h->pc ? "=>" : "  ", buf);
+        if (!mon_read_virt(h, addr, b, 2))
+            return false;
+        addr = (addr + ((b[0] & 3) == 3 ? 4 : 2)) & xmask(M);
+    }
+    return true;
+}
+
+/* ---- traces ----------------------------------------------------------- */
+
+static bool cmd_trace(mon_t *M, char *args)
+{
+    char *kind = mon_next_word(&args), *sw = mon_next_word(&args);
+    bool on;
+    if (!*kind) {
+        mon_printf(M, "itrace %s, ftrace %s, etrace %s, mtrace %s", trace_itrace_on ? "on" : "off",
+                   trace_ftrace_on ? "on" : "off", etrace_enabled ? "on" : "off",
+                   trace_mtrace_on ? "on" : "off");
+        if (trace_mtrace_on)
+            mon_printf(M, " [0x%" PRIx64 ", 0x%" PRIx64 "]", trace_mtrace_lo, trace_mtrace_hi);
+        mon_printf(M, "; itrace ring %s\n", M->ring_always ? "always" : "while stepping or watching");
+        return true;
+    }
+    if (!parse_on_off(sw, &on) || (*args && strcmp(kind, "mtrace"))) {
+        mon_usage(M, "trace");
+        return false;
+    }
+    if (!strcmp(kind, "itrace")) {
+        trace_itrace_on = on;
+    } else if (!strcmp(kind, "ftrace")) {
+        if (on && !trace_ftrace_on)
+            ftrace_reset();
+        trace_ftrace_on = on;
+    } else if (!strcmp(kind, "etrace")) {
+        if (on && !etrace_enabled)
+            etrace_reset();
+        etrace_enabled = on;
+    } else if (!strcmp(kind, "mtrace")) {
+        uint64_t lo = 0, hi = xmask(M);
+        if (on && *args) {
+            char *a = mon_next_word(&args), *b = mon_next_word(&args);
+            if (!*b || *args) {
+                mon_printf(M, "Usage: trace mtrace on [START END]\n");
+                return false;
+            }
+            if (!mon_eval(M, a, &lo) || !mon_eval(M, b, &hi))
+                return false;
+            if (hi < lo) {
+                mon_printf(M, "trace mtrace: END 0x%" PRIx64 " is below START 0x%" PRIx64 ".\n", hi, lo);
+                return false;
+            }
+        } else if (*args) {
+            mon_usage(M, "trace");
+            return false;
+        }
+        mtrace_reset();
+        trace_mtrace_lo = lo;
+        trace_mtrace_hi = hi;
+        trace_mtrace_on = on;
+    } else {
+        mon_usage(M, "trace");
+        return false;
+    }
+    mon_rearm(M);
+    return true;
+}
+
+/* ---- set -------------------------------------------------------------- */
+
+/* The '=' of an assignment: not part of == != <= >=. */
+static char *assign_eq(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p == '=' && p[1] != '=' && (p == s || !strchr("=!<>", p[-1])))
+            return p;
+    return NULL;
+}
+
+static void refresh_watches(mon_t *M);
+
+static bool set_register(mon_t *M, char *lhs, uint64_t v)
+{
+    hart_t *h = mon_hart(M);
+    const char *n = lhs + 1;
+    int g = expr_gpr_index(n);
+    v &= xmask(M);
+    if (g >= 0) {
+        if (g)
+            h->x[g] = v;
+        return true;
+    }
+    if (!strcmp(n, "pc")) {
+        h->pc = v & ~1ull;
+        return true;
+    }
+    if (!strcmp(n, "priv")) {
+        if (v != PRIV_U && v != PRIV_S && v != PRIV_M) {
+            mon_printf(M, "$priv must be 0 (U), 1 (S) or 3 (M).\n");
+            return false;
+        }
+        h->priv = (int)v;
+        hart_flush_tlb(h);
+        return true;
+    }
+    int csr = csr_by_name(n);
+    if (csr < 0) {
+        mon_printf(M, "Invalid register '%s'.\n", lhs);
+        return false;
+    }
+    if (!csr_debug_write(h, (unsigned)csr, v)) {
+        mon_printf(M, "Cannot write CSR %s.\n", n);
+        return false;
+    }
+    hart_flush_tlb(h);      /* satp, mstatus.MPRV/SUM/MXR may have changed */
+    return true;
+}
+
+static bool set_assign(mon_t *M, char *args)
+{
+    char *eq = assign_eq(args);
+    if (!eq) {
+        mon_usage(M, "set");
+        return false;
+    }
+    *eq = '\0';
+    char *lhs = mon_skip_ws(args), *rhs = mon_skip_ws(eq + 1);
+    char *e = lhs + strlen(lhs);
+    while (e > lhs && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    uint64_t v;
+    if (!*rhs || !*lhs) {
+        mon_usage(M, "set");
+        return false;
+    }
+    if (!mon_eval(M, rhs, &v))
+        return false;
+    bool ok;
+    if (lhs[0] == '$') {
+        ok = set_register(M, lhs, v);
+    } else if (lhs[0] == '*') {
+        uint64_t addr, pa;
+        if (!mon_eval(M, lhs + 1, &addr))
+            return false;
+        hart_t *h = mon_hart(M);
+        unsigned size = (unsigned)M->m->xlen / 8;
+        uint8_t b[8];
+        for (unsigned i = 0; i < size; i++)
+            b[i] = (uint8_t)(v >> (8 * i));
+        ok = true;
+        for (unsigned i = 0; i < size && ok; i++)
+            ok = mon_v2p(h, addr + i, &pa) && machine_phys_write(M->m, pa, b + i, 1);
+        if (!ok)
+            mon_printf(M, "Cannot access memory at address 0x%" PRIx64 ".\n", addr);
+    } else {
+        mon_usage(M, "set");
+        return false;
+    }
+    if (ok)
+        refresh_watches(M);
+    return ok;
+}
+
+static bool cmd_set(mon_t *M, char *args)
+{
+    char *s = mon_skip_ws(args);
+    if (*s == '$' || *s == '*')
+        return set_assign(M, s);
+    char *what = mon_next_word(&args), *val = mon_next_word(&args);
+    bool on;
+    if (*args || !*val) {
+        mon_usage(M, "set");
+        return false;
+    }
+    if (!strcmp(what, "watch-policy")) {
+        if (!strcmp(val, "coarse"))
+            M->precise = false;
+        else if (!strcmp(val, "precise"))
+            M->precise = true;
+        else {
+            mon_printf(M, "Usage: set watch-policy coarse|precise\n");
+            return false;
+        }
+    } else if (!strcmp(what, "watch-log") && parse_on_off(val, &on)) {
+        M->watch_log = on;
+    } else if (!strcmp(what, "step-show") && parse_on_off(val, &on)) {
+        M->step_show = on;
+    } else if (!strcmp(what, "itrace-ring") && parse_on_off(val, &on)) {
+        M->ring_always = on;
+    } else {
+        mon_usage(M, "set");
+        return false;
+    }
+    mon_rearm(M);
+    return true;
+}
+
+/* After the user changed registers or memory: take the new values as the
+ * watches' current ones, so the change is not reported as the guest's. */
+static void refresh_watches(mon_t *M)
+{
+    for (unsigned i = 0; i < M->nwp; i++) {
+        mwatch_t *w = &M->wps[i];
+        expr_env_t env = mon_env(M, w->hart);
+        expr_error_t err;
+        uint64_t v;
+        w->ok = expr_eval(w->e, &env, &v, &err);
+        if (w->ok)
+            w->val = v;
+        else
+            snprintf(w->err, sizeof w->err, "%s", err.msg);
+    }
+}
+
+/* ---- harts and external trigger inputs -------------------------------- */
+
+static bool cmd_hart(mon_t *M, char *args)
+{
+    if (!*args) {
+        mon_printf(M, "Current hart: %u of %u.\n", M->cur, M->m->nharts);
+        return true;
+    }
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(args, &end, 0);
+    if (*end || errno || n >= M->m->nharts) {
+        mon_printf(M, "No hart '%s' (harts are 0..%u).\n", args, M->m->nharts - 1);
+        return false;
+    }
+    M->cur = (unsigned)n;
+    mon_show_location(M, mon_hart(M));
+    return true;
+}
+
+static bool cmd_exttrigger(mon_t *M, char *args)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(args, &end, 0);
+    if (!*args || *end || errno || n > 15) {
+        mon_usage(M, "exttrigger");
+        return false;
+    }
+    machine_t *m = M->m;
+    m->stop_msg[0] = '\0';
+    debug_external_input(mon_hart(M), (unsigned)n);
+    if (m->stop) {
+        mon_printf(M, "Stopped: %s\n", m->stop_msg[0] ? m->stop_msg : "debug stop");
+        m->stop = STOP_NONE;
+    } else {
+        mon_printf(M, "External trigger input %lu raised on hart %u.\n", n, M->cur);
+    }
+    return true;
+}
+
+/* ---- help ------------------------------------------------------------- */
+
+static bool cmd_help(mon_t *M, char *args)
+{
+    mon_print_help(M, *args ? args : NULL);
+    return true;
+}
+
+static const cmd_t cmds[] = {
+    {"help", "h", cmd_help, "help [CMD]", "list the commands, or explain one",
+     "List the commands, or show one command's usage and description."},
+    {"c", "continue", cmd_continue, "c", "run until something stops the guest",
+     "Run every hart until a breakpoint, a watchpoint, a trigger, Ctrl-C, an error or the\n"
+     "guest's exit stops it."},
+    {"si", "stepi", cmd_step, "si [N]", "execute N instructions (default 1)",
+     "Execute N instructions (default 1) on the current hart, the others held. Quiet unless\n"
+     "something stops it early ('set step-show on' prints the next instruction)."},
+    {"q", "quit", cmd_quit, "q", "quit",
+     "Quit; rvscope exits with the guest's status if it exited, else 0."},
+    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | triggers | tlb | itrace",
+     "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring",
+     "r: GPRs, pc, privilege and the key CSRs (or just the named ones); csr: one CSR by\n"
+     "name or number; w: watchpoints; b: breakpoints and watchpoints; triggers: every\n"
+     "Sdtrig trigger's tdata1 decoded field by field, and tdata2; tlb: the software TLB;\n"
+     "itrace: the last instructions executed (the instruction ring)."},
+    {"x", NULL, cmd_x, "x N EXPR", "examine N words of memory at EXPR",
+     "Examine N 32-bit words of memory from address EXPR (through the current translation)."},
+    {"p", "print", cmd_print, "p EXPR", "evaluate an expression",
+     "Evaluate EXPR and print it in hex and decimal. EXPR: numbers, $x0..$x31, ABI names,\n"
+     "$pc, $priv, CSRs ($mstatus), ELF symbols, unary * (XLEN-wide load) - ! ~, and C's\n"
+     "binary operators with C's precedence; unsigned XLEN arithmetic."},
+    {"w", "watch", cmd_watch, "w EXPR", "stop when the value of EXPR changes",
+     "Stop when the value of EXPR changes. It is a Constant, Memory, Register or\n"
+     "Memory, Register watchpoint (a dereference makes it Memory, a register Register);\n"
+     "'set watch-policy' decides after which instructions it is re-evaluated."},
+    {"d", "delete", cmd_delete, "d N...", "delete breakpoints or watchpoints",
+     "Delete breakpoints or watchpoints by number."},
+    {"b", "break", cmd_break, "b ADDR|SYMBOL|FILE:LINE [if EXPR]", "set a breakpoint",
+     "Stop before the instruction at that address (an expression, a symbol, or a source\n"
+     "line from the DWARF line table). With 'if EXPR', stop only when EXPR is not 0 there."},
+    {"disas", "disassemble", cmd_disas, "disas [ADDR] [N]", "disassemble instructions",
+     "Disassemble N instructions (default 8) from ADDR (default $pc); ADDR is one word\n"
+     "(write $pc+8, not $pc + 8)."},
+    {"trace", NULL, cmd_trace,
+     "trace itrace|ftrace|etrace on|off | trace mtrace on [START END] | trace mtrace off",
+     "stream instruction, call, trap or memory traces",
+     "Stream a trace to stderr (or --trace-file): itrace every instruction, ftrace calls\n"
+     "and returns, etrace traps and trap returns, mtrace loads and stores whose address\n"
+     "is in [START, END]. 'trace' alone shows which are on."},
+    {"set", NULL, cmd_set,
+     "set watch-policy coarse|precise | set watch-log|step-show|itrace-ring on|off | "
+     "set $REG = EXPR | set *ADDR = EXPR",
+     "change a setting, a register or memory",
+     "watch-policy: when watchpoints are re-evaluated (coarse: seed 001's rule; precise,\n"
+     "the default: only when a register or byte they read was written). watch-log: print\n"
+     "each re-evaluation. step-show: si prints the next instruction. itrace-ring: record\n"
+     "the last 64 instructions during c too (slower). $REG / *ADDR: write a register, a\n"
+     "CSR or an XLEN-wide memory word."},
+    {"hart", NULL, cmd_hart, "hart [N]", "show or select the current hart",
+     "Show or select the hart that commands look at."},
+    {"exttrigger", NULL, cmd_exttrigger, "exttrigger N", "raise an external trigger input",
+     "Raise external trigger input N (0..15) of the current hart (tmexttrigger)."},
+};
+
+static const cmd_t *find_cmd(const char *name)
+{
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+        if (!strcmp(name, cmds[i].name) || (cmds[i].alias && !strcmp(name, cmds[i].alias)))
+            return &cmds[i];
+    return NULL;
+}
+
+void mon_print_help(mon_t *M, const char *name)
+{
+    if (name) {
+        const cmd_t *c = find_cmd(name);
+        if (!c) {
+            mon_printf(M, "Unknown command '%s'. Try 'help'.\n", name);
+            return;
+        }
+        mon_printf(M, "Usage: %s\n%s\n", c->usage, c->help);
+        if (c->alias)
+            mon_printf(M, "Alias: %s\n", c->alias);
+        return;
+    }
+    mon_printf(M, "Commands (help CMD for more):\n");
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+        mon_printf(M, "  %-12s %s\n", cmds[i].name, cmds[i].summary);
+}
+
+bool mon_exec(mon_t *M, char *line)
+{
+    char *args = line;
+    char *name = mon_next_word(&args);
+    const cmd_t *c = find_cmd(name);
+    if (!c) {
+        mon_printf(M, "Unknown command '%s'. Try 'help'.\n", name);
+        return false;
+    }
+    return c->fn(M, args);
+}

@@ -1,0 +1,223 @@
+/* Run control: c and si, the stop report, and Ctrl-C.
+ *
+ * The machine runs until something stops it; stops the user does not need
+ * to see (a breakpoint whose condition is false, a store to a watched byte
+ * that left the value unchanged) resume at once. Every other stop is
+ * reported in one place, report_stop, with the location that runs next. */
+#include "mon.h"
+#include "../trace/trace.h"
+#include "../core/trap.h"
+#include <inttypes.h>
+#include <readline/readline.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static machine_t *volatile running;
+static volatile sig_atomic_t interrupted;
+static bool interactive;
+
+/* Ctrl-C: stop the guest if it runs; at the prompt, drop the line. */
+static void on_sigint(int sig)
+{
+    (void)sig;
+    machine_t *m = running;
+    if (m) {
+        interrupted = 1;
+        machine_request_stop(m, STOP_INTERRUPT);
+        return;
+    }
+    /* Readline calls this from its own signal handling, outside the
+     * async context, after cleaning up the terminal. */
+    if (RL_ISSTATE(RL_STATE_READCMD)) {
+        if (write(STDOUT_FILENO, "\n", 1) < 0) {}
+        rl_replace_line("", 0);
+        rl_on_new_line();
+        rl_redisplay();
+        return;
+    }
+    /* Commands from a script or a pipe: Ctrl-C ends rvscope as usual. */
+    if (!interactive) {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
+}
+
+void mon_signals_init(mon_t *M)
+{
+    interactive = M->interactive;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static bool max_insns_reached(machine_t *m)
+{
+    return m->insn_limit && m->insns_total >= m->insn_limit;
+}
+
+/* A stop the user does not see: true = resume. */
+static bool silent_stop(mon_t *M, int why)
+{
+    machine_t *m = M->m;
+    if (why != STOP_DEBUG || !m->stop_info)
+        return false;
+    const stop_info_t *si = m->stop_info;
+    if (si->kind == SK_BREAKPOINT) {
+        mbreak_t *b = break_by_dbg_id(M, si->id);
+        if (b && !break_hit(M, b))
+            return true;
+        if (b)
+            M->cur = si->hart;
+        return false;
+    }
+    if (si->kind == SK_WATCHPOINT && watch_on_dbg_stop(M, si))
+        return M->nchanged == 0;
+    return false;
+}
+
+static void report_stop(mon_t *M, int why, bool step, bool step_done)
+{
+    machine_t *m = M->m;
+    hart_t *h = mon_hart(M);
+    const stop_info_t *si = m->stop_info;
+    switch (why) {
+    case STOP_LIMIT:
+        if (step && step_done) {
+            if (M->step_show)
+                mon_show_location(M, h);
+            return;
+        }
+        mon_printf(M, "Stopped: --max-insns %" PRIu64 " reached.\n", m->insn_limit);
+        mon_show_location(M, h);
+        return;
+    case STOP_EXIT:
+        M->exited = true;
+        M->exit_code = m->exit_code;
+        mon_printf(M, "The guest exited with status %d.\n", m->exit_code);
+        return;
+    case STOP_INTERRUPT:
+        mon_printf(M, "\nInterrupted.\n");
+        mon_show_location(M, h);
+        return;
+    case STOP_DEADLOCK:
+        mon_printf(M, "Stopped: every hart executes wfi with no interrupt enabled that could wake "
+                   "it; the guest can never continue.\n");
+        break;
+    case STOP_STUCK:
+        mon_printf(M, "Stopped: %s\n", m->stop_msg);
+        break;
+    case STOP_DEBUG:
+        if (si && si->kind == SK_BREAKPOINT) {
+            mbreak_t *b = break_by_dbg_id(M, si->id);
+            char sym[128], where[600] = "";
+            const char *f;
+            int l;
+            mon_sym(M, si->pc, sym, sizeof sym);
+            if (break_where(M, b, si->pc, &f, &l))
+                snprintf(where, sizeof where, " at %s:%d", f, l);
+            if (m->nharts > 1)
+                mon_printf(M, "\n[hart %u] ", si->hart);
+            else
+                mon_printf(M, "\n");
+            mon_printf(M, "Breakpoint %d, 0x%" PRIx64 "%s%s%s\n", b ? b->num : si->id, si->pc,
+                       *sym ? " " : "", sym, where);
+            mon_show_location(M, m->harts[si->hart]);
+            return;
+        }
+        if (M->nchanged) {
+            watch_report_changes(M);
+            if (!m->stop_msg[0]) {
+                mon_show_location(M, h);
+                return;
+            }
+        }
+        if (m->stop_msg[0]) {           /* a trigger's action 8/9, debug mode */
+            mon_printf(M, "Stopped: %s\n", m->stop_msg);
+            if (si && si->kind == SK_DEBUGMODE)
+                M->cur = si->hart;
+            mon_show_location(M, mon_hart(M));
+            return;
+        }
+        mon_printf(M, "Stopped (debug event %d).\n", si ? (int)si->kind : -1);
+        mon_show_location(M, h);
+        return;
+    default:
+        mon_printf(M, "Stopped (reason %d).\n", why);
+        mon_show_location(M, h);
+        return;
+    }
+    /* An error stop: show how the guest got here. */
+    if (itrace_ring_count()) {
+        mon_printf(M, "Last %u instructions (oldest first):\n", itrace_ring_count());
+        fflush(M->out);
+        itrace_ring_dump(M->out, m);
+    } else if (!trace_ring_on) {
+        mon_printf(M, "(no instruction history: 'set itrace-ring on' keeps the last %d "
+                   "instructions during 'c')\n", ITRACE_RING);
+    }
+    mon_show_location(M, h);
+}
+
+static void run(mon_t *M, bool step, uint64_t n)
+{
+    machine_t *m = M->m;
+    if (M->exited) {
+        mon_printf(M, "The guest has exited (status %d); nothing to run. 'q' quits.\n", M->exit_code);
+        return;
+    }
+    if (step && n == 0)
+        return;
+    M->stepping = step;
+    mon_rearm(M);
+    /* The ring keeps its history across stops while it records; a run
+     * without it would leave a hole, so it starts afresh then. */
+    if (!trace_ring_on)
+        itrace_ring_clear();
+    watch_begin_run(M);
+    hart_t *h = mon_hart(M);
+    uint64_t left = n;
+    int why;
+    interrupted = 0;
+    running = m;
+    for (;;) {
+        m->stop_msg[0] = '\0';
+        if (m->stop_info)
+            m->stop_info->kind = SK_NONE;
+        if (interrupted) {
+            why = STOP_INTERRUPT;
+            break;
+        }
+        if (step) {
+            uint64_t before = hart_cycles(h);
+            why = machine_step(m, M->cur, left, true);
+            uint64_t done = hart_cycles(h) - before;
+            left = done >= left ? 0 : left - done;
+        } else {
+            why = machine_run(m);
+        }
+        if (silent_stop(M, why)) {
+            if (step && left == 0) {
+                why = STOP_LIMIT;
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    running = NULL;
+    fflush(m->out);
+    /* Changes seen by the hook during a stop for another reason still count. */
+    report_stop(M, why, step, why == STOP_LIMIT && left == 0 && !max_insns_reached(m));
+    if (M->nchanged && !(why == STOP_DEBUG))
+        watch_report_changes(M);
+    M->stepping = false;
+    mon_rearm(M);
+    fflush(M->out);
+}
+
+void mon_continue(mon_t *M) { run(M, false, 0); }
+void mon_step(mon_t *M, uint64_t n) { run(M, true, n); }

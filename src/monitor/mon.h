@@ -1,0 +1,152 @@
+/* The monitor's internal interface: one mon_t per session, shared by the
+ * REPL (monitor.c), the commands (cmds.c), run control (control.c),
+ * breakpoints (break.c) and expression watchpoints (watch.c). */
+#ifndef RVSCOPE_MONITOR_MON_H
+#define RVSCOPE_MONITOR_MON_H
+#include "../session.h"
+#include "../debug/dbg.h"
+#include "expr.h"
+#include <stdarg.h>
+#include <stdio.h>
+
+#define WATCH_MAX_READS 16   /* bytes ranges a precise watch follows; more: any store */
+
+typedef struct mbreak {
+    int      num, dbg_id;
+    uint64_t addr;
+    char    *loc;            /* as the user wrote it */
+    char    *file;           /* FILE:LINE breakpoints: the file and the */
+    int      line;           /* line it resolved to (0: not by line) */
+    char    *cond_text;      /* NULL: unconditional */
+    expr_t  *cond;
+    uint64_t hits;
+} mbreak_t;
+
+typedef struct wread {
+    uint64_t pa;
+    unsigned size;
+    int      dbg_id;         /* emulator-side write watchpoint, or -1 */
+} wread_t;
+
+typedef struct mwatch {
+    int      num;
+    char    *text;
+    expr_t  *e;
+    unsigned hart;           /* whose registers and translation it reads */
+    bool     mem, reg;       /* seed 001 classes: dereference, register */
+    uint64_t gprs;           /* GPRs it reads (bit i = x_i) */
+    bool     every;          /* reads $pc, $priv or a CSR: every instruction */
+    /* current value; ok = false: the last evaluation failed (err says why) */
+    bool     ok;
+    uint64_t val;
+    char     err[128];
+    /* the bytes the last evaluation read (physical), for the precise policy */
+    unsigned nreads;
+    bool     reads_all;      /* more than WATCH_MAX_READS: any store counts */
+    wread_t  reads[WATCH_MAX_READS];
+    /* a change found by the last run, for the report */
+    bool     changed, old_ok;
+    uint64_t old_val;
+    char     old_err[128];
+    uint64_t chg_pc;
+    unsigned chg_hart;
+    uint64_t hits;
+} mwatch_t;
+
+/* What the precise policy looks at on one hart: the union of its watches. */
+typedef struct watch_summary {
+    uint64_t gprs;
+    bool     every;
+} watch_summary_t;
+
+typedef struct mon {
+    session_t *s;
+    machine_t *m;
+    FILE      *out;
+    unsigned   cur;          /* the hart commands look at */
+    mbreak_t  *bps;
+    unsigned   nbp, capbp;
+    mwatch_t  *wps;          /* sorted by num */
+    unsigned   nwp, capwp;
+    int        next_num;     /* breakpoints and watchpoints share numbers (GDB) */
+    bool       precise;      /* watch-policy */
+    bool       watch_log;
+    bool       step_show;
+    bool       ring_always;  /* itrace-ring during c too */
+    bool       stepping;
+    bool       exited;
+    int        exit_code;
+    bool       quit;
+    bool       interactive;
+    int        nchanged;
+    watch_summary_t wsum[MAX_HARTS];   /* set by watch_needs_hook */
+    bool       wsum_mem;               /* some watch reads memory */
+} mon_t;
+
+/* output */
+void mon_printf(mon_t *M, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void mon_usage(mon_t *M, const char *cmd);
+char *mon_skip_ws(char *p);
+/* Cuts the first word off *p and returns it ("" at the end). */
+char *mon_next_word(char **p);
+
+/* the machine as the monitor sees it */
+hart_t *mon_hart(mon_t *M);
+expr_env_t mon_env(mon_t *M, unsigned hart);
+bool mon_v2p(hart_t *h, uint64_t va, uint64_t *pa);
+bool mon_read_virt(hart_t *h, uint64_t va, void *buf, unsigned len);
+/* "<sym+off>" or "" */
+const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n);
+/* "0x80000010 <main+4>:  00a12023  sw\ta0,0(sp)" */
+void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n);
+/* "=> " + mon_fmt_insn of the current pc */
+void mon_show_location(mon_t *M, hart_t *h);
+/* parse + evaluate, printing the error with a caret; false on error */
+bool mon_eval(mon_t *M, const char *text, uint64_t *val);
+/* value as "0x... (decimal)" */
+void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n);
+
+/* re-arm hooks and emulator-side watchpoints after any change */
+void mon_rearm(mon_t *M);
+
+/* run control (control.c) */
+void mon_continue(mon_t *M);
+void mon_step(mon_t *M, uint64_t n);
+void mon_signals_init(mon_t *M);
+
+/* breakpoints (break.c) */
+void break_cmd(mon_t *M, char *args);
+/* source file and line of pc (a FILE:LINE breakpoint's own line at its address) */
+bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, int *line);
+bool break_delete(mon_t *M, int num);
+void break_list(mon_t *M);
+mbreak_t *break_by_dbg_id(mon_t *M, int dbg_id);
+/* the machine stopped at breakpoint b: false = condition false, go on */
+bool break_hit(mon_t *M, mbreak_t *b);
+void break_free_all(mon_t *M);
+
+/* watchpoints (watch.c) */
+void watch_cmd(mon_t *M, char *args);
+bool watch_delete(mon_t *M, int num);
+void watch_list(mon_t *M, bool header);
+bool watch_needs_hook(mon_t *M);
+void watch_sync_dbg(mon_t *M, bool hook);
+void watch_begin_run(mon_t *M);
+/* an emulator-side watchpoint stopped the machine: re-evaluate what the
+ * store overlapped; true if dbg_id was one of the monitor's */
+bool watch_on_dbg_stop(mon_t *M, const stop_info_t *si);
+bool watch_insn_hook(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned slen, unsigned rd);
+void watch_report_changes(mon_t *M);
+void watch_free_all(mon_t *M);
+
+/* GDB's `monitor CMD` (bound by name from src/gdb/monitor.c) */
+void monitor_command(session_t *s, const char *line, FILE *out);
+
+/* the info command (info.c) */
+bool cmd_info(mon_t *M, char *args);
+
+/* commands (cmds.c): runs one line; false if the command failed */
+bool mon_exec(mon_t *M, char *line);
+void mon_print_help(mon_t *M, const char *cmd);
+
+#endif

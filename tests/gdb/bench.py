@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""The cost of a GDB watchpoint in rvscope (issue 6): a CPU-bound guest
+(bench.c, ~135 M instructions) stores `result` once, at its end. It runs
+under GDB three ways, and rvscope's own CPU time is compared:
+  plain   no GDB at all (rvscope IMAGE)
+  gdb     under GDB, `continue` to the end
+  watch   under GDB, `watch result`, `continue` (stops at the store), `continue`
+The watchpoint keeps only its page off the TLB fast path, so `watch` must
+cost < 5% over `gdb` (PASS/FAIL line). bench_shared.elf also stores to a
+variable on result's page in every iteration: its ratio is reported only
+(every such store then takes the checked slow path).
+
+usage: bench.py RVSCOPE GUEST_DIR [REPEATS]
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+RVSCOPE, GDIR = sys.argv[1], sys.argv[2]
+REPEATS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+GDB = os.environ.get("GDB", "gdb-multiarch")
+
+
+def cpu_of(p):
+    """Wait for child p; its user+system CPU seconds."""
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run(elf, mode):
+    if mode == "plain":
+        p = subprocess.Popen([RVSCOPE, elf], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        out = p.stdout.read()
+        return cpu_of(p), out
+    p = subprocess.Popen([RVSCOPE, "--gdb", "127.0.0.1:0", elf], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    port = re.search(rb"listening on 127\.0\.0\.1:(\d+)", p.stderr.readline()).group(1).decode()
+    cmds = ["continue"] if mode == "gdb" else ["watch result", "continue", "continue"]
+    args = [GDB, "-batch", "-nx", "-ex", "target remote 127.0.0.1:" + port]
+    for c in cmds:
+        args += ["-ex", c]
+    g = subprocess.run(args + [elf], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+    out = p.stdout.read()
+    cpu = cpu_of(p)
+    if mode == "watch" and b"Hardware watchpoint 1: result" not in g.stdout:
+        raise RuntimeError("the watchpoint did not trigger:\n" + g.stdout.decode()[-800:])
+    if b"exited normally" not in g.stdout:
+        raise RuntimeError("GDB did not see the guest exit:\n" + g.stdout.decode()[-800:])
+    return cpu, out
+
+
+def best(elf, mode):
+    times, out = [], None
+    for _ in range(REPEATS):
+        t, o = run(elf, mode)
+        if out is not None and o != out:
+            raise RuntimeError("%s: output differs between runs" % mode)
+        out = o
+        times.append(t)
+    return min(times), out
+
+
+def main():
+    elf = os.path.join(GDIR, "rv64", "bench.elf")
+    shared = os.path.join(GDIR, "rv64", "bench_shared.elf")
+    try:
+        plain, o1 = best(elf, "plain")
+        gdb, o2 = best(elf, "gdb")
+        watch, o3 = best(elf, "watch")
+        sgdb, _ = best(shared, "gdb")
+        swatch, _ = best(shared, "watch")
+    except Exception as e:
+        print("FAIL gdb/watch-cost: %s" % e)
+        return
+    if not (o1 == o2 == o3 and o1.startswith(b"result ")):
+        print("FAIL gdb/watch-cost: the guest printed different results: %r %r %r" % (o1, o2, o3))
+        return
+    r_stub, r_watch, r_shared = gdb / plain, watch / gdb, swatch / sgdb
+    print("gdb: bench (rv64, ~135M instructions, best of %d, rvscope CPU seconds): "
+          "plain %.3f, under GDB %.3f (x%.3f), with `watch result` %.3f (x%.3f); "
+          "result's page stored to every iteration: %.3f -> %.3f (x%.2f)"
+          % (REPEATS, plain, gdb, r_stub, watch, r_watch, sgdb, swatch, r_shared))
+    if r_watch < 1.05:
+        print("PASS gdb/watch-cost (x%.3f)" % r_watch)
+    else:
+        print("FAIL gdb/watch-cost: a watchpoint on a variable written once costs x%.3f (limit 1.05)"
+              % r_watch)
+    if r_stub < 1.05:
+        print("PASS gdb/stub-cost (x%.3f)" % r_stub)
+    else:
+        print("FAIL gdb/stub-cost: running under GDB costs x%.3f over a plain run (limit 1.05)" % r_stub)
+
+
+main()

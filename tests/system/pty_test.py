@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""The UART console on a terminal (tests/system/run.sh): rvscope runs
+uart_rx.elf on a pseudo-terminal. Checks raw mode once the guest reads
+input, Ctrl-C and Ctrl-A Ctrl-A reaching the guest, idle time paced in host
+time while a person could type, Ctrl-A x quitting, and the terminal's
+settings coming back after Ctrl-A x and after SIGTERM.
+Prints PASS/FAIL lines (protocol of tests/run.sh).
+Usage: pty_test.py RVSCOPE ELF"""
+import fcntl, os, select, signal, subprocess, sys, termios, time
+
+rvscope, elf = sys.argv[1], sys.argv[2]
+
+
+def start():
+    master, slave = os.openpty()
+    before = termios.tcgetattr(slave)
+
+    def child_setup():
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    p = subprocess.Popen([rvscope, elf], stdin=slave, stdout=slave, stderr=slave,
+                         preexec_fn=child_setup, close_fds=True)
+    return p, master, slave, before
+
+
+def read_until(master, want, timeout=5.0, acc=b""):
+    end = time.time() + timeout
+    while want not in acc:
+        left = end - time.time()
+        if left <= 0:
+            break
+        r, _, _ = select.select([master], [], [], left)
+        if not r:
+            break
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        acc += chunk
+    return acc
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def check(name, ok, why):
+    print(f"PASS {name}" if ok else f"FAIL {name}: {why}")
+    return ok
+
+
+def session_quit():
+    p, master, slave, before = start()
+    try:
+        out = read_until(master, b"ready\r\n")
+        if not check("pty/ready", b"ready\r\n" in out, f"no 'ready' line: {out!r}"):
+            return
+        raw = termios.tcgetattr(slave)
+        lflag = raw[3]
+        check("pty/raw-mode", not (lflag & (termios.ICANON | termios.ECHO | termios.ISIG)),
+              f"terminal not in raw mode (lflag {lflag:#x})")
+        os.write(master, b"hi\r")
+        out = read_until(master, b"echo: HI\r\n")
+        check("pty/echo", b"echo: HI\r\n" in out, f"got {out!r}")
+        os.write(master, b"\x03\x01\x01\r")
+        out = read_until(master, b"echo: <03><01>\r\n")
+        check("pty/ctrl-c-and-ctrl-a-reach-guest", b"echo: <03><01>\r\n" in out, f"got {out!r}")
+        # Periodic 10 ms guest timer while idle: paced in host time.
+        cpu0 = cpu_seconds(p.pid)
+        os.write(master, b"T")
+        time.sleep(1.0)
+        os.write(master, b"?")
+        out = read_until(master, b"\r\n", acc=b"")
+        cpu = cpu_seconds(p.pid) - cpu0
+        ticks = -1
+        if b"ticks: " in out:
+            ticks = int(out.split(b"ticks: ")[1].split(b"\r")[0])
+        check("pty/idle-paced", 40 <= ticks <= 160 and cpu < 0.5,
+              f"{ticks} ticks of 10 ms in 1 s of host time (want about 100), {cpu:.2f} s CPU")
+        os.write(master, b"\x01x")
+        try:
+            rc = p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = "timeout"
+        out = read_until(master, b"terminated", timeout=1)
+        check("pty/ctrl-a-x", rc == 0 and b"terminated" in out, f"exit {rc}, output {out!r}")
+        after = termios.tcgetattr(slave)
+        check("pty/restored-after-ctrl-a-x", after == before, "terminal settings differ")
+    finally:
+        if p.poll() is None:
+            p.kill()
+        os.close(master)
+        os.close(slave)
+
+
+def session_sigterm():
+    p, master, slave, before = start()
+    try:
+        out = read_until(master, b"ready\r\n")
+        if not check("pty/ready-2", b"ready\r\n" in out, f"no 'ready' line: {out!r}"):
+            return
+        time.sleep(0.1)
+        p.send_signal(signal.SIGTERM)
+        try:
+            rc = p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = "timeout"
+        after = termios.tcgetattr(slave)
+        check("pty/restored-after-sigterm", rc == -signal.SIGTERM and after == before,
+              f"exit {rc}, settings {'same' if after == before else 'differ'}")
+    finally:
+        if p.poll() is None:
+            p.kill()
+        os.close(master)
+        os.close(slave)
+
+
+session_quit()
+session_sigterm()
