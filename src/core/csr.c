@@ -157,7 +157,8 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
     case CSR_MIDELEG:  h->mideleg = v & MIDELEG_MASK; hart_end_slice(h); return true;
     case CSR_MIE:      h->mie = v & MIE_MASK; hart_end_slice(h); return true;
     case CSR_MIP: {
-        uint64_t w = MIP_SSIP | MIP_SEIP | ((h->menvcfg & MENVCFG_STCE) ? 0 : MIP_STIP);
+        /* SEIP is the PLIC's line (read-only, as QEMU with a PLIC). */
+        uint64_t w = MIP_SSIP | ((h->menvcfg & MENVCFG_STCE) ? 0 : MIP_STIP);
         h->mip = (h->mip & ~w) | (v & w);
         hart_end_slice(h);
         return true;

@@ -19,7 +19,9 @@
  * Interrupt: IIR's highest-priority cause (line status, received data or
  * timeout, THR empty, modem status) drives PLIC source 10. Like QEMU, the
  * line is reported to the PLIC whenever the UART re-evaluates it: on
- * receive, RBR and IIR reads, THR, IER, FCR and MCR writes. */
+ * receive, RBR reads, IIR reads that acknowledge THR empty, THR and FCR
+ * writes, and IER writes that change it. (The PLIC latches a high report
+ * as pending, so when reports happen matters; see plic.c.) */
 #include "uart16550.h"
 #include "console.h"
 #include <stdlib.h>
@@ -163,11 +165,13 @@ static bool uart_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
             break;
         }
         b &= 0x0f;
+        if (b & IER_RDI)
+            console_activate();
+        if (b == u->ier)
+            break;                     /* as QEMU: only a change re-evaluates */
         if ((b ^ u->ier) & IER_THRI)   /* THR is always empty */
             u->thr_ipending = b & IER_THRI;
         u->ier = b;
-        if (b & IER_RDI)
-            console_activate();
         update_irq(u);
         break;
     case 2:
@@ -175,10 +179,7 @@ static bool uart_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
         update_irq(u);
         break;
     case 3: u->lcr = b; break;
-    case 4:
-        u->mcr = b & 0x1f;
-        update_irq(u);
-        break;
+    case 4: u->mcr = b & 0x1f; break;
     case 7: u->scr = b; break;
     default: break;
     }

@@ -120,8 +120,8 @@ static void supported(gdb_t *g, const char *features)
     g->gdb_swbreak = strstr(features, "swbreak+") != NULL;
     g->gdb_hwbreak = strstr(features, "hwbreak+") != NULL;
     rsp_buf_clear(&g->out);
-    rsp_buf_printf(&g->out, "PacketSize=%x;qXfer:features:read+;vContSupported+;QStartNoAckMode+",
-                   RSP_PACKET_SIZE);
+    rsp_buf_printf(&g->out, "PacketSize=%x;qXfer:features:read+;qXfer:exec-file:read+;"
+                   "vContSupported+;QStartNoAckMode+", RSP_PACKET_SIZE);
     if (g->gdb_swbreak)
         rsp_buf_str(&g->out, ";swbreak+");
     if (g->gdb_hwbreak)
@@ -129,11 +129,32 @@ static void supported(gdb_t *g, const char *features)
     gdb_reply_out(g);
 }
 
+/* A qXfer reply: the part of obj[0..len) at OFFSET,LENGTH (arg). */
+static void xfer_reply(gdb_t *g, const char *arg, const char *obj, size_t objlen)
+{
+    uint64_t off, len;
+    if (!rsp_parse_hex(&arg, &off) || *arg++ != ',' || !rsp_parse_hex(&arg, &len) || *arg) {
+        gdb_reply(g, "E01");
+        return;
+    }
+    /* Escaping can double the data: keep the reply within PacketSize. */
+    if (len > RSP_PACKET_SIZE / 2 - 8)
+        len = RSP_PACKET_SIZE / 2 - 8;
+    if (off >= objlen) {
+        gdb_reply(g, "l");
+        return;
+    }
+    size_t n = objlen - off < len ? (size_t)(objlen - off) : (size_t)len;
+    rsp_buf_clear(&g->out);
+    rsp_buf_str(&g->out, off + n >= objlen ? "l" : "m");
+    rsp_buf_binary(&g->out, obj + off, n);
+    gdb_reply_out(g);
+}
+
 /* qXfer:features:read:ANNEX:OFFSET,LENGTH */
 static void xfer_features(gdb_t *g, const char *arg)
 {
     const char *colon = strchr(arg, ':');
-    uint64_t off, len;
     if (!colon) {
         gdb_reply(g, "E01");
         return;
@@ -142,25 +163,24 @@ static void xfer_features(gdb_t *g, const char *arg)
         gdb_reply(g, "E00");               /* no such annex */
         return;
     }
-    const char *p = colon + 1;
-    if (!rsp_parse_hex(&p, &off) || *p++ != ',' || !rsp_parse_hex(&p, &len) || *p) {
+    if (!g->xml)
+        g->xml = gdb_target_xml(g->m, &g->xml_len);
+    xfer_reply(g, colon + 1, g->xml, g->xml_len);
+}
+
+/* qXfer:exec-file:read:ANNEX:OFFSET,LENGTH: the image's absolute path, so
+ * a GDB started without a file loads the guest's symbols by itself. */
+static void xfer_exec_file(gdb_t *g, const char *arg)
+{
+    const char *colon = strchr(arg, ':');
+    if (!colon || !g->s->image_path) {
         gdb_reply(g, "E01");
         return;
     }
-    if (!g->xml)
-        g->xml = gdb_target_xml(g->m, &g->xml_len);
-    /* Escaping can double the data: keep the reply within PacketSize. */
-    if (len > RSP_PACKET_SIZE / 2 - 8)
-        len = RSP_PACKET_SIZE / 2 - 8;
-    rsp_buf_clear(&g->out);
-    if (off >= g->xml_len) {
-        gdb_reply(g, "l");
-        return;
-    }
-    size_t n = g->xml_len - off < len ? (size_t)(g->xml_len - off) : (size_t)len;
-    rsp_buf_str(&g->out, off + n >= g->xml_len ? "l" : "m");
-    rsp_buf_binary(&g->out, g->xml + off, n);
-    gdb_reply_out(g);
+    char *path = realpath(g->s->image_path, NULL);
+    const char *p = path ? path : g->s->image_path;
+    xfer_reply(g, colon + 1, p, strlen(p));
+    free(path);
 }
 
 static void query(gdb_t *g, const char *q)
@@ -169,6 +189,8 @@ static void query(gdb_t *g, const char *q)
         supported(g, q);
     else if (starts(q, "qXfer:features:read:"))
         xfer_features(g, q + strlen("qXfer:features:read:"));
+    else if (starts(q, "qXfer:exec-file:read:"))
+        xfer_exec_file(g, q + strlen("qXfer:exec-file:read:"));
     else if (!strcmp(q, "qfThreadInfo"))
         thread_list(g, true);
     else if (!strcmp(q, "qsThreadInfo"))

@@ -134,7 +134,8 @@ def test(fn):
 def rsp_handshake():
     s = Stub(GUEST)
     r = s.cmd("qSupported:multiprocess+;swbreak+;hwbreak+;qRelocInsn+;vContSupported+").decode()
-    want = ["PacketSize=", "qXfer:features:read+", "swbreak+", "hwbreak+", "vContSupported+",
+    want = ["PacketSize=", "qXfer:features:read+", "qXfer:exec-file:read+", "swbreak+", "hwbreak+",
+            "vContSupported+",
             "QStartNoAckMode+"]
     missing = [w for w in want if w not in r]
     check("rsp-handshake", not missing, "qSupported reply %r lacks %s" % (r, missing))
