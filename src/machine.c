@@ -56,6 +56,10 @@ void machine_free(machine_t *m)
         free(m->harts[i]->dbg);
         free(m->harts[i]);
     }
+    for (unsigned i = 0; i < m->ndevs; i++)
+        if (m->devs[i].destroy)
+            m->devs[i].destroy(m->devs[i].opaque);
+    dbg_table_free(m);
     free(m);
 }
 

@@ -28,6 +28,8 @@ typedef struct device {
      * itself (e.g. the UART while stdin is open), so idle harts wait for
      * it instead of the run ending as a deadlock. */
     bool (*poll)(void *opaque);
+    /* Optional: release the device's state when the machine is freed. */
+    void (*destroy)(void *opaque);
 } device_t;
 
 enum stop_reason {
@@ -88,6 +90,8 @@ typedef struct machine {
 
 machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size);
 void machine_free(machine_t *m);
+/* src/debug/bpwp.c: release the breakpoint/watchpoint table. */
+void dbg_table_free(machine_t *m);
 void machine_add_device(machine_t *m, const device_t *d);
 /* Interrupt source `irq` (PLIC numbering: UART 10, virtio 1) is at `level`.
  * Without a PLIC this does nothing. Implemented in dev/plic.c. */

@@ -36,7 +36,7 @@ typedef struct tlb_entry {
     uintptr_t addend;
 } tlb_entry_t;
 #define TLB_SIZE    256
-#define TLB_INVALID 1u   /* never equal to a page-aligned address */
+#define TLB_INVALID (~0ull) /* no tag: tags always have bit 11 clear */
 enum access { ACC_READ, ACC_WRITE, ACC_EXEC };
 
 typedef struct hart {

@@ -255,3 +255,14 @@ void dbg_set_ebreak_stops(machine_t *m, bool on)
 {
     m->ebreak_stops = on;
 }
+
+void dbg_table_free(machine_t *m)
+{
+    if (!m->dbgt)
+        return;
+    free(m->dbgt->bp);
+    free(m->dbgt->wp);
+    free(m->dbgt);
+    m->dbgt = NULL;
+    m->stop_info = NULL;
+}

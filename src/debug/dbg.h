@@ -26,8 +26,8 @@ bool dbg_bp_remove(machine_t *m, int id);
 int  dbg_bp_find(machine_t *m, uint64_t va, int owner);
 
 /* Watch len bytes at addr (virtual, or physical when phys) for the kind of
- * access. A write watch stops after the write (old value gone, new in
- * memory); read/access watches stop before the load executes. */
+ * access. Every watchpoint stops after the access completes (a write watch
+ * shows the new value in memory). */
 int  dbg_wp_insert(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, bool phys, int owner);
 bool dbg_wp_remove(machine_t *m, int id);
 int  dbg_wp_find(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, int owner);

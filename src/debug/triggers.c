@@ -123,7 +123,7 @@ static void external_stop(hart_t *h, unsigned idx, const char *what, uint64_t ad
              ", instruction at 0x%" PRIx64 ": %s",
              idx, type_name(tdata1_type(h, d->trig[idx].tdata1)), what,
              trig_action(h, &d->trig[idx]), h->hartid, addr, pc, insn);
-    machine_request_stop(h->m, STOP_DEBUG);
+    dbg_record_stop(h->m, h, SK_TRIGGER, (int)idx, addr, 0);
 }
 
 static bool is_mc(const hart_t *h, const trigger_t *t)

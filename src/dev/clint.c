@@ -91,7 +91,7 @@ struct clint *clint_new(machine_t *m)
     for (unsigned i = 0; i < MAX_HARTS; i++)
         c->mtimecmp[i] = UINT64_MAX;
     device_t d = { .name = "clint", .base = CLINT_BASE, .size = CLINT_SIZE, .opaque = c,
-                   .read = clint_read, .write = clint_write };
+                   .read = clint_read, .write = clint_write, .destroy = free };
     machine_add_device(m, &d);
     m->clint = c;
     return c;

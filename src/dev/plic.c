@@ -180,7 +180,7 @@ struct plic *plic_new(machine_t *m)
     p->m = m;
     p->nctx = 2 * m->nharts;
     device_t d = { .name = "plic", .base = PLIC_BASE, .size = PLIC_SIZE, .opaque = p,
-                   .read = plic_read, .write = plic_write };
+                   .read = plic_read, .write = plic_write, .destroy = free };
     machine_add_device(m, &d);
     m->plic = p;
     return p;

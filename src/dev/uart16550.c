@@ -241,7 +241,7 @@ struct uart *uart_new(machine_t *m)
         return NULL;
     u->m = m;
     device_t d = { .name = "uart", .base = UART_BASE, .size = UART_SIZE, .opaque = u,
-                   .read = uart_read, .write = uart_write, .poll = uart_poll };
+                   .read = uart_read, .write = uart_write, .destroy = free, .poll = uart_poll };
     machine_add_device(m, &d);
     m->uart = u;
     return u;

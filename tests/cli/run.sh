@@ -50,5 +50,9 @@ expect raw-binary 42 '' "$R" --isa rv32imac --raw 0x80000000 $G/failcode.bin
 expect raw-missing 2 'nope\.bin' "$R" --raw 0x80000000 "$tmp/nope.bin"
 expect htif-tohost 7 '' "$R" $G/htif.elf
 expect trigger-action8 3 'trigger 0 \(mcontrol6, store, action 8\).*sw' "$R" $G/trigger8.elf
+# lw a0, 1(zero): a misaligned load in virtual page 0 must be a guest fault
+# (it once hit an empty TLB entry and read host address 1).
+printf '\x03\x25\x10\x00' >"$tmp/page0.bin"
+expect misaligned-page0 126 'stuck' "$R" --raw 0x80000000 "$tmp/page0.bin"
 expect disassemble 0 'addi[[:space:]]+a0,a0,1' "$R" --disassemble 00150513
 expect disassemble-bad 2 "'xyz' is not a hexadecimal" "$R" --disassemble xyz
