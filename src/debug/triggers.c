@@ -247,8 +247,9 @@ bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va)
     unsigned k = acc == ACC_WRITE;
     uint64_t lo = va & ~(uint64_t)(PAGE_SIZE - 1), hi = lo + PAGE_SIZE - 1;
     for (unsigned i = 0; i < d->nrange[k]; i++)
-        /* An access may start 7 bytes below the range; don't wrap at the top. */
-        if (d->lo[k][i] <= hi && (d->hi[k][i] > UINT64_MAX - 7 || d->hi[k][i] + 7 >= lo))
+        /* Fast-path accesses are aligned and never cross a page; misaligned
+         * ones always take the slow path, which checks the exact bytes. */
+        if (d->lo[k][i] <= hi && d->hi[k][i] >= lo)
             return true;
     return false;
 }
