@@ -55,7 +55,12 @@ static void ex_broken(hart_t *h, const insn_t *in)
         return;
     }
     uint64_t pc = h->pc;
+    /* Run just this one instruction: handlers chain to the next slot
+     * unless the page is "checked", so pretend it is. */
+    bool checked = h->fetch_checked;
+    h->fetch_checked = true;
     real(h, in);
+    h->fetch_checked = checked;
     if (h->pc != pc || insn_is_jump(in->id))   /* completed (no trap) */
         h->x[in->rd] ^= insn_is_jump(in->id) ? 4 : 1;
 }
