@@ -120,8 +120,22 @@ void machine_ram_written(machine_t *m, hart_t *by, uint64_t pa, uint64_t len)
         uint8_t f = m->page_flags[p];
         uint64_t lo = p << PAGE_SHIFT, hi = lo + PAGE_SIZE;
         uint64_t a = off > lo ? off : lo, b = off + len < hi ? off + len : hi;
-        if ((f & PF_CODE) && m->dpages[p])
-            dpage_invalidate(m->dpages[p], (unsigned)(a - lo), (unsigned)(b - a));
+        if ((f & PF_CODE) && m->dpages[p]) {
+            dpage_t *d = m->dpages[p];
+            if (d->sticky) {
+                dpage_invalidate(d, (unsigned)(a - lo), (unsigned)(b - a));
+            } else {
+                /* A page of code being overwritten (a freed page reused by a
+                 * kernel, a program loaded): forget all of it and let its
+                 * stores run fast until code runs there again. A page that
+                 * keeps flipping holds code and data: invalidate slot by slot. */
+                dpage_reset(d);
+                if (++d->resets > 8)
+                    d->sticky = true;
+                else
+                    m->page_flags[p] &= (uint8_t)~PF_CODE;
+            }
+        }
         /* tohost: act on a write of its upper word, or of all 8 bytes at once
          * (RV32 guests write the low word first). */
         if ((f & PF_HTIF) && m->has_tohost) {

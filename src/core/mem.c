@@ -225,15 +225,21 @@ bool mem_fetch_page(hart_t *h)
     machine_t *m = h->m;
     uint64_t pa;
     int cause;
-    if (!mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause))
-        return fetch_fault(h, (unsigned)cause);
-    if (!machine_is_ram(m, pa, 2))
-        return fetch_fault(h, EXC_INSN_ACCESS);
-    uint64_t pn = (pa - RAM_BASE) >> PAGE_SHIFT;
-    if (!m->dpages[pn]) {
-        m->dpages[pn] = dpage_new(pa);
-        machine_set_page_flag(m, pa, PF_CODE);
+    uint64_t vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
+    tlb_entry_t *e = &h->tlb[ACC_EXEC][(h->pc >> 12) & (TLB_SIZE - 1)];
+    if (e->tag == vbase) {
+        /* The execute TLB remembers the page: no walk. */
+        pa = (uint64_t)((uintptr_t)(vbase + e->addend) - (uintptr_t)m->ram) + RAM_BASE;
+    } else {
+        if (!mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause))
+            return fetch_fault(h, (unsigned)cause);
+        if (!machine_is_ram(m, pa, 2))
+            return fetch_fault(h, EXC_INSN_ACCESS);
+        tlb_fill(h, ACC_EXEC, h->pc, pa);
     }
+    uint64_t pn = (pa - RAM_BASE) >> PAGE_SHIFT;
+    if (!m->dpages[pn])
+        m->dpages[pn] = dpage_new(pa);
     h->fetch_vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
     h->fetch_pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
     h->fetch_slots = m->dpages[pn]->slots;

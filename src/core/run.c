@@ -22,9 +22,16 @@ dpage_t *dpage_new(uint64_t pa)
     if (!d)
         abort();
     d->pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
-    for (unsigned i = 0; i < DPAGE_SLOTS; i++)
-        d->slots[i].fn = ex_decode;
+    d->resets = 0;
+    d->sticky = false;
+    dpage_reset(d);
     return d;
+}
+
+void dpage_reset(dpage_t *d)
+{
+    for (unsigned i = 0; i < DPAGE_SLOTS; i++)
+        d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
 }
 
 void dpage_invalidate(dpage_t *d, unsigned off, unsigned len)
@@ -100,6 +107,10 @@ static void ex_decode(hart_t *h, const insn_t *cin)
             return;
         }
     }
+    /* A decoded slot needs its page's stores to come through the slow path
+     * (the flag may have been dropped when a store reset the page). */
+    if (!(h->m->page_flags[(h->fetch_pa - RAM_BASE) >> PAGE_SHIFT] & PF_CODE))
+        machine_set_page_flag(h->m, h->fetch_pa, PF_CODE);
     insn_prepare(h, raw, slot);
     slot->fn(h, slot);
 }

@@ -6,12 +6,16 @@
 #define DPAGE_SLOTS 2048
 typedef struct dpage {
     uint64_t pa;
+    unsigned resets;    /* whole-page resets caused by stores */
+    bool     sticky;    /* code and data share it: invalidate slot by slot */
     insn_t   slots[DPAGE_SLOTS];
 } dpage_t;
 
 dpage_t *dpage_new(uint64_t pa);
 /* Bytes [off, off+len) of the page changed: forget overlapping slots. */
 void dpage_invalidate(dpage_t *d, unsigned off, unsigned len);
+/* Forget every slot. */
+void dpage_reset(dpage_t *d);
 void hart_run_slice(hart_t *h);
 void hart_fence_i(hart_t *h);
 void insn_prepare(hart_t *h, uint32_t raw, insn_t *out);
