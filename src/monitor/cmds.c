@@ -402,17 +402,8 @@ static bool cmd_set(mon_t *M, char *args)
  * watches' current ones, so the change is not reported as the guest's. */
 static void refresh_watches(mon_t *M)
 {
-    for (unsigned i = 0; i < M->nwp; i++) {
-        mwatch_t *w = &M->wps[i];
-        expr_env_t env = mon_env(M, w->hart);
-        expr_error_t err;
-        uint64_t v;
-        w->ok = expr_eval(w->e, &env, &v, &err);
-        if (w->ok)
-            w->val = v;
-        else
-            snprintf(w->err, sizeof w->err, "%s", err.msg);
-    }
+    for (unsigned i = 0; i < M->nwp; i++)
+        watch_evaluate(M, &M->wps[i]);
 }
 
 /* ---- harts and external trigger inputs -------------------------------- */

@@ -138,6 +138,7 @@ bool watch_on_dbg_stop(mon_t *M, const stop_info_t *si);
 bool watch_insn_hook(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned slen, unsigned rd);
 void watch_report_changes(mon_t *M);
 void watch_free_all(mon_t *M);
+void watch_evaluate(mon_t *M, mwatch_t *w);
 
 /* GDB's `monitor CMD` (bound by name from src/gdb/monitor.c) */
 void monitor_command(session_t *s, const char *line, FILE *out);

@@ -143,15 +143,7 @@ void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n)
 
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n)
 {
-    uint64_t off;
-    const char *s = M->s->img ? image_sym_at(M->s->img, addr, &off) : NULL;
-    if (!s)
-        snprintf(buf, n, "%s", "");
-    else if (off)
-        snprintf(buf, n, "<%s+%" PRIu64 ">", s, off);
-    else
-        snprintf(buf, n, "<%s>", s);
-    return buf;
+    return sym_format(M->s->img, addr, buf, n);
 }
 
 void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)

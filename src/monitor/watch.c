@@ -39,7 +39,7 @@ static bool memory_only(const mwatch_t *w)
 }
 
 /* Evaluate w now; remember what it read. */
-static void evaluate(mon_t *M, mwatch_t *w)
+void watch_evaluate(mon_t *M, mwatch_t *w)
 {
     expr_env_t env = mon_env(M, w->hart);
     expr_error_t err;
@@ -113,7 +113,7 @@ void watch_cmd(mon_t *M, char *args)
     uint64_t mask = expr_gpr_mask(e);
     w->gprs = mask & 0xffffffffull;
     w->every = (mask & (EXPR_MASK_PC | EXPR_MASK_PRIV_CSR)) != 0;
-    evaluate(M, w);
+    watch_evaluate(M, w);
     /* The seed's exact words. */
     const char *cls = w->mem && w->reg ? "Memory, Register" : w->mem ? "Memory"
                     : w->reg ? "Register" : "Constant";
@@ -237,7 +237,7 @@ static bool reevaluate(mon_t *M, mwatch_t *w, unsigned hart, uint64_t pc, bool f
     char was_err[sizeof w->err];
     if (!was_ok)
         memcpy(was_err, w->err, sizeof was_err);
-    evaluate(M, w);
+    watch_evaluate(M, w);
     bool changed = was_ok != w->ok || (w->ok && was != w->val);
     if (!changed)
         return false;

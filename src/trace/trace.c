@@ -20,8 +20,13 @@ const image_t *trace_image(void) { return trace_img; }
 
 const char *trace_sym(uint64_t addr, char *buf, size_t n)
 {
+    return sym_format(trace_img, addr, buf, n);
+}
+
+const char *sym_format(const image_t *img, uint64_t addr, char *buf, size_t n)
+{
     uint64_t off;
-    const char *s = trace_img ? image_sym_at(trace_img, addr, &off) : NULL;
+    const char *s = img ? image_sym_at(img, addr, &off) : NULL;
     if (!s)
         snprintf(buf, n, "%s", "");
     else if (off)

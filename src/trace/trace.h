@@ -25,6 +25,8 @@ void trace_set_image(const image_t *img);
 const image_t *trace_image(void);
 /* "<sym+0x10>" for addr into buf (empty when no symbol); returns buf. */
 const char *trace_sym(uint64_t addr, char *buf, size_t n);
+/* "<sym+off>" for addr in img ("" when none). */
+const char *sym_format(const image_t *img, uint64_t addr, char *buf, size_t n);
 
 /* Switches; each returns nothing and takes effect at the next instruction
  * once the owner (the monitor) has re-armed the machine's hooks. */
