@@ -139,6 +139,7 @@ bool watch_insn_hook(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned 
 void watch_report_changes(mon_t *M);
 void watch_free_all(mon_t *M);
 void watch_evaluate(mon_t *M, mwatch_t *w);
+bool cmd_trigger(mon_t *M, char *args);   /* trigger_cmd.c */
 
 /* GDB's `monitor CMD` (bound by name from src/gdb/monitor.c) */
 void monitor_command(session_t *s, const char *line, FILE *out);

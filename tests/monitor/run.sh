@@ -345,3 +345,18 @@ if python3 -c 'import pty' 2>/dev/null; then
 else
   fail tty "python3 with pty is needed for the terminal tests"
 fi
+
+# ---- trigger: set up Sdtrig triggers by meaning ------------------------
+# A store trigger on arr[5] of seed task 3 stops right after that store
+# (arr[5] already holds 6); an icount trigger stops after 3 instructions;
+# a debug-mode trigger enters debug mode; bad uses print the usage.
+cmds "trigger 0 store arr+20 mode m" "c" "p *(arr+20)" "trigger 0 off" \
+     "trigger 1 icount 3" "c" "trigger 1 off" \
+     "trigger 2 exec main action debug" "c" "info csr dcsr" "trigger 2 off" \
+     "trigger 9 off" "trigger 0 frob" "trigger 0 exception 99" "q"
+mon $G/rv32/seed_task3_am.elf
+has trigger-cmd '^Trigger 0: tdata1=0x60008042 tdata2=0x[0-9a-f]+ ' \
+    '^Stopped: trigger 0 \(mcontrol6, store, action 8\)' \
+    '^Trigger 1: tdata1=0x30000ec8 ' '^Stopped: trigger 1 \(icount, icount, action 8\)' \
+    '^Trigger 2: tdata1=0x6800105c ' 'debug mode \(cause 2: trigger\)' \
+    '^Trigger 9 does not exist: this hart has 4 \(--triggers\)\.$' '^Usage: trigger N '
