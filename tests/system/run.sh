@@ -122,6 +122,19 @@ for x in 64 32; do
   fi
 done
 
+# Sstc: supervisor timer interrupts from stimecmp, delegated to S mode.
+for x in 64 32; do
+  elf=$G/rv$x/sstc.elf
+  out=$tmp/sstc-$x
+  timeout 10 "$RVSCOPE" "$elf" </dev/null >"$out" 2>"$out.err"; rc=$?
+  check "rv$x/sstc" "$out" $rc 0 $D/sstc.expected
+  if [ $have_qemu = 1 ]; then
+    timeout 10 $(echo qemu-system-riscv$x) -M virt -bios none -nographic -kernel "$elf" \
+      </dev/null >"$out.q" 2>"$out.err"; rc=$?
+    check "qemu/rv$x/sstc" "$out.q" $rc 0 $D/sstc.expected
+  fi
+done
+
 # The console on a terminal: raw mode, Ctrl-A x, restoring the terminal.
 if [ -f $G/rv64/uart_rx.elf ]; then
   python3 $D/pty_test.py "$RVSCOPE" $G/rv64/uart_rx.elf
