@@ -122,17 +122,20 @@ for x in 64 32; do
   fi
 done
 
-# Sstc: supervisor timer interrupts from stimecmp, delegated to S mode.
-for x in 64 32; do
-  elf=$G/rv$x/sstc.elf
-  out=$tmp/sstc-$x
-  timeout 10 "$RVSCOPE" "$elf" </dev/null >"$out" 2>"$out.err"; rc=$?
-  check "rv$x/sstc" "$out" $rc 0 $D/sstc.expected
-  if [ $have_qemu = 1 ]; then
-    timeout 10 $(echo qemu-system-riscv$x) -M virt -bios none -nographic -kernel "$elf" \
-      </dev/null >"$out.q" 2>"$out.err"; rc=$?
-    check "qemu/rv$x/sstc" "$out.q" $rc 0 $D/sstc.expected
-  fi
+# Sstc (supervisor timer interrupts from stimecmp) and trap delegation
+# (medeleg: U-mode ecall and illegal instruction to S, ebreak still to M).
+for t in sstc deleg; do
+  for x in 64 32; do
+    elf=$G/rv$x/$t.elf
+    out=$tmp/$t-$x
+    timeout 10 "$RVSCOPE" "$elf" </dev/null >"$out" 2>"$out.err"; rc=$?
+    check "rv$x/$t" "$out" $rc 0 $D/$t.expected
+    if [ $have_qemu = 1 ]; then
+      timeout 10 $(echo qemu-system-riscv$x) -M virt -bios none -nographic -kernel "$elf" \
+        </dev/null >"$out.q" 2>"$out.err"; rc=$?
+      check "qemu/rv$x/$t" "$out.q" $rc 0 $D/$t.expected
+    fi
+  done
 done
 
 # The console on a terminal: raw mode, Ctrl-A x, restoring the terminal.
