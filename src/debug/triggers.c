@@ -12,6 +12,7 @@
 #include "../core/disasm.h"
 #include "../machine.h"
 #include "bpwp.h"
+#include "../trace/trace.h"
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -126,6 +127,24 @@ static void external_stop(hart_t *h, unsigned idx, const char *what, uint64_t ad
     dbg_record_stop(h->m, h, SK_TRIGGER, (int)idx, addr, 0);
 }
 
+/* Trace actions (2 trace on, 3 trace off, 4 notify): a line in the trace
+ * stream; 2 and 3 also switch the instruction trace on and off. */
+static void trace_action(hart_t *h, unsigned idx, unsigned action)
+{
+    static const char *what[] = { "", "", "trace on", "trace off", "trace notify" };
+    fprintf(trace_stream(), "[%u] trigger %u: %s at pc 0x%" PRIx64 "\n",
+            h->hartid, idx, what[action], h->pc);
+    if (action == 4)
+        return;
+    machine_t *m = h->m;
+    trace_itrace_on = action == 2;
+    m->itrace = trace_wants_before() ? trace_before_insn : NULL;
+    for (unsigned i = 0; i < m->nharts; i++) {
+        m->harts[i]->fetch_vbase = TLB_INVALID;   /* re-choose the loop */
+        hart_end_slice(m->harts[i]);
+    }
+}
+
 static bool is_mc(const hart_t *h, const trigger_t *t)
 {
     unsigned type = tdata1_type(h, t->tdata1);
@@ -166,7 +185,10 @@ static bool act(hart_t *h, unsigned idx, enum trig_phase ph, uint64_t tval, cons
             return true;
         }
         return false;
-    default:                        /* 2-4: trace actions: no trace sink yet */
+    case 2: case 3: case 4:
+        trace_action(h, idx, trig_action(h, &d->trig[idx]));
+        return false;
+    default:
         return false;
     }
 }
@@ -230,6 +252,8 @@ bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va
             halt = true;
         } else if ((action == 0 || action == 1) && brk < 0) {
             brk = (int)i;
+        } else if (action >= 2 && action <= 4) {
+            trace_action(h, i, action);
         }
     }
     if (brk >= 0 && act(h, (unsigned)brk, ph, va, names[kind]))

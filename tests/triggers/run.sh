@@ -118,6 +118,22 @@ for x in rv32 rv64; do
   act $n $x "trigger 0 \(icount," "action 8"
 done
 
+# ---- trace actions write to the trace stream (stderr) ----
+# Action 2 (trace on) starts the instruction trace, 3 stops it, 4 notifies.
+for x in rv32 rv64; do
+  e=$(timeout 10 "$RVSCOPE" $OUT/$x/trace_actions.elf 2>&1 >/dev/null)
+  on=$(grep -c 'trigger 0: trace on at pc 0x' <<<"$e")
+  off=$(grep -c 'trigger 0: trace off at pc 0x' <<<"$e")
+  note=$(grep -c 'trigger 0: trace notify at pc 0x' <<<"$e")
+  traced=$(sed -n '/trace on/,/trace off/p' <<<"$e" | grep -Ec '^\[0\] [0-9a-f]+: ')
+  after=$(sed -n '/trace notify/,$p' <<<"$e" | grep -Ec '^\[0\] [0-9a-f]+: ')
+  if [ "$on" = 2 ] && [ "$off" = 2 ] && [ "$note" = 2 ] && [ "$traced" -gt 0 ] && [ "$after" = 0 ]; then
+    echo "PASS triggers/$x/trace-stream"
+  else
+    echo "FAIL triggers/$x/trace-stream: on=$on off=$off notify=$note traced=$traced after-off=$after"
+  fi
+done
+
 # ---- 3. every guest can fail ----
 for x in rv32 rv64; do
   still=()

@@ -1,5 +1,5 @@
-/* Actions 2, 3, 4 (trace on/off/notify; docs/design.md: "accepted and do
- * nothing yet"): the access runs, no trap, no stop; the trigger fired, so
+/* Actions 2, 3, 4 (trace on/off/notify; docs/design.md: they write to the
+ * trace stream, checked by run.sh): the access runs, no trap, no stop; the trigger fired, so
  * its hit bits are set (Debug Spec 1.0: "The TM updates this field when
  * the trigger fires"). Not suppressed by MIE = 0 (action != 0). */
 #include "trig.h"
