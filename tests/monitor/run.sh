@@ -360,3 +360,12 @@ has trigger-cmd '^Trigger 0: tdata1=0x60008042 tdata2=0x[0-9a-f]+ ' \
     '^Trigger 1: tdata1=0x30000ec8 ' '^Stopped: trigger 1 \(icount, icount, action 8\)' \
     '^Trigger 2: tdata1=0x6800105c ' 'debug mode \(cause 2: trigger\)' \
     '^Trigger 9 does not exist: this hart has 4 \(--triggers\)\.$' '^Usage: trigger N '
+
+# ---- debug mode (Sdext) through the monitor ------------------------------
+# dcsr.ebreakm sends the guest's ebreak to debug mode (dpc = the ebreak);
+# resuming is dret; dcsr.step re-enters after one instruction.
+cmds 'set $dcsr = 0x8003' "c" 'p $dpc == $pc' 'set $dcsr = 0x0007' 'set $dpc = $dpc + 2' "c" \
+     'info csr dcsr' "q"
+mon $G/rv64/traps.elf
+has debug-mode 'entered debug mode \(cause 1: ebreak\) at dpc=0x[0-9a-f]+, from M-mode' '^0x1 \(1\)$' \
+    'entered debug mode \(cause 4: step\)' '^dcsr \(0x7b0\) = 0x0*4000010[37] '
