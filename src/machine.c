@@ -33,6 +33,7 @@ machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size)
     m->page_flags = calloc(pages, 1);
     m->dpages = calloc(pages, sizeof *m->dpages);
     m->broken_insn = -1;
+    m->hook_mask = ~0ull;          /* front ends narrow it */
     m->out = stdout;
     for (unsigned i = 0; i < nharts; i++) {
         m->harts[i] = calloc(1, sizeof(hart_t));

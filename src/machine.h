@@ -32,6 +32,9 @@ typedef struct device {
     void (*destroy)(void *opaque);
 } device_t;
 
+#define HOOK_STORES (1ull << 62)
+#define HOOK_ALWAYS (1ull << 63)
+
 enum stop_reason {
     STOP_NONE,
     STOP_EXIT,       /* finisher or HTIF: exit_code is set */
@@ -82,6 +85,10 @@ typedef struct machine {
     bool   (*insn_hook)(void *ctx, hart_t *h, bool wrote_mem, uint64_t store_addr,
                         unsigned store_len, unsigned rd);
     void    *insn_hook_ctx;
+    bool     hook_fast_stores;    /* the hook does not need to see stores */
+    /* When to call the hook: bit i = after an instruction that wrote x_i,
+     * HOOK_STORES = after a store, HOOK_ALWAYS = after every instruction. */
+    uint64_t hook_mask;
     struct stop_info *stop_info;  /* why STOP_DEBUG (dbg.h) */
     FILE    *out;                 /* guest console output */
     /* Called before each instruction while set (instruction trace). */

@@ -24,7 +24,7 @@ static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
         return;
     if (unlikely(h->m->dbg_nwatch) && dbg_data_page_watched(h, acc, va, pa))
         return;
-    if (unlikely(h->m->insn_hook) && acc == ACC_WRITE)
+    if (unlikely(h->m->insn_hook) && !h->m->hook_fast_stores && acc == ACC_WRITE)
         return;
     tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
     e->tag = va & ~(uint64_t)(PAGE_SIZE - 1);

@@ -165,7 +165,10 @@ static void run_checked(hart_t *h)
         if (m->insn_hook) {
             bool wrote = h->stores != stores;
             unsigned rd = in->rd == REG_SINK ? 0 : in->rd;
-            if (m->insn_hook(m->insn_hook_ctx, h, wrote, h->store_addr, h->store_len, rd))
+            /* Only after the instructions the hook asked about. */
+            uint64_t why = (1ull << rd) | (wrote ? HOOK_STORES : 0) | HOOK_ALWAYS;
+            if ((m->hook_mask & why) &&
+                m->insn_hook(m->insn_hook_ctx, h, wrote, h->store_addr, h->store_len, rd))
                 dbg_record_stop(m, h, SK_HOOK, 0, 0, 0);
         }
     }

@@ -251,6 +251,12 @@ void dbg_set_insn_hook(machine_t *m, insn_hook_fn fn, void *ctx)
     rearm(m);
 }
 
+void dbg_hook_fast_stores(machine_t *m, bool on)
+{
+    m->hook_fast_stores = on;
+    rearm(m);
+}
+
 void dbg_set_ebreak_stops(machine_t *m, bool on)
 {
     m->ebreak_stops = on;

@@ -58,6 +58,10 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs);
 typedef bool (*insn_hook_fn)(void *ctx, hart_t *h, bool wrote_mem, uint64_t store_addr,
                              unsigned store_len, unsigned rd);
 void dbg_set_insn_hook(machine_t *m, insn_hook_fn fn, void *ctx);
+/* By default the hook sees every store (the write TLB is off while it is
+ * set); a hook that only watches registers may let stores run fast. Then
+ * wrote_mem is only reliable for stores that took the slow path. */
+void dbg_hook_fast_stores(machine_t *m, bool on);
 
 /* A guest ebreak stops the machine (SK_EBREAK) instead of trapping. GDB
  * sets this so its software breakpoints and the guest's own ebreaks stop. */

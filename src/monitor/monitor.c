@@ -197,6 +197,18 @@ void mon_rearm(mon_t *M)
     bool only_ring = trace_ring_on && !trace_itrace_on && !trace_ftrace_on && !trace_mtrace_on;
     m->itrace = only_ring ? itrace_ring_record : trace_wants_before() ? trace_before_insn : NULL;
     watch_sync_dbg(M, hook);
+    /* Stores matter to the coarse policy, to precise watches that read
+     * memory and to mtrace; a register-only precise watch lets them run fast. */
+    m->hook_fast_stores = M->precise && !M->wsum_mem && !trace_mtrace_on;
+    /* The precise policy only needs the instructions that write a register a
+     * watch reads (or stores, for memory reads); everything else: always. */
+    uint64_t mask = 0;
+    bool every = !M->precise || trace_wants_after() || M->stepping;
+    for (unsigned i = 0; i < MAX_HARTS; i++) {
+        mask |= M->wsum[i].gprs;
+        every |= M->wsum[i].every;
+    }
+    m->hook_mask = every ? ~0ull : mask | (M->wsum_mem ? HOOK_STORES : 0);
     dbg_set_insn_hook(m, hook ? watch_insn_hook : NULL, M);   /* also flushes TLBs and slices */
 }
 
