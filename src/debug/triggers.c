@@ -210,6 +210,16 @@ bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va
 {
     debug_hart_t *d = h->dbg;
     static const char *names[] = { "load", "store", "execute" };
+    if (kind != TK_EXEC) {
+        /* Most accesses to a watched page touch none of the triggers'
+         * address ranges (data and negated matches cover everything). */
+        unsigned k = kind == TK_STORE;
+        bool near = false;
+        for (unsigned i = 0; i < d->nrange[k] && !near; i++)
+            near = d->lo[k][i] <= va + size - 1 && d->hi[k][i] >= va;
+        if (!near)
+            return true;
+    }
     int brk = -1;                   /* the first firing chain with action 0/1 */
     bool halt = false;
     /* Walk the chains: a chain fires when every member matches; it is
