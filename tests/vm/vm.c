@@ -31,7 +31,7 @@ typedef uint32_t pte_t;
 #endif
 
 static pte_t root[NPTE] __attribute__((aligned(4096)));
-static pte_t mid[NPTE] __attribute__((aligned(4096)));   /* Sv39 only */
+static pte_t mid[NPTE] __attribute__((aligned(4096), unused));   /* Sv39 only */
 static pte_t leaf[NPTE] __attribute__((aligned(4096)));
 static uint8_t pages[8][4096] __attribute__((aligned(4096)));
 
