@@ -156,23 +156,20 @@ static bool is_mc(const hart_t *h, const trigger_t *t)
 static bool act(hart_t *h, unsigned idx, enum trig_phase ph, uint64_t tval, const char *what)
 {
     debug_hart_t *d = h->dbg;
-    switch (trig_action(h, &d->trig[idx])) {
-    case 0:
-        if (ph == PH_BEFORE) {
-            hart_exception(h, EXC_BREAKPOINT, tval);
-            return true;
-        }
-        d->pending_trig = idx;
-        d->pending_tval = tval;
-        h->dbg_pending = true;
-        hart_end_slice(h);
-        return false;
+    unsigned action = trig_action(h, &d->trig[idx]);
+    switch (action) {
+    case 0:                         /* breakpoint exception */
     case 1:                         /* enter debug mode (needs dmode = 1) */
         if (ph == PH_BEFORE) {
-            h->exceptions++;
-            debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+            if (action == 0) {
+                hart_exception(h, EXC_BREAKPOINT, tval);
+            } else {
+                h->exceptions++;
+                debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+            }
             return true;
         }
+        /* After the instruction: debug_fire_pending acts before the next. */
         d->pending_trig = idx;
         d->pending_tval = tval;
         h->dbg_pending = true;
