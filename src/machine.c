@@ -216,10 +216,11 @@ static uint64_t next_deadline(machine_t *m)
 }
 
 /* Run hart h for up to n instruction slots of this round. */
+/* Run hart h until it has had n instruction slots since
+ * m->round_start[h] (or it sleeps, or the machine stops). */
 static void run_hart(machine_t *m, hart_t *h, uint64_t n)
 {
-    uint64_t start = hart_cycles(h);
-    m->round_start[h->hartid] = start;
+    uint64_t start = m->round_start[h->hartid];
     for (;;) {
         uint64_t done = hart_cycles(h) - start;
         if (done >= n || m->stop)
@@ -277,12 +278,15 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
     hart_t *h = m->harts[hart];
     resume(m);
     m->step_no_irqs = !irqs;
+    /* Stepping one hart leaves the lockstep rounds: time follows its steps. */
+    m->in_round = false;
     uint64_t start = hart_cycles(h);
     while (!m->stop) {
         uint64_t done = hart_cycles(h) - start;
         if (done >= n)
             break;
         uint64_t before = hart_cycles(h);
+        m->round_start[h->hartid] = before;
         run_hart(m, h, n - done);
         m->mtime += hart_cycles(h) - before;
         if (h->wfi && !m->stop) {
@@ -308,24 +312,35 @@ int machine_run(machine_t *m)
 {
     resume(m);
     while (!m->stop) {
-        uint64_t q = next_deadline(m);
-        if (q > QUANTUM)
-            q = QUANTUM;
-        bool all_idle = true;
-        for (unsigned i = 0; i < m->nharts && !m->stop; i++) {
+        if (!m->in_round) {
+            uint64_t q = next_deadline(m);
+            m->round_q = q > QUANTUM ? QUANTUM : q;
+            m->round_next = 0;
+            m->round_idle = true;
+            for (unsigned i = 0; i < m->nharts; i++)
+                m->round_start[i] = hart_cycles(m->harts[i]);
+            m->in_round = true;
+        }
+        uint64_t q = m->round_q;
+        for (unsigned i = m->round_next; i < m->nharts; i++) {
             hart_t *h = m->harts[i];
+            m->round_next = i;
             run_hart(m, h, q);
+            if (m->stop)
+                break;          /* the round stays open at this hart */
             /* Another hart runs next and may store to the reserved address:
              * end the reservation (an SC may fail spuriously; the LR/SC loop
              * retries within its next turn). */
             if (m->nharts > 1)
                 h->resv_valid = false;
             if (!h->wfi)
-                all_idle = false;
+                m->round_idle = false;
         }
         fflush(m->out);
         if (m->stop)
             break;
+        m->in_round = false;
+        bool all_idle = m->round_idle;
         /* Devices look at their host side once per round (UART input); an
          * interrupt they raise wakes a sleeping hart in the next round. */
         bool dev_may_irq = false;

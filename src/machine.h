@@ -65,6 +65,11 @@ typedef struct machine {
 
     uint64_t mtime;               /* at the start of the current round */
     uint64_t round_start[MAX_HARTS];  /* each hart's cycle count then */
+    /* A round a debugger stop interrupted: the next machine_run finishes it
+     * first, so stops do not shift guest time. */
+    bool     in_round, round_idle;
+    uint64_t round_q;
+    unsigned round_next;
     uint64_t insn_limit;          /* total instructions before STOP_LIMIT; 0 = none */
     uint64_t insns_total;
 

@@ -369,3 +369,17 @@ cmds 'set $dcsr = 0x8003' "c" 'p $dpc == $pc' 'set $dcsr = 0x0007' 'set $dpc = $
 mon $G/rv64/traps.elf
 has debug-mode 'entered debug mode \(cause 1: ebreak\) at dpc=0x[0-9a-f]+, from M-mode' '^0x1 \(1\)$' \
     'entered debug mode \(cause 4: step\)' '^dcsr \(0x7b0\) = 0x0*4000010[37] '
+
+# ---- stops do not shift guest time ----------------------------------------
+# 300 breakpoint stops in the guest's main loop (main+0x70), then run to
+# the end: the guest's fingerprint of when its timer interrupts came must
+# equal a plain run's (it did not while a stop dropped the rest of a round).
+T=$G/gdb/rv64/timing.elf
+if [ -f "$T" ]; then
+  want=$(timeout 60 "$R" "$T" 2>/dev/null | grep '^interrupts')
+  { echo "b main+0x70"; for i in $(seq 300); do echo c; done; echo "d 1"; echo c; echo q; } >"$tmp/cmds"
+  mon "$T"
+  got=$(grep -o 'interrupts [0-9]*, hash [0-9a-f]*, result [0-9a-f]*' "$tmp/out")
+  if [ -n "$want" ] && [ "$got" = "$want" ]; then pass stops-keep-time
+  else fail stops-keep-time "plain '$want', with 300 stops '$got'"; fi
+fi
