@@ -38,7 +38,9 @@ BENCH_ELFS += $(BENCH_OUT)/rv64/memtouch.elf
 
 bench-guests: $(BENCH_ELFS)
 
-bench: $(BUILD)/rvscope bench-guests
+# deps first: a fresh machine needs QEMU and /usr/bin/time (for the RSS figure).
+bench: deps
+	@$(MAKE) --no-print-directory $(BUILD)/rvscope bench-guests
 	@BENCH_NAMES="$(BENCH_NAMES)" BENCH_OUT="$(BENCH_OUT)" RVSCOPE="$(BUILD)/rvscope" bash bench/run.sh
 
 .PHONY: bench bench-guests
