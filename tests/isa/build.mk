@@ -2,7 +2,7 @@
 # Included from tests/tests.mk, which sets GUEST_CC, GUEST_OBJDUMP and BUILD.
 ISA_DIR   := tests/isa
 ISA_OUT   := $(BUILD)/guests/isa
-ISA_DEPS  := $(ISA_DIR)/common.h $(ISA_DIR)/harness.S $(ISA_DIR)/link.ld \
+ISA_DEPS  := $(ISA_DIR)/common.h $(ISA_DIR)/print.h $(ISA_DIR)/harness.S $(ISA_DIR)/link.ld \
              $(ISA_DIR)/build.mk
 ISA_TESTS := $(filter-out harness,$(basename $(notdir $(wildcard $(ISA_DIR)/*.S))))
 # Tests of RV64-only instructions (W ops); nothing is RV32-only as a file.

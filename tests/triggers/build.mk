@@ -4,7 +4,7 @@
 # --triggers N by tests/triggers/run.sh). Included from tests/tests.mk.
 TRIG_DIR   := tests/triggers
 TRIG_OUT   := $(BUILD)/guests/triggers
-TRIG_DEPS  := $(TRIG_DIR)/trig.h $(TRIG_DIR)/harness.S tests/isa/common.h \
+TRIG_DEPS  := $(TRIG_DIR)/trig.h $(TRIG_DIR)/harness.S tests/isa/common.h tests/isa/print.h \
               tests/isa/link.ld $(TRIG_DIR)/build.mk
 TRIG_TESTS := $(filter-out harness,$(basename $(notdir $(wildcard $(TRIG_DIR)/*.S))))
 TRIG_NVARIANTS := 0 2 16

@@ -7,55 +7,7 @@
  * The test provides test_main, which ends with PASS. */
 #include "trig.h"
 
-.macro PRINT_STR
-  li a1, UART_THR
-.Lloop\@:
-  lbu a2, 0(a0)
-  beqz a2, .Ldone\@
-  sb a2, 0(a1)
-  addi a0, a0, 1
-  j .Lloop\@
-.Ldone\@:
-.endm
-
-.macro PRINT_HEX
-  li a1, UART_THR
-  li a2, '0'
-  sb a2, 0(a1)
-  li a2, 'x'
-  sb a2, 0(a1)
-  li a3, __riscv_xlen - 4
-.Lloop\@:
-  srl a2, a0, a3
-  andi a2, a2, 0xf
-  addi a2, a2, '0'
-  li a4, '9'
-  ble a2, a4, .Ldigit\@
-  addi a2, a2, 'a' - '0' - 10
-.Ldigit\@:
-  sb a2, 0(a1)
-  addi a3, a3, -4
-  bgez a3, .Lloop\@
-.endm
-
-.macro DIGIT div
-  li a1, UART_THR
-  li a3, \div
-  li a2, '0'
-.Lsub\@:
-  bltu a0, a3, .Lout\@
-  sub a0, a0, a3
-  addi a2, a2, 1
-  j .Lsub\@
-.Lout\@:
-  li a3, '0'
-  bne a2, a3, .Lput\@
-  beqz a4, .Ldone\@
-.Lput\@:
-  sb a2, 0(a1)
-  li a4, 1
-.Ldone\@:
-.endm
+#include "print.h"
 
   .section .text.init, "ax"
   .globl _start
