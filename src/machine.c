@@ -6,6 +6,7 @@
 #include "machine.h"
 #include "core/run.h"
 #include "core/trap.h"
+#include "core/csr.h"
 #include "debug/debug.h"
 #include "dev/clint.h"
 #include "dev/uart16550.h"
@@ -186,31 +187,32 @@ static void update_timer_irqs(machine_t *m, hart_t *h, uint64_t now)
         mip |= MIP_MTIP;
     if (clint_msip(m->clint, h->hartid))
         mip |= MIP_MSIP;
-    if (h->menvcfg & (1ull << 63))
+    if (h->menvcfg & MENVCFG_STCE)
         mip = (mip & ~(uint64_t)MIP_STIP) | (now >= h->stimecmp ? MIP_STIP : 0);
     h->mip = mip;
 }
 
-/* The earliest future timer deadline of hart h (UINT64_MAX if none). */
-static uint64_t hart_deadline(machine_t *m, hart_t *h)
+/* The earliest timer deadline of hart h strictly after `now` (mtimecmp,
+ * and stimecmp with Sstc), or UINT64_MAX: a deadline already passed is a
+ * pending interrupt, not something to wait for. */
+static uint64_t hart_next_deadline(machine_t *m, hart_t *h, uint64_t now)
 {
-    uint64_t d = clint_mtimecmp(m->clint, h->hartid);
-    if ((h->menvcfg & (1ull << 63)) && h->stimecmp < d)
-        d = h->stimecmp;
-    return d;
+    uint64_t best = UINT64_MAX, c = clint_mtimecmp(m->clint, h->hartid);
+    if (c > now)
+        best = c;
+    if ((h->menvcfg & MENVCFG_STCE) && h->stimecmp > now && h->stimecmp < best)
+        best = h->stimecmp;
+    return best;
 }
 
-/* Time left before the next timer deadline of any hart (at least 1). */
+/* Time left before the next timer deadline of any hart (UINT64_MAX: none). */
 static uint64_t next_deadline(machine_t *m)
 {
     uint64_t best = UINT64_MAX;
     for (unsigned i = 0; i < m->nharts; i++) {
-        hart_t *h = m->harts[i];
-        uint64_t c = clint_mtimecmp(m->clint, i);
-        if (c > m->mtime && c - m->mtime < best)
-            best = c - m->mtime;
-        if ((h->menvcfg & (1ull << 63)) && h->stimecmp > m->mtime && h->stimecmp - m->mtime < best)
-            best = h->stimecmp - m->mtime;
+        uint64_t d = hart_next_deadline(m, m->harts[i], m->mtime);
+        if (d != UINT64_MAX && d - m->mtime < best)
+            best = d - m->mtime;
     }
     return best;
 }
@@ -243,8 +245,8 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
         }
         uint64_t left = n - (hart_cycles(h) - start);
         uint64_t now = m->mtime + (hart_cycles(h) - start);
-        uint64_t dl = hart_deadline(m, h);
-        if (dl > now && dl - now < left)
+        uint64_t dl = hart_next_deadline(m, h, now);
+        if (dl != UINT64_MAX && dl - now < left)
             left = dl - now;     /* stop exactly when this hart's timer fires */
         if (m->insn_limit) {
             uint64_t room = m->insn_limit > m->insns_total ? m->insn_limit - m->insns_total : 0;
@@ -291,13 +293,12 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
         m->mtime += hart_cycles(h) - before;
         if (h->wfi && !m->stop) {
             /* Stepping a sleeping hart: time passes to its next deadline. */
-            uint64_t dl = hart_deadline(m, h);
+            uint64_t dl = hart_next_deadline(m, h, m->mtime);
             if (dl == UINT64_MAX) {
                 machine_request_stop(m, STOP_DEADLOCK);
                 break;
             }
-            if (dl > m->mtime)
-                m->mtime = dl;
+            m->mtime = dl;
             update_timer_irqs(m, h, m->mtime);
             if (hart_pending_irqs(h))
                 h->wfi = false;
@@ -347,9 +348,13 @@ int machine_run(machine_t *m)
         for (unsigned i = 0; i < m->ndevs; i++)
             if (m->devs[i].poll && m->devs[i].poll(m->devs[i].opaque))
                 dev_may_irq = true;
-        for (unsigned i = 0; i < m->nharts && all_idle; i++)
+        /* A hart that went idle early in the round may since have been sent
+         * an IPI (msip) by a later one: look at its lines as they are now. */
+        for (unsigned i = 0; i < m->nharts && all_idle; i++) {
+            update_timer_irqs(m, m->harts[i], m->mtime + q);
             if (hart_pending_irqs(m->harts[i]))
                 all_idle = false;
+        }
         if (all_idle && dev_may_irq && m->uart) {
             /* Every hart sleeps but input may still wake one: wait for it
              * on stdin instead of a deadlock (time passes as the UART says,

@@ -13,7 +13,6 @@
 #define MEDELEG_MASK 0xb3ffull   /* not 10, 11 (ecall from M), 14 */
 #define MIDELEG_MASK (MIP_SSIP | MIP_STIP | MIP_SEIP)
 #define MIE_MASK     (MIP_SSIP | MIP_MSIP | MIP_STIP | MIP_MTIP | MIP_SEIP | MIP_MEIP)
-#define MENVCFG_STCE (1ull << 63)
 #define MSTATUS_WMASK (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | \
                        MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | \
                        MSTATUS_TW | MSTATUS_TSR)

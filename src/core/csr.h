@@ -30,6 +30,8 @@ enum csr_num {
     CSR_MHARTID = 0xf14, CSR_MCONFIGPTR = 0xf15,
 };
 
+#define MENVCFG_STCE (1ull << 63)   /* Sstc: stimecmp drives STIP */
+
 /* Instruction-level access (privilege, read-only, existence); false means
  * the instruction is illegal. Writes apply WARL rules. */
 bool csr_read(hart_t *h, unsigned csr, uint64_t *val);

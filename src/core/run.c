@@ -192,13 +192,6 @@ void hart_run_slice(hart_t *h)
     h->slice_len = h->budget = 0;
 }
 
-void hart_fence_i(hart_t *h)
-{
-    /* Stores already invalidate the slots they overlap (and DMA does too),
-     * so the decoded cache is never stale: nothing to do. */
-    (void)h;
-}
-
 void hart_flush_tlb(hart_t *h)
 {
     for (int a = 0; a < 3; a++)

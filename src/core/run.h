@@ -17,7 +17,6 @@ void dpage_invalidate(dpage_t *d, unsigned off, unsigned len);
 /* Forget every slot. */
 void dpage_reset(dpage_t *d);
 void hart_run_slice(hart_t *h);
-void hart_fence_i(hart_t *h);
 void insn_prepare(hart_t *h, uint32_t raw, insn_t *out);
 exec_fn exec_handler_rv32(unsigned id);
 exec_fn exec_handler_rv64(unsigned id);
