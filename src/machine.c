@@ -7,6 +7,7 @@
 #include "core/run.h"
 #include "core/trap.h"
 #include "core/csr.h"
+#include "jit/jit.h"
 #include "debug/debug.h"
 #include "dev/clint.h"
 #include "dev/uart16550.h"
@@ -34,6 +35,7 @@ machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size)
     m->page_flags = calloc(pages, 1);
     m->dpages = calloc(pages, sizeof *m->dpages);
     m->broken_insn = -1;
+    m->jit = jit_supported();
     m->hook_mask = ~0ull;          /* front ends narrow it */
     m->out = stdout;
     for (unsigned i = 0; i < nharts; i++) {
@@ -49,8 +51,11 @@ void machine_free(machine_t *m)
     if (!m)
         return;
     uint64_t pages = m->ram_size >> PAGE_SHIFT;
-    for (uint64_t i = 0; i < pages; i++)
+    for (uint64_t i = 0; i < pages; i++) {
+        if (m->dpages[i])
+            free(m->dpages[i]->jit);
         free(m->dpages[i]);
+    }
     free(m->dpages);
     free(m->page_flags);
     munmap(m->ram, m->ram_size);

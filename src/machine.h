@@ -81,6 +81,7 @@ typedef struct machine {
     char     stop_msg[256];       /* why, for STOP_STUCK */
 
     int      broken_insn;         /* --debug-break-insn: id or -1 */
+    bool     jit;                 /* compile code to x86-64 (src/jit/; --no-jit) */
 
     /* Debugger state (src/debug/bpwp.c). */
     struct dbg_table *dbgt;       /* breakpoints and watchpoints */

@@ -53,6 +53,8 @@ static const char usage_text[] =
 "  --max-insns N          stop after N instructions (exit status 124)\n"
 "  --itrace               print every instruction executed to stderr\n"
 "  --trace-file FILE      write traces (--itrace, the monitor's trace command) to FILE\n"
+"  --no-jit               interpret every instruction instead of compiling hot code\n"
+"                         to x86-64 (slower; the same results, for comparison)\n"
 "\n"
 "Tools:\n"
 "  --disassemble WORD...  print the disassembly of instruction words (hex) and exit\n"
@@ -82,6 +84,7 @@ typedef struct options {
     const char *gdb;
     bool gdb_nowait, gdb_once;
     const char *disk;        /* --disk FILE */
+    bool no_jit;             /* --no-jit */
 } options_t;
 
 static void die_usage(const char *fmt, const char *arg)
@@ -152,14 +155,14 @@ static int disassemble_words(int xlen, int argc, char **argv)
 
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
-    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE };
+    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
         {"raw", required_argument, 0, O_RAW}, {"max-insns", required_argument, 0, O_MAX},
         {"disassemble", no_argument, 0, O_DIS}, {"debug-break-insn", required_argument, 0, O_BREAK},
         {"itrace", no_argument, 0, O_ITRACE}, {"disk", required_argument, 0, O_DISK},
-        {"trace-file", required_argument, 0, O_TRACE_FILE},
+        {"trace-file", required_argument, 0, O_TRACE_FILE}, {"no-jit", no_argument, 0, O_NO_JIT},
         {"monitor", no_argument, 0, 'm'}, {"script", required_argument, 0, 'x'},
         {"gdb", required_argument, 0, O_GDB}, {"gdb-wait", no_argument, 0, O_GDB_WAIT},
         {"no-gdb-wait", no_argument, 0, O_GDB_NOWAIT}, {"gdb-once", no_argument, 0, O_GDB_ONCE},
@@ -190,6 +193,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_DIS: *disas = true; break;
         case O_BREAK: o->break_insn = optarg; break;
         case O_ITRACE: o->itrace = true; break;
+        case O_NO_JIT: o->no_jit = true; break;
         case O_TRACE_FILE:
             if (!(itrace_file = fopen(optarg, "w")))
                 die_usage("cannot open --trace-file '%s' for writing", optarg);
@@ -300,6 +304,8 @@ int main(int argc, char **argv)
     console_init(!o.monitor && !(o.gdb && !strcmp(o.gdb, "stdio")));
     for (unsigned i = 0; i < o.harts; i++)
         m->harts[i]->dbg->ntrig = o.triggers;
+    if (o.no_jit)
+        m->jit = false;
     if (o.break_insn) {
         m->broken_insn = insn_find(o.break_insn);
         if (m->broken_insn < 0)

@@ -59,6 +59,7 @@ typedef struct hart {
     uint64_t fetch_vbase;       /* TLB_INVALID when unknown */
     insn_t  *fetch_slots;
     uint64_t fetch_pa;          /* physical address of that page */
+    struct dpage *fetch_dpage;  /* and its decoded (and compiled) code */
 
     tlb_entry_t tlb[3][TLB_SIZE];
 

@@ -243,6 +243,7 @@ bool mem_fetch_page(hart_t *h)
     h->fetch_vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
     h->fetch_pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
     h->fetch_slots = m->dpages[pn]->slots;
+    h->fetch_dpage = m->dpages[pn];
     h->fetch_checked = dbg_page_checked(h, h->fetch_vbase);
     return true;
 }

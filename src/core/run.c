@@ -11,6 +11,7 @@
 #include "../machine.h"
 #include "../debug/debug.h"
 #include "../debug/bpwp.h"
+#include "../jit/jit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@ dpage_t *dpage_new(uint64_t pa)
     d->pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
     d->resets = 0;
     d->sticky = false;
+    d->jit = NULL;
     dpage_reset(d);
     return d;
 }
@@ -32,6 +34,7 @@ void dpage_reset(dpage_t *d)
 {
     for (unsigned i = 0; i < DPAGE_SLOTS; i++)
         d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
+    jit_page_reset(d);
 }
 
 void dpage_invalidate(dpage_t *d, unsigned off, unsigned len)
@@ -43,6 +46,7 @@ void dpage_invalidate(dpage_t *d, unsigned off, unsigned len)
         last = DPAGE_SLOTS - 1;
     for (unsigned i = first; i <= last; i++)
         d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
+    jit_page_invalidate(d, off, len);
 }
 
 exec_fn exec_handler(int xlen, unsigned id)
@@ -184,6 +188,8 @@ void hart_run_slice(hart_t *h)
     while (h->budget > 0) {
         if (h->fetch_checked)
             run_checked(h);
+        else if (h->m->jit)
+            jit_run(h);
         else
             run_fast(h);
     }

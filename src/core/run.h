@@ -9,6 +9,7 @@ typedef struct dpage {
     unsigned resets;    /* whole-page resets caused by stores */
     bool     sticky;    /* code and data share it: invalidate slot by slot */
     insn_t   slots[DPAGE_SLOTS];
+    void   **jit;       /* compiled blocks by slot (src/jit/), NULL until one is */
 } dpage_t;
 
 dpage_t *dpage_new(uint64_t pa);

@@ -11,7 +11,7 @@
 #define CLINT_MTIMECMP 0x2004000UL   /* hart 0 */
 #define CLINT_MTIME    0x200bff8UL
 #define PERIOD         3001
-#define ITERS          20000000L
+#define ITERS          100000000L
 
 static volatile unsigned long irqs;
 static volatile uint32_t hash = 2166136261u;

@@ -1,0 +1,186 @@
+/* The compiled-code cache and the run loop that uses it.
+ *
+ * Code lives in one executable buffer, filled front to back; when it is
+ * full every page forgets its blocks and filling starts again (cheap:
+ * compiling is fast, and a full buffer is rare). A page's blocks are found
+ * through d->jit[slot], indexed like the decoded slots; stores into code
+ * clear the entries of the blocks they overlap, so a stale block is never
+ * entered (see compile.c for why a running one is never left stale). */
+#include "jit.h"
+#include "../core/run.h"
+#include "../core/mem.h"
+#include "../machine.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define JIT_BUF_SIZE (32u << 20)
+
+static struct {
+    uint8_t *buf;
+    size_t used, base;          /* base: after the stubs, kept across flushes */
+    jit_stubs_t stubs;
+    bool failed;                /* no executable memory: interpret */
+} J;
+
+bool jit_supported(void)
+{
+#if defined(__x86_64__)
+    return true;
+#else
+    return false;
+#endif
+}
+
+static bool jit_init(void)
+{
+    if (J.buf || J.failed)
+        return J.buf != NULL;
+    void *p = mmap(NULL, JIT_BUF_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        J.failed = true;
+        return false;
+    }
+    J.buf = p;
+    J.base = J.used = jit_emit_stubs(J.buf, JIT_BUF_SIZE, &J.stubs);
+    if (!J.base) {
+        J.failed = true;
+        return false;
+    }
+    return true;
+}
+
+void jit_page_reset(dpage_t *d)
+{
+    if (d->jit)
+        memset(d->jit, 0, DPAGE_SLOTS * sizeof *d->jit);
+}
+
+void jit_page_invalidate(dpage_t *d, unsigned off, unsigned len)
+{
+    if (!d->jit)
+        return;
+    /* A block starting at s covers at most [s, s + JIT_SPAN). */
+    unsigned first = off >= JIT_SPAN ? (off - JIT_SPAN) / 2 : 0;
+    unsigned last = (off + len - 1) / 2;
+    if (last >= DPAGE_SLOTS)
+        last = DPAGE_SLOTS - 1;
+    for (unsigned i = first; i <= last; i++)
+        d->jit[i] = NULL;
+}
+
+void jit_flush(machine_t *m)
+{
+    for (uint64_t p = 0; p < m->ram_size >> PAGE_SHIFT; p++)
+        if (m->dpages[p])
+            jit_page_reset(m->dpages[p]);
+    J.used = J.base;
+}
+
+static void *compile(hart_t *h, dpage_t *d, unsigned slot)
+{
+    if (!d->jit) {
+        d->jit = calloc(DPAGE_SLOTS, sizeof *d->jit);
+        if (!d->jit)
+            return JIT_INTERP;
+    }
+    /* Stores into this page must come through the slow path, which
+     * invalidates (the same flag the decoded slots rely on). */
+    if (!(h->m->page_flags[(d->pa - RAM_BASE) >> PAGE_SHIFT] & PF_CODE))
+        machine_set_page_flag(h->m, d->pa, PF_CODE);
+    for (int tries = 0; tries < 2; tries++) {
+        size_t used = 0;
+        void *code = jit_compile_block(h, d, slot, J.buf + J.used, JIT_BUF_SIZE - J.used,
+                                       &used, &J.stubs);
+        if (code) {
+            J.used += used;
+            J.used = (J.used + 15) & ~(size_t)15;
+            d->jit[slot] = code;
+            return code;
+        }
+        jit_flush(h->m);      /* out of room: start again */
+    }
+    return d->jit[slot] = JIT_INTERP;
+}
+
+/* One instruction through its decoded slot, without the handler chaining
+ * on to the next (which it does only on pages it believes unchecked). */
+static void interpret_one(hart_t *h, unsigned slot)
+{
+    h->budget--;
+    insn_t *in = &h->fetch_slots[slot];
+    bool checked = h->fetch_checked;
+    h->fetch_checked = true;
+    in->fn(h, in);
+    h->fetch_checked = checked;
+}
+
+void jit_run(hart_t *h)
+{
+    if (!jit_init()) {
+        h->m->jit = false;
+        return;
+    }
+    while (h->budget > 0) {
+        if (unlikely((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase)) {
+            h->budget--;
+            if (!mem_fetch_page(h))
+                continue;       /* fetch fault: the trap moved pc */
+            h->budget++;
+            if (unlikely(h->fetch_checked))
+                return;
+        }
+        unsigned slot = (unsigned)(h->pc & (PAGE_SIZE - 1)) >> 1;
+        /* Near the end of the slice, single steps: a block runs whole. */
+        if (likely(h->budget >= JIT_MAX_INSNS)) {
+            dpage_t *d = h->fetch_dpage;
+            void *code = d->jit ? d->jit[slot] : NULL;
+            if (!code)
+                code = compile(h, d, slot);
+            if (code != JIT_INTERP) {
+                /* 1 = a chained block found the budget short: the next
+                 * round single-steps (the budget is below JIT_MAX_INSNS). */
+                J.stubs.enter(h, code);
+                continue;
+            }
+        }
+        interpret_one(h, slot);
+    }
+}
+
+/* Slow paths of compiled loads and stores: what exec.inc's load_slow and
+ * store_slow do. pc and the budget were made exact by the caller; the
+ * block is left afterwards whatever happens. site: rd | rs2 << 8 |
+ * size << 16 | sign << 24 | len << 32. */
+int jit_load_slow(hart_t *h, uint64_t va, uint64_t site)
+{
+    unsigned rd = site & 0xff, size = (site >> 16) & 0xff, len = (site >> 32) & 0xff;
+    bool sign = (site >> 24) & 1;
+    uint64_t v;
+    if (!mem_load_slow(h, va, size, &v))
+        return 0;
+    if (sign && size < 8)
+        v = (uint64_t)((int64_t)(v << (64 - 8 * size)) >> (64 - 8 * size));
+    if (h->xlen == 32)
+        v = (uint32_t)v;
+    h->x[rd] = v;
+    h->pc += len;
+    if (h->xlen == 32)
+        h->pc = (uint32_t)h->pc;
+    return 0;
+}
+
+int jit_store_slow(hart_t *h, uint64_t va, uint64_t site)
+{
+    unsigned rs2 = (site >> 8) & 0xff, size = (site >> 16) & 0xff, len = (site >> 32) & 0xff;
+    uint64_t v = h->x[rs2];
+    if (h->xlen == 32)
+        v = (uint32_t)v;
+    if (!mem_store_slow(h, va, size, v))
+        return 0;
+    h->pc += len;
+    if (h->xlen == 32)
+        h->pc = (uint32_t)h->pc;
+    return 0;
+}

@@ -1,0 +1,46 @@
+/* The block compiler ("JIT"): x86-64 code for straight-line runs of guest
+ * instructions, cached per physical code page next to the decoded slots.
+ * It runs only where the plain interpreter loop would (no breakpoint,
+ * execute trigger, trace or instruction hook on the page); everything it
+ * does not compile (CSRs, system instructions, AMOs, a mutated instruction)
+ * is handed to the interpreter one instruction at a time. See docs/jit.md. */
+#ifndef RVSCOPE_JIT_H
+#define RVSCOPE_JIT_H
+#include "../core/hart.h"
+#include <stdbool.h>
+
+struct dpage;
+struct machine;
+
+/* A block is at most this many instructions, so it spans at most
+ * JIT_SPAN bytes from its start (used when a store invalidates). */
+#define JIT_MAX_INSNS 64
+#define JIT_SPAN      (JIT_MAX_INSNS * 4)
+/* d->jit[slot] values besides code addresses. */
+#define JIT_INTERP    ((void *)1)     /* not compilable here: interpret */
+
+/* Whether this build and host can compile (x86-64 only). */
+bool jit_supported(void);
+/* The plain run loop with the compiler: runs h->budget instructions, or
+ * returns early when it enters a page that needs the checked loop. */
+void jit_run(hart_t *h);
+/* Forget compiled code for bytes [off, off+len) of a page / all of it. */
+void jit_page_invalidate(struct dpage *d, unsigned off, unsigned len);
+void jit_page_reset(struct dpage *d);
+/* Forget all compiled code (the instruction hook's set changed). */
+void jit_flush(struct machine *m);
+
+/* Internal to src/jit/: the code buffer and the block compiler. */
+typedef struct jit_stubs {
+    int (*enter)(hart_t *h, const void *code);  /* returns 0, or 1 = budget short */
+    const uint8_t *exit_sync;    /* store the budget register, return eax */
+    const uint8_t *exit_nosync;  /* return eax; h->budget already exact */
+} jit_stubs_t;
+void *jit_compile_block(hart_t *h, struct dpage *d, unsigned slot,
+                        uint8_t *buf, size_t room, size_t *used, const jit_stubs_t *st);
+size_t jit_emit_stubs(uint8_t *buf, size_t room, jit_stubs_t *st);
+/* Slow paths called from compiled code (jit.c). */
+int jit_load_slow(hart_t *h, uint64_t va, uint64_t site);
+int jit_store_slow(hart_t *h, uint64_t va, uint64_t site);
+
+#endif
