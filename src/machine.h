@@ -99,6 +99,12 @@ typedef struct machine {
     FILE    *out;                 /* guest console output */
     /* Called before each instruction while set (instruction trace). */
     void   (*itrace)(hart_t *h);
+    /* itrace only keeps the monitor's instruction ring for its watches:
+     * compiled code may record just the instructions that call the hook. */
+    bool     itrace_sparse_ok;
+    /* The registers whose writers call the hook from compiled code (the
+     * code in the buffer was compiled for this mask; src/jit/). */
+    uint64_t jit_hook_mask;
 } machine_t;
 
 machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size);

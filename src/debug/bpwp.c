@@ -7,6 +7,7 @@
 #include "bpwp.h"
 #include "../core/csr.h"
 #include "debug.h"
+#include "../jit/jit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,7 +162,7 @@ static bool scope_ok(const hart_t *h, const bp_scope_t *s)
 bool dbg_page_checked(hart_t *h, uint64_t vbase)
 {
     machine_t *m = h->m;
-    if (m->itrace || m->insn_hook)
+    if ((m->itrace || m->insn_hook) && !jit_covers_hooks(m))
         return true;
     if (h->dbg_exec_armed || h->dbg->icount_armed || h->dbg->step_pending)
         return true;

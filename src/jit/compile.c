@@ -112,6 +112,7 @@ typedef struct jc {
     unsigned n;                 /* instructions in the block */
     uint8_t *entry;
     unsigned start_off;         /* page offset of the first instruction */
+    uint64_t hook_mask;         /* machine's jit_hook_mask */
     slow_site_t slow[JIT_MAX_INSNS];
     unsigned nslow;
 } jc_t;
@@ -242,7 +243,33 @@ static void branch(jc_t *c, const insn_t *in, unsigned off, int cc)
     chain(c, (int64_t)off + in->imm);
 }
 
-static void jalr(jc_t *c, const insn_t *in, unsigned off)
+/* After instruction k wrote a register the instruction hook watches: call
+ * jit_hook with pc and budget exact, leave if it says so. The next pc is
+ * r12 + next_off, or rax (next_off < 0: jalr's target). */
+static bool hooked(jc_t *c, const insn_t *in)
+{
+    return in->rd != REG_SINK && ((c->hook_mask >> in->rd) & 1);
+}
+static void hook_call(jc_t *c, const insn_t *in, unsigned k, unsigned off, int64_t next_off)
+{
+    xbuf_t *b = &c->b;
+    if (next_off < 0)
+        x_mov_rr(b, 1, RDX, RAX);
+    else
+        x_lea(b, c->w, RDX, R12, (int32_t)next_off);
+    x_lea(b, 1, RCX, R13, (int32_t)(c->n - k - 1));
+    x_store(b, 1, RCX, RBX, OFF_BUDGET);
+    x_lea(b, c->w, RCX, R12, (int32_t)off);
+    x_store(b, 1, RCX, RBX, OFF_PC);
+    x_mov_rr(b, 1, RDI, RBX);
+    x_mov_imm(b, RSI, in->rd);
+    x_mov_imm(b, RAX, (uint64_t)(uintptr_t)jit_hook);
+    x_call_reg(b, RAX);
+    x_op_rr(b, 0, 0x85, RAX, RAX);                         /* test eax, eax */
+    x_jcc_to(b, CC_NE, c->st->exit_nosync);
+}
+
+static void jalr(jc_t *c, const insn_t *in, unsigned k, unsigned off)
 {
     xbuf_t *b = &c->b;
     ld(c, RAX, in->rs1);
@@ -251,6 +278,11 @@ static void jalr(jc_t *c, const insn_t *in, unsigned off)
     x_alu_imm(b, c->w, ALU_AND, RAX, -2);
     x_lea(b, c->w, RCX, R12, (int32_t)(off + in->len));   /* link after the target: rd may be rs1 */
     st(c, RCX, in->rd);
+    if (hooked(c, in)) {
+        hook_call(c, in, k, off, -1);                     /* it sets h->pc */
+        exit_status(c, 0, c->st->exit_sync);
+        return;
+    }
     x_store(b, 1, RAX, RBX, OFF_PC);
     /* Same page: the block there, if any. */
     x_mov_rr(b, 1, RDX, RAX);
@@ -280,9 +312,14 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_JAL:
         x_lea(b, w, RAX, R12, (int32_t)(off + in->len));
         st(c, RAX, in->rd);
-        chain(c, (int64_t)off + in->imm);
+        if (hooked(c, in)) {
+            hook_call(c, in, k, off, (int64_t)off + in->imm);
+            exit_status(c, 0, c->st->exit_sync);
+        } else {
+            chain(c, (int64_t)off + in->imm);
+        }
         return false;
-    case S_JALR: jalr(c, in, off); return false;
+    case S_JALR: jalr(c, in, k, off); return false;
     case S_BEQ:  branch(c, in, off, CC_E); return false;
     case S_BNE:  branch(c, in, off, CC_NE); return false;
     case S_BLT:  branch(c, in, off, CC_L); return false;
@@ -383,6 +420,8 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_FENCE: break;
     default: break;     /* not reached: compilable() said no */
     }
+    if (hooked(c, in))
+        hook_call(c, in, k, off, off + in->len);
     return true;
 }
 
@@ -420,7 +459,7 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
         return JIT_INTERP;
 
     jc_t c = { .b = { buf, buf + room, 0 }, .d = d, .st = stubs, .w = h->xlen == 64,
-               .n = n, .start_off = slot * 2 };
+               .n = n, .start_off = slot * 2, .hook_mask = h->m->jit_hook_mask };
     xbuf_t *b = &c.b;
     c.entry = b->p;
     /* Entry: only if the budget covers the whole block. */

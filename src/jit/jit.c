@@ -10,6 +10,8 @@
 #include "../core/run.h"
 #include "../core/mem.h"
 #include "../machine.h"
+#include "../core/decode.h"
+#include "../debug/bpwp.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -104,6 +106,37 @@ static void *compile(hart_t *h, dpage_t *d, unsigned slot)
     return d->jit[slot] = JIT_INTERP;
 }
 
+bool jit_covers_hooks(const machine_t *m)
+{
+    if (!m->jit || J.failed)
+        return false;
+    if (m->itrace && !m->itrace_sparse_ok)
+        return false;
+    return !m->insn_hook ||
+           (!(m->hook_mask & (HOOK_STORES | HOOK_ALWAYS)) && m->hook_fast_stores);
+}
+
+/* After an instruction that wrote x[rd] the hook asked about (compiled
+ * code, or an instruction interpreted on its behalf): what run_checked
+ * does, with the monitor's ring given this one instruction. h->pc is the
+ * instruction's pc on entry. Nonzero: leave the block (a stop, or the
+ * slice ended). */
+int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc)
+{
+    machine_t *m = h->m;
+    if (m->itrace)
+        m->itrace(h);
+    h->pc = h->xlen == 32 ? (uint32_t)next_pc : next_pc;
+    if (m->insn_hook && m->insn_hook(m->insn_hook_ctx, h, false, 0, 0, (unsigned)rd))
+        dbg_record_stop(m, h, SK_HOOK, 0, 0, 0);
+    return m->stop || h->slice_len == 0;
+}
+
+static bool hooked(const machine_t *m, unsigned rd)
+{
+    return rd != REG_SINK && ((m->jit_hook_mask >> rd) & 1);
+}
+
 /* One instruction through its decoded slot, without the handler chaining
  * on to the next (which it does only on pages it believes unchecked). */
 static void interpret_one(hart_t *h, unsigned slot)
@@ -111,16 +144,31 @@ static void interpret_one(hart_t *h, unsigned slot)
     h->budget--;
     insn_t *in = &h->fetch_slots[slot];
     bool checked = h->fetch_checked;
+    uint64_t pc = h->pc;
     h->fetch_checked = true;
     in->fn(h, in);
     h->fetch_checked = checked;
+    /* The slot is decoded now (unless the instruction straddles pages). A
+     * call after a trap is harmless: the hook finds nothing changed. */
+    if (unlikely(h->m->jit_hook_mask) && hooked(h->m, in->rd)) {
+        uint64_t next = h->pc;
+        h->pc = pc;
+        jit_hook(h, in->rd, next);
+    }
 }
 
 void jit_run(hart_t *h)
 {
+    machine_t *m = h->m;
     if (!jit_init()) {
-        h->m->jit = false;
+        m->jit = false;
         return;
+    }
+    /* Compiled code calls the hook after the writers of these registers. */
+    uint64_t want = m->insn_hook ? m->hook_mask & ~1ull : 0;
+    if (want != m->jit_hook_mask) {
+        jit_flush(m);
+        m->jit_hook_mask = want;
     }
     while (h->budget > 0) {
         if (unlikely((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase)) {
@@ -165,6 +213,8 @@ int jit_load_slow(hart_t *h, uint64_t va, uint64_t site)
     if (h->xlen == 32)
         v = (uint32_t)v;
     h->x[rd] = v;
+    if (hooked(h->m, rd))
+        return jit_hook(h, rd, h->pc + len);
     h->pc += len;
     if (h->xlen == 32)
         h->pc = (uint32_t)h->pc;

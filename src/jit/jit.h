@@ -29,6 +29,10 @@ void jit_page_invalidate(struct dpage *d, unsigned off, unsigned len);
 void jit_page_reset(struct dpage *d);
 /* Forget all compiled code (the instruction hook's set changed). */
 void jit_flush(struct machine *m);
+/* The instruction hook and itrace as they are can run in compiled code:
+ * the hook wants only instructions that write given registers (register
+ * watches) and itrace, if set, only feeds the monitor's ring. */
+bool jit_covers_hooks(const struct machine *m);
 
 /* Internal to src/jit/: the code buffer and the block compiler. */
 typedef struct jit_stubs {
@@ -42,5 +46,6 @@ size_t jit_emit_stubs(uint8_t *buf, size_t room, jit_stubs_t *st);
 /* Slow paths called from compiled code (jit.c). */
 int jit_load_slow(hart_t *h, uint64_t va, uint64_t site);
 int jit_store_slow(hart_t *h, uint64_t va, uint64_t site);
+int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc);
 
 #endif

@@ -151,7 +151,12 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
         return;
     }
     /* An error stop: show how the guest got here. */
-    if (itrace_ring_count()) {
+    if (itrace_ring_count() && m->itrace_sparse_ok && m->jit) {
+        mon_printf(M, "Last %u instructions that wrote a watched register (oldest first; "
+                   "'set itrace-ring on' keeps every instruction):\n", itrace_ring_count());
+        fflush(M->out);
+        itrace_ring_dump(M->out, m);
+    } else if (itrace_ring_count()) {
         mon_printf(M, "Last %u instructions (oldest first):\n", itrace_ring_count());
         fflush(M->out);
         itrace_ring_dump(M->out, m);

@@ -196,6 +196,10 @@ void mon_rearm(mon_t *M)
     /* Only the ring: record it directly, one call less per instruction. */
     bool only_ring = trace_ring_on && !trace_itrace_on && !trace_ftrace_on && !trace_mtrace_on;
     m->itrace = only_ring ? itrace_ring_record : trace_wants_before() ? trace_before_insn : NULL;
+    /* The ring only for the watches: compiled code may keep just the
+     * instructions that wrote a watched register ('set itrace-ring on'
+     * asks for every instruction). */
+    m->itrace_sparse_ok = only_ring && !M->ring_always && !M->stepping;
     watch_sync_dbg(M, hook);
     /* Stores matter to the coarse policy, to precise watches that read
      * memory and to mtrace; a register-only precise watch lets them run fast. */

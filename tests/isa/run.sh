@@ -11,9 +11,13 @@ shopt -s nullglob
 elfs=(build/guests/isa/rv32/*.elf build/guests/isa/rv64/*.elf)
 [ ${#elfs[@]} -gt 0 ] || { echo "FAIL isa: no test ELFs (make isa-guests)"; exit 1; }
 
+# Each test twice: compiled (the default) and interpreted (--no-jit; the
+# interpreter also runs every page a debugger watches).
+for mode in jit no-jit; do
 for elf in "${elfs[@]}"; do
   x=$(basename "$(dirname "$elf")"); name=isa/$x/$(basename "$elf" .elf)
-  out=$(timeout 10 "$RVSCOPE" --max-insns 50000000 "$elf" </dev/null 2>&1); st=$?
+  opt=(); [ $mode = no-jit ] && { opt=(--no-jit); name+=/no-jit; }
+  out=$(timeout 10 "$RVSCOPE" "${opt[@]}" --max-insns 50000000 "$elf" </dev/null 2>&1); st=$?
   if [ $st -eq 0 ]; then echo "PASS $name"; continue; fi
   # The guest prints "isa: fail case N" itself; otherwise the exit status is
   # the emulator's own (124 timeout/--max-insns, 125 wfi forever, ...).
@@ -21,6 +25,7 @@ for elf in "${elfs[@]}"; do
   if [ -n "$case" ]; then echo "FAIL $name: exit $st (case $case)"
   else echo "FAIL $name: exit $st (no case reported by the guest)"; fi
   sed 's/^/    /' <<<"$out" | tail -n 20
+done
 done
 
 # Every mnemonic of mutation.list is in its tests' disassembly (so, e.g.,
