@@ -383,3 +383,19 @@ if [ -f "$T" ]; then
   if [ -n "$want" ] && [ "$got" = "$want" ]; then pass stops-keep-time
   else fail stops-keep-time "plain '$want', with 300 stops '$got'"; fi
 fi
+
+# ---- register watch in a hot loop, compiled and interpreted ---------------
+# s1 counts 1..100000 (tests/monitor/guests/regloop.S); 'w $s1 == 777' must
+# stop right after the bump that makes s1 777 and the one that makes it
+# 778, whether the loop runs as compiled code (which calls the watch hook
+# after each write of s1) or in the interpreter.
+RL=$G/monitor/regloop.elf
+for mode in jit no-jit; do
+  opt=(); [ $mode = no-jit ] && opt=(--no-jit)
+  cmds 'w $s1 == 777' c 'p $s1' c 'p $s1' c q
+  mon "$RL" "${opt[@]}"
+  has regwatch-hot-loop-$mode '^Changed by 0x8000000a <bump>:' '^=> 0x8000000c <after_bump>:' \
+      '^0x309 \(777\)$' '^0x30a \(778\)$' 'exited with status 0'
+  n=$(grep -c '^Watchpoint 1: ' "$tmp/out")
+  [ "$n" = 2 ] && pass regwatch-hot-loop-$mode-count || fail regwatch-hot-loop-$mode-count "$n stops, want 2"
+done
