@@ -20,6 +20,7 @@
 
 static struct {
     uint8_t *buf;
+    size_t size;                /* JIT_BUF_SIZE, or RVSCOPE_JIT_BUFFER KiB (tests) */
     size_t used, base;          /* base: after the stubs, kept across flushes */
     jit_stubs_t stubs;
     bool failed;                /* no executable memory: interpret */
@@ -38,14 +39,17 @@ static bool jit_init(void)
 {
     if (J.buf || J.failed)
         return J.buf != NULL;
-    void *p = mmap(NULL, JIT_BUF_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+    /* The tests shrink the buffer to make flushes frequent. */
+    const char *env = getenv("RVSCOPE_JIT_BUFFER");
+    J.size = env && atoi(env) >= 16 ? (size_t)atoi(env) << 10 : JIT_BUF_SIZE;
+    void *p = mmap(NULL, J.size, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
         J.failed = true;
         return false;
     }
     J.buf = p;
-    J.base = J.used = jit_emit_stubs(J.buf, JIT_BUF_SIZE, &J.stubs);
+    J.base = J.used = jit_emit_stubs(J.buf, J.size, &J.stubs);
     if (!J.base) {
         J.failed = true;
         return false;
@@ -93,7 +97,7 @@ static void *compile(hart_t *h, dpage_t *d, unsigned slot)
         machine_set_page_flag(h->m, d->pa, PF_CODE);
     for (int tries = 0; tries < 2; tries++) {
         size_t used = 0;
-        void *code = jit_compile_block(h, d, slot, J.buf + J.used, JIT_BUF_SIZE - J.used,
+        void *code = jit_compile_block(h, d, slot, J.buf + J.used, J.size - J.used,
                                        &used, &J.stubs);
         if (code) {
             J.used += used;

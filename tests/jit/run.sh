@@ -5,8 +5,8 @@
 # "PASS jit/rv64/NAME/no-jit". Both runs must also print exactly the same
 # ("PASS jit/rv64/NAME/same"): the guests are deterministic, and for
 # timer.S (where each timer interrupt lands) that differential comparison
-# is the check. While rvscope still rejects --no-jit (exit status 2 with a
-# usage error), only the default mode runs and a note says so.
+# is the check. A third run with a 16 KiB code buffer (RVSCOPE_JIT_BUFFER)
+# must print the same as the first: the buffer fills and is flushed often.
 # Then a small mutation sample (--debug-break-insn) shows the tests notice
 # a wrong result at all. Protocol: tests/run.sh.
 set -u
@@ -24,13 +24,6 @@ run() {  # run OUT ARGS...: rvscope's output to OUT, its exit status as ours
 }
 
 # Does this rvscope have --no-jit? With it, --max-insns 1 stops at 124.
-run "$tmp/probe" --no-jit --max-insns 1 "${elfs[0]}"; st=$?
-nojit=1
-if [ $st -eq 2 ] && grep -q -- '--no-jit' "$tmp/probe"; then
-  nojit=0
-  echo "note: $R rejects --no-jit ($(head -1 "$tmp/probe")): only the default mode runs"
-fi
-
 verdict() {  # verdict NAME STATUS OUTFILE
   if [ "$2" -eq 0 ]; then echo "PASS $1"; return; fi
   # The guest prints "isa: fail case N" (tests/isa/harness.S) itself;
@@ -46,7 +39,10 @@ for elf in "${elfs[@]}"; do
   x=$(basename "$(dirname "$elf")"); name=jit/$x/$(basename "$elf" .elf)
   run "$tmp/jit" "$elf"; st=$?
   verdict "$name" $st "$tmp/jit"
-  [ $nojit -eq 1 ] || continue
+  # A 16 KiB code buffer: it fills and is flushed many times per run.
+  RVSCOPE_JIT_BUFFER=16 run "$tmp/flush" "$elf"; st3=$?
+  if [ $st -eq $st3 ] && cmp -s "$tmp/jit" "$tmp/flush"; then echo "PASS $name/flushes"
+  else echo "FAIL $name/flushes: a 16 KiB code buffer changes the run (exit $st vs $st3)"; fi
   run "$tmp/interp" --no-jit "$elf"; st2=$?
   verdict "$name/no-jit" $st2 "$tmp/interp"
   if [ $st -eq $st2 ] && cmp -s "$tmp/jit" "$tmp/interp"; then
