@@ -5,7 +5,8 @@
  * Register use inside compiled code: rbx = the hart, r12 = the virtual
  * base of the code page (pc-relative values are r12 + offset, so one block
  * serves every virtual mapping of its physical page), r13 = the budget.
- * Guest registers stay in h->x; rax, rcx, rdx are scratch.
+ * Guest registers are cached in host registers within a block (written
+ * back before every exit and call); rax, rcx, rdx are scratch.
  *
  * Semantics are those of exec.inc; every case here has a twin there. A
  * block costs its length in budget at entry (it runs only if the budget
@@ -97,11 +98,23 @@ static uint64_t mulhsu64(uint64_t a, uint64_t b)
 #define OFF_VBASE  ((int32_t)offsetof(hart_t, fetch_vbase))
 #define OFF_TLB(a) ((int32_t)(offsetof(hart_t, tlb) + (a) * sizeof(((hart_t *)0)->tlb[0])))
 
+/* Guest registers cached in host registers for the length of a block:
+ * loaded on first use, written back (if changed) before any exit and any
+ * call into C, so every exit, trap and hook sees exact state in h->x. */
+static const int pool[] = { RSI, RDI, R8, R9, R10, R11, RBP, R14, R15 };
+#define NPOOL ((int)(sizeof pool / sizeof pool[0]))
+typedef struct hreg {
+    int8_t   guest;     /* -1: free */
+    bool     dirty;
+    unsigned stamp;     /* last use, for eviction */
+} hreg_t;
+
 typedef struct slow_site {
     uint8_t *patch;     /* jne to the slow path */
     unsigned k;         /* instruction index in the block */
     bool store;
     uint64_t site;      /* operands for jit_load_slow / jit_store_slow */
+    uint8_t ndirty, dirty_guest[NPOOL], dirty_host[NPOOL];   /* to write back */
 } slow_site_t;
 
 typedef struct jc {
@@ -115,14 +128,84 @@ typedef struct jc {
     uint64_t hook_mask;         /* machine's jit_hook_mask */
     slow_site_t slow[JIT_MAX_INSNS];
     unsigned nslow;
+    hreg_t hr[NPOOL];
+    int8_t where[REG_SINK + 1];  /* pool index caching each guest register, or -1 */
+    unsigned clock;
 } jc_t;
 
-static void ld(jc_t *c, int host, unsigned r)   { x_load(&c->b, c->w, host, RBX, X(r)); }
-static void ld32(jc_t *c, int host, unsigned r) { x_load(&c->b, 0, host, RBX, X(r)); }
+static void rc_init(jc_t *c)
+{
+    for (int i = 0; i < NPOOL; i++)
+        c->hr[i].guest = -1;
+    memset(c->where, -1, sizeof c->where);
+}
+static void rc_spill(jc_t *c, int i)
+{
+    if (c->hr[i].guest >= 0 && c->hr[i].dirty) {
+        x_store(&c->b, 1, pool[i], RBX, X(c->hr[i].guest));
+        c->hr[i].dirty = false;
+    }
+}
+/* A free host register, evicting the least recently used one. */
+static int rc_alloc(jc_t *c)
+{
+    int best = 0;
+    for (int i = 0; i < NPOOL; i++) {
+        if (c->hr[i].guest < 0)
+            return i;
+        if (c->hr[i].stamp < c->hr[best].stamp)
+            best = i;
+    }
+    rc_spill(c, best);
+    c->where[c->hr[best].guest] = -1;
+    c->hr[best].guest = -1;
+    return best;
+}
+/* The host register holding guest register g (loaded if need be). */
+static int rc_use(jc_t *c, unsigned g)
+{
+    int i = c->where[g];
+    if (i < 0) {
+        i = rc_alloc(c);
+        x_load(&c->b, 1, pool[i], RBX, X(g));
+        c->hr[i] = (hreg_t){ (int8_t)g, false, 0 };
+        c->where[g] = (int8_t)i;
+    }
+    c->hr[i].stamp = ++c->clock;
+    return pool[i];
+}
+/* Write back every changed register (before an exit: mappings stay). */
+static void rc_writeback(jc_t *c)
+{
+    for (int i = 0; i < NPOOL; i++)
+        rc_spill(c, i);
+}
+/* Before a call into C: write back and forget (the call clobbers some). */
+static void rc_drop(jc_t *c)
+{
+    rc_writeback(c);
+    rc_init(c);
+}
+
+static void ld(jc_t *c, int host, unsigned r)   { x_mov_rr(&c->b, 1, host, rc_use(c, r)); }
+static void ld32(jc_t *c, int host, unsigned r) { x_mov_rr(&c->b, 0, host, rc_use(c, r)); }
+/* x[rd] = host (a value already in XLEN form). */
 static void st(jc_t *c, int host, unsigned rd)
 {
-    if (rd != REG_SINK)
-        x_store(&c->b, 1, host, RBX, X(rd));
+    if (rd == REG_SINK)
+        return;
+    int i = c->where[rd];
+    if (i < 0) {
+        i = rc_alloc(c);
+        c->where[rd] = (int8_t)i;
+    }
+    c->hr[i] = (hreg_t){ (int8_t)rd, true, ++c->clock };
+    x_mov_rr(&c->b, 1, pool[i], host);
+}
+/* op rax, x[r] */
+static void op_reg(jc_t *c, int w, unsigned op, int reg, unsigned r)
+{
+    x_op_rr(&c->b, w, op, reg, rc_use(c, r));
 }
 static void sext32(jc_t *c, int r) { x_op_rr(&c->b, 1, 0x63, r, r); }   /* movsxd r, r32 */
 
@@ -145,6 +228,7 @@ static void exit_status(jc_t *c, unsigned status, const uint8_t *via)
  * running block can only be invalidated through a slow path, which leaves. */
 static void chain(jc_t *c, int64_t off)
 {
+    rc_writeback(c);
     if (off == c->start_off) {
         x_jmp_to(&c->b, c->entry);
         return;
@@ -182,6 +266,12 @@ static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsign
     s->store = store;
     s->site = (uint64_t)in->rd | (uint64_t)in->rs2 << 8 | (uint64_t)size << 16 |
               (uint64_t)sign << 24 | (uint64_t)in->len << 32;
+    s->ndirty = 0;
+    for (int i = 0; i < NPOOL; i++)
+        if (c->hr[i].guest >= 0 && c->hr[i].dirty) {
+            s->dirty_guest[s->ndirty] = (uint8_t)c->hr[i].guest;
+            s->dirty_host[s->ndirty++] = (uint8_t)pool[i];
+        }
     x_op_mem(b, 1, 0x8b, RDX, RBX, RDX, 0, OFF_TLB(acc) + 8);  /* addend */
     if (store) {
         ld(c, RCX, in->rs2);
@@ -207,6 +297,7 @@ static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsign
 
 static void call2(jc_t *c, const insn_t *in, uint64_t (*fn)(uint64_t, uint64_t))
 {
+    rc_drop(c);
     x_load(&c->b, 1, RDI, RBX, X(in->rs1));
     x_load(&c->b, 1, RSI, RBX, X(in->rs2));
     x_mov_imm(&c->b, RAX, (uint64_t)(uintptr_t)fn);
@@ -216,27 +307,28 @@ static void call2(jc_t *c, const insn_t *in, uint64_t (*fn)(uint64_t, uint64_t))
 
 static void alu_rr(jc_t *c, const insn_t *in, int op, int w)
 {
-    x_load(&c->b, w, RAX, RBX, X(in->rs1));
-    x_alu_mem(&c->b, w, op, RAX, RBX, X(in->rs2));
+    x_mov_rr(&c->b, w, RAX, rc_use(c, in->rs1));
+    op_reg(c, w, (unsigned)(8 * op + 3), RAX, in->rs2);
 }
 static void set_rr(jc_t *c, const insn_t *in, int cc)
 {
     ld(c, RAX, in->rs1);
-    x_alu_mem(&c->b, c->w, ALU_CMP, RAX, RBX, X(in->rs2));
+    op_reg(c, c->w, 8 * ALU_CMP + 3, RAX, in->rs2);
     x_setcc_zx(&c->b, cc, RAX);
     st(c, RAX, in->rd);
 }
 static void shift_rr(jc_t *c, const insn_t *in, int sh, int w)
 {
-    x_load(&c->b, w, RAX, RBX, X(in->rs1));
-    x_load(&c->b, 0, RCX, RBX, X(in->rs2));
+    x_mov_rr(&c->b, w, RAX, rc_use(c, in->rs1));
+    x_mov_rr(&c->b, 0, RCX, rc_use(c, in->rs2));
     x_shift_cl(&c->b, w, sh, RAX);
 }
 
 static void branch(jc_t *c, const insn_t *in, unsigned off, int cc)
 {
-    ld(c, RAX, in->rs1);
-    x_alu_mem(&c->b, c->w, ALU_CMP, RAX, RBX, X(in->rs2));
+    int r1 = rc_use(c, in->rs1), r2 = rc_use(c, in->rs2);
+    rc_writeback(c);                                      /* both ways leave */
+    x_op_rr(&c->b, c->w, 0x39, r2, r1);                   /* cmp r1, r2 */
     uint8_t *taken = x_jcc(&c->b, cc);
     chain(c, off + in->len);
     x_patch(&c->b, taken, c->b.p);
@@ -253,6 +345,7 @@ static bool hooked(jc_t *c, const insn_t *in)
 static void hook_call(jc_t *c, const insn_t *in, unsigned k, unsigned off, int64_t next_off)
 {
     xbuf_t *b = &c->b;
+    rc_drop(c);
     if (next_off < 0)
         x_mov_rr(b, 1, RDX, RAX);
     else
@@ -283,6 +376,7 @@ static void jalr(jc_t *c, const insn_t *in, unsigned k, unsigned off)
         exit_status(c, 0, c->st->exit_sync);
         return;
     }
+    rc_writeback(c);
     x_store(b, 1, RAX, RBX, OFF_PC);
     /* Same page: the block there, if any. */
     x_mov_rr(b, 1, RDX, RAX);
@@ -381,12 +475,12 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_SRAW: shift_rr(c, in, SH_SAR, 0); sext32(c, RAX); st(c, RAX, in->rd); break;
     case S_MUL:
         ld(c, RAX, in->rs1);
-        x_op_mem(b, w, 0x0faf, RAX, RBX, NO_INDEX, 0, X(in->rs2));
+        op_reg(c, w, 0x0faf, RAX, in->rs2);
         st(c, RAX, in->rd);
         break;
     case S_MULW:
         ld32(c, RAX, in->rs1);
-        x_op_mem(b, 0, 0x0faf, RAX, RBX, NO_INDEX, 0, X(in->rs2));
+        op_reg(c, 0, 0x0faf, RAX, in->rs2);
         sext32(c, RAX);
         st(c, RAX, in->rd);
         break;
@@ -394,7 +488,7 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_MULHU:
         if (w) {                            /* rdx:rax = rax * [rs2] */
             ld(c, RAX, in->rs1);
-            x_op_mem(b, 1, 0xf7, sem_of[in->id] == S_MULH ? 5 : 4, RBX, NO_INDEX, 0, X(in->rs2));
+            op_reg(c, 1, 0xf7, sem_of[in->id] == S_MULH ? 5 : 4, in->rs2);
             st(c, RDX, in->rd);
             break;
         }
@@ -402,8 +496,8 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_MULHSU:
         if (w) { call2(c, in, mulhsu64); break; }
         if (sem_of[in->id] == S_MULHU) ld32(c, RAX, in->rs1);
-        else x_op_mem(b, 1, 0x63, RAX, RBX, NO_INDEX, 0, X(in->rs1));      /* movsxd */
-        if (sem_of[in->id] == S_MULH) x_op_mem(b, 1, 0x63, RCX, RBX, NO_INDEX, 0, X(in->rs2));
+        else op_reg(c, 1, 0x63, RAX, in->rs1);                              /* movsxd */
+        if (sem_of[in->id] == S_MULH) op_reg(c, 1, 0x63, RCX, in->rs2);
         else ld32(c, RCX, in->rs2);
         x_op_rr(b, 1, 0x0faf, RAX, RCX);
         x_shift_imm(b, 1, SH_SHR, RAX, 32);
@@ -461,6 +555,7 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
     jc_t c = { .b = { buf, buf + room, 0 }, .d = d, .st = stubs, .w = h->xlen == 64,
                .n = n, .start_off = slot * 2, .hook_mask = h->m->jit_hook_mask };
     xbuf_t *b = &c.b;
+    rc_init(&c);
     c.entry = b->p;
     /* Entry: only if the budget covers the whole block. */
     x_alu_imm(b, 1, ALU_CMP, R13, (int32_t)n);
@@ -478,6 +573,8 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
     for (unsigned i = 0; i < c.nslow; i++) {
         slow_site_t *s = &c.slow[i];
         x_patch(b, s->patch, b->p);
+        for (unsigned j = 0; j < s->ndirty; j++)
+            x_store(b, 1, s->dirty_host[j], RBX, X(s->dirty_guest[j]));
         x_lea(b, 1, RCX, R13, (int32_t)(n - s->k - 1));  /* give back the unexecuted rest */
         x_store(b, 1, RCX, RBX, OFF_BUDGET);
         x_lea(b, c.w, RCX, R12, (int32_t)offs[s->k]);
@@ -500,7 +597,10 @@ size_t jit_emit_stubs(uint8_t *buf, size_t room, jit_stubs_t *st)
 {
     xbuf_t b = { buf, buf + room, 0 };
     st->enter = (int (*)(hart_t *, const void *))(void *)b.p;
-    x_push(&b, RBX); x_push(&b, R12); x_push(&b, R13);   /* rsp is 16-aligned after these */
+    /* Callee-saved: the frame registers and the cache's rbp, r14, r15;
+     * with the return address that is 7 words: one more aligns rsp. */
+    x_push(&b, RBX); x_push(&b, RBP); x_push(&b, R12); x_push(&b, R13); x_push(&b, R14); x_push(&b, R15);
+    x_alu_imm(&b, 1, ALU_SUB, RSP, 8);
     x_mov_rr(&b, 1, RBX, RDI);
     x_load(&b, 1, R12, RBX, OFF_VBASE);
     x_load(&b, 1, R13, RBX, OFF_BUDGET);
@@ -508,7 +608,8 @@ size_t jit_emit_stubs(uint8_t *buf, size_t room, jit_stubs_t *st)
     st->exit_sync = b.p;
     x_store(&b, 1, R13, RBX, OFF_BUDGET);
     st->exit_nosync = b.p;
-    x_pop(&b, R13); x_pop(&b, R12); x_pop(&b, RBX);
+    x_alu_imm(&b, 1, ALU_ADD, RSP, 8);
+    x_pop(&b, R15); x_pop(&b, R14); x_pop(&b, R13); x_pop(&b, R12); x_pop(&b, RBP); x_pop(&b, RBX);
     x_ret(&b);
     return b.overflow ? 0 : (size_t)(b.p - buf);
 }
