@@ -23,7 +23,7 @@
 # skipped and the output says so.
 #
 # Environment: RVSCOPE (build/rvscope), BENCH_OUT (build/bench), BENCH_NAMES,
-# BENCH_RUNS (3), BENCH_ARMED_RUNS (1: the armed variants run in the first
+# BENCH_RUNS (3), BENCH_ARMED_RUNS (3: the armed variants run in the first
 # round(s) only, to stay within the 5-minute budget), BENCH_ONLY (subset of names), BENCH_ISAS ("rv64 rv32"),
 # BENCH_NO_QEMU=1 (skip QEMU), BENCH_NO_ARMED=1 (skip the armed variants),
 # BENCH_CPU (the CPU both emulators are pinned to with taskset, default the
@@ -36,7 +36,7 @@ RVSCOPE=${RVSCOPE:-build/rvscope}
 OUT=${BENCH_OUT:-build/bench}
 NAMES=${BENCH_ONLY:-${BENCH_NAMES:-alu branch call mem muldiv sort crc32 matmul}}
 RUNS=${BENCH_RUNS:-3}
-ARMED_RUNS=${BENCH_ARMED_RUNS:-1}
+ARMED_RUNS=${BENCH_ARMED_RUNS:-3}
 ISAS=${BENCH_ISAS:-rv64 rv32}
 NM=${GUEST_NM:-riscv64-unknown-elf-nm}
 REG_TIMEOUT=${BENCH_REG_TIMEOUT:-30}
@@ -159,10 +159,10 @@ run_case() {
             printf 'c\nq\n'
         } >"$mon_script"
         # s1 passes through 0x1234 in some guests (a loop counter in branch,
-        # a remainder 132 times in rv32 muldiv): each change of the
+        # a remainder 660 times in rv32 muldiv): each change of the
         # expression's value stops the run, so the script continues up to
-        # 1000 times ("nothing to run" once the guest has exited).
-        { echo 'w $s1 == 0x1234'; for ((k = 0; k < 1000; k++)); do echo c; done; echo q; } >"$reg_script"
+        # 2000 times ("nothing to run" once the guest has exited).
+        { echo 'w $s1 == 0x1234'; for ((k = 0; k < 2000; k++)); do echo c; done; echo q; } >"$reg_script"
     fi
     for ((r = 0; r < RUNS; r++)); do
         rs+=("$(timed "$RVSCOPE" "$elf")")

@@ -1,7 +1,7 @@
 /* alu — integer ALU: adds, xors, shifts, rotates, and/or, compares, all in
  * registers (no memory in the loop). */
 #define NAME "alu"
-#define DEFAULT_ITERS 6000000
+#define DEFAULT_ITERS 30000000
 #include "bench.h"
 
 static uint32_t bench_run(uint32_t iters) {

@@ -1,7 +1,7 @@
 /* branch — data-dependent branches: Collatz sequence lengths, and a chain
  * of comparisons classifying pseudo-random numbers. */
 #define NAME "branch"
-#define DEFAULT_ITERS 200000
+#define DEFAULT_ITERS 1000000
 #include "bench.h"
 
 static uint32_t bench_run(uint32_t iters) {

@@ -1,7 +1,7 @@
 /* call — calls and returns: naive recursive Fibonacci and Ackermann, with
  * stack frames (spills, ra save/restore). */
 #define NAME "call"
-#define DEFAULT_ITERS 80
+#define DEFAULT_ITERS 400
 #include "bench.h"
 
 static NOINLINE uint32_t fib(uint32_t n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }

@@ -1,7 +1,7 @@
 /* mem — loads and stores of every width over 256 KiB (64 pages): copy,
  * stride updates, a byte histogram, a prefix sum. */
 #define NAME "mem"
-#define DEFAULT_ITERS 120
+#define DEFAULT_ITERS 600
 #include "bench.h"
 
 #define WORDS (64 * 1024)     /* 256 KiB of uint32_t */

@@ -2,7 +2,7 @@
  * libgcc calls on RV32): modular exponentiation, gcd, decimal digit sums,
  * high products (mulhu on RV32), signed division. */
 #define NAME "muldiv"
-#define DEFAULT_ITERS 900000
+#define DEFAULT_ITERS 4500000
 #include "bench.h"
 
 static uint32_t bench_run(uint32_t iters) {

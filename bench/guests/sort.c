@@ -1,7 +1,7 @@
 /* sort — quicksort (recursive, median of three, insertion sort below 16)
  * of 32 Ki pseudo-random ints, repeated; each result is verified. */
 #define NAME "sort"
-#define DEFAULT_ITERS 45
+#define DEFAULT_ITERS 225
 #include "bench.h"
 
 #define N (32 * 1024)

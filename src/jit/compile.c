@@ -128,6 +128,8 @@ typedef struct jc {
     uint64_t hook_mask;         /* machine's jit_hook_mask */
     slow_site_t slow[JIT_MAX_INSNS];
     unsigned nslow;
+    const bool *native;         /* per instruction: compiled, or run by jit_interp */
+    uint8_t *copy_at[JIT_MAX_INSNS];   /* imm64 to patch with the address of ins[k] */
     hreg_t hr[NPOOL];
     int8_t where[REG_SINK + 1];  /* pool index caching each guest register, or -1 */
     unsigned clock;
@@ -395,11 +397,38 @@ static void jalr(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     exit_status(c, 0, c->st->exit_sync);
 }
 
+/* An instruction the compiler leaves to the interpreter (CSRs, AMOs,
+ * system instructions, a mutated one): jit_interp runs its handler with pc
+ * and budget exact; the block goes on only if it simply completed. */
+static void interp_call(jc_t *c, unsigned k, unsigned off)
+{
+    xbuf_t *b = &c->b;
+    rc_drop(c);
+    x_lea(b, 1, RCX, R13, (int32_t)(c->n - k - 1));
+    x_store(b, 1, RCX, RBX, OFF_BUDGET);
+    x_lea(b, c->w, RCX, R12, (int32_t)off);
+    x_store(b, 1, RCX, RBX, OFF_PC);
+    x_mov_rr(b, 1, RDI, RBX);
+    x_rex(b, 1, 0, 0, RSI); x_byte(b, 0xb8 + (RSI & 7));  /* movabs rsi, &copy of the insn */
+    c->copy_at[k] = b->p;
+    x_u64(b, 0);
+    x_mov_imm(b, RAX, (uint64_t)(uintptr_t)jit_interp);
+    x_call_reg(b, RAX);
+    x_op_rr(b, 0, 0x85, RAX, RAX);                         /* test eax, eax */
+    x_jcc_to(b, CC_NE, c->st->exit_nosync);
+}
+
 /* Emits one instruction; returns false if it ended the block (a jump). */
 static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
 {
     xbuf_t *b = &c->b;
     int w = c->w;
+    if (!c->native[k]) {
+        interp_call(c, k, off);
+        if (hooked(c, in))
+            hook_call(c, in, k, off, off + in->len);
+        return true;
+    }
     switch (sem_of[in->id]) {
     case S_LUI:   x_mov_imm(b, RAX, w ? (uint64_t)in->imm : (uint32_t)in->imm); st(c, RAX, in->rd); break;
     case S_AUIPC: x_lea(b, w, RAX, R12, (int32_t)(off + in->imm)); st(c, RAX, in->rd); break;
@@ -512,16 +541,17 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_REMW:  call2(c, in, remw); break;
     case S_REMUW: call2(c, in, remuw); break;
     case S_FENCE: break;
-    default: break;     /* not reached: compilable() said no */
+    default: break;     /* not reached: not native */
     }
     if (hooked(c, in))
         hook_call(c, in, k, off, off + in->len);
     return true;
 }
 
-/* Leave to the interpreter: CSRs, system instructions, AMOs, fence.i,
- * illegal words and an instruction broken on purpose (--debug-break-insn). */
-static bool compilable(hart_t *h, const insn_t *in)
+/* Compiled to x86-64, or run through jit_interp: CSRs, system
+ * instructions, AMOs, fence.i, illegal words and an instruction broken on
+ * purpose (--debug-break-insn). */
+static bool native(hart_t *h, const insn_t *in)
 {
     return sem_of[in->id] != S_NONE && in->fn == exec_handler(h->xlen, in->id);
 }
@@ -532,6 +562,7 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
     sem_init();
     const uint8_t *page = h->m->ram + (d->pa - RAM_BASE);
     insn_t ins[JIT_MAX_INSNS];
+    bool nat[JIT_MAX_INSNS];
     unsigned offs[JIT_MAX_INSNS], n = 0, off = slot * 2;
     while (n < JIT_MAX_INSNS && off + 2 <= PAGE_SIZE) {
         uint32_t raw = page[off] | (uint32_t)page[off + 1] << 8;
@@ -541,8 +572,7 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
             raw |= (uint32_t)(page[off + 2] | page[off + 3] << 8) << 16;
         }
         insn_prepare(h, raw, &ins[n]);
-        if (!compilable(h, &ins[n]))
-            break;
+        nat[n] = native(h, &ins[n]);
         offs[n] = off;
         off += ins[n].len;
         unsigned s = sem_of[ins[n++].id];
@@ -553,7 +583,8 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
         return JIT_INTERP;
 
     jc_t c = { .b = { buf, buf + room, 0 }, .d = d, .st = stubs, .w = h->xlen == 64,
-               .n = n, .start_off = slot * 2, .hook_mask = h->m->jit_hook_mask };
+               .n = n, .start_off = slot * 2, .hook_mask = h->m->jit_hook_mask,
+               .native = nat };
     xbuf_t *b = &c.b;
     rc_init(&c);
     c.entry = b->p;
@@ -585,6 +616,18 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
         x_mov_imm(b, RAX, (uint64_t)(uintptr_t)(s->store ? jit_store_slow : jit_load_slow));
         x_call_reg(b, RAX);
         x_jmp_to(b, stubs->exit_nosync);
+    }
+    /* The decoded instructions jit_interp runs, after the code. */
+    while ((uintptr_t)b->p & 7)
+        x_byte(b, 0xcc);
+    for (unsigned k = 0; k < n; k++) {
+        if (nat[k] || b->overflow)
+            continue;
+        uint64_t at = (uint64_t)(uintptr_t)b->p;
+        for (size_t i = 0; i < sizeof ins[k]; i++)
+            x_byte(b, ((const uint8_t *)&ins[k])[i]);
+        if (!b->overflow)
+            memcpy(c.copy_at[k], &at, 8);
     }
     if (b->overflow)
         return NULL;

@@ -136,6 +136,24 @@ int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc)
     return m->stop || h->slice_len == 0;
 }
 
+/* One instruction the compiler left to the interpreter, from compiled code
+ * (pc and budget exact). 0: it simply completed, the block goes on; else
+ * the block is left (a trap, a jump, the slice ended, the page mapping
+ * may have changed, a stop). */
+int jit_interp(hart_t *h, const insn_t *in)
+{
+    uint64_t pc = h->pc, vbase = h->fetch_vbase;
+    int64_t budget = h->budget;
+    bool checked = h->fetch_checked;
+    h->fetch_checked = true;        /* no chaining on from the handler */
+    in->fn(h, in);
+    h->fetch_checked = checked;
+    uint64_t next = pc + in->len;
+    if (h->xlen == 32)
+        next = (uint32_t)next;
+    return h->pc != next || h->budget != budget || h->fetch_vbase != vbase || h->m->stop;
+}
+
 static bool hooked(const machine_t *m, unsigned rd)
 {
     return rd != REG_SINK && ((m->jit_hook_mask >> rd) & 1);

@@ -47,5 +47,6 @@ size_t jit_emit_stubs(uint8_t *buf, size_t room, jit_stubs_t *st);
 int jit_load_slow(hart_t *h, uint64_t va, uint64_t site);
 int jit_store_slow(hart_t *h, uint64_t va, uint64_t site);
 int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc);
+int jit_interp(hart_t *h, const insn_t *in);
 
 #endif
