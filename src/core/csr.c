@@ -133,6 +133,16 @@ static void set_counter(uint64_t *offset, uint64_t now_with_offset, uint64_t v, 
     *offset += want - cur - 1;
 }
 
+/* After a write that may unmask an interrupt: end the slice so the run
+ * loop takes it before the next instruction, if one is pending at all
+ * (mip is current: device lines and timer deadlines only change between
+ * slices). Idle loops toggle SIE/MIE constantly with nothing pending. */
+static void irq_maybe_unmasked(hart_t *h)
+{
+    if (h->mip & h->mie)
+        hart_end_slice(h);
+}
+
 /* The write half, after the access checks; false = no such CSR. */
 static bool do_write(hart_t *h, unsigned csr, uint64_t v)
 {
@@ -147,19 +157,19 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
         h->mstatus = n;
         if ((old ^ n) & (MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_MPP))
             hart_flush_tlb(h);
-        hart_end_slice(h);                            /* MIE/SIE may unmask an interrupt */
+        irq_maybe_unmasked(h);                        /* MIE/SIE */
         return true;
     }
     case CSR_MSTATUSH: return rv32;
     case CSR_MISA:     return true;                   /* extensions cannot be switched off */
     case CSR_MEDELEG:  h->medeleg = v & MEDELEG_MASK; return true;
-    case CSR_MIDELEG:  h->mideleg = v & MIDELEG_MASK; hart_end_slice(h); return true;
-    case CSR_MIE:      h->mie = v & MIE_MASK; hart_end_slice(h); return true;
+    case CSR_MIDELEG:  h->mideleg = v & MIDELEG_MASK; irq_maybe_unmasked(h); return true;
+    case CSR_MIE:      h->mie = v & MIE_MASK; irq_maybe_unmasked(h); return true;
     case CSR_MIP: {
         /* SEIP is the PLIC's line (read-only, as QEMU with a PLIC). */
         uint64_t w = MIP_SSIP | ((h->menvcfg & MENVCFG_STCE) ? 0 : MIP_STIP);
         h->mip = (h->mip & ~w) | (v & w);
-        hart_end_slice(h);
+        irq_maybe_unmasked(h);
         return true;
     }
     case CSR_MTVEC:    h->mtvec = legal_tvec(h->mtvec, v); return true;
@@ -188,16 +198,16 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
         h->mstatus = (old & ~SSTATUS_WMASK) | (v & SSTATUS_WMASK);
         if ((old ^ h->mstatus) & (MSTATUS_SUM | MSTATUS_MXR))
             hart_flush_tlb(h);
-        hart_end_slice(h);
+        irq_maybe_unmasked(h);
         return true;
     }
     case CSR_SIE:
         h->mie = (h->mie & ~h->mideleg) | (v & h->mideleg & MIE_MASK);
-        hart_end_slice(h);
+        irq_maybe_unmasked(h);
         return true;
     case CSR_SIP:
         h->mip = (h->mip & ~(h->mideleg & MIP_SSIP)) | (v & h->mideleg & MIP_SSIP);
-        hart_end_slice(h);
+        irq_maybe_unmasked(h);
         return true;
     case CSR_STVEC:    h->stvec = legal_tvec(h->stvec, v); return true;
     case CSR_SCOUNTEREN: h->scounteren = v & 0xffffffffull; return true;

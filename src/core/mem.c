@@ -190,6 +190,13 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
         hart_exception(h, is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED, va);
         return NULL;
     }
+    /* The TLB, as plain loads and stores use it (spinlocks are AMOs): an
+     * entry exists only for a plain RAM page, and a write entry only once a
+     * write translated (D set). With triggers or watchpoints armed, a page
+     * may have one kind of entry and still need the other kind's checks. */
+    tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
+    if (likely(e->tag == tlb_tag(va, size)) && !h->dbg_watch_acc && !m->dbg_nwatch)
+        return (void *)(uintptr_t)(va + e->addend);
     /* The read half's triggers rank above faults; the write half's fire
      * after the access, so only once it cannot fault any more. */
     if ((h->dbg_watch_acc & (1u << ACC_READ)) && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
@@ -202,8 +209,12 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
     }
     if (!is_lr && (h->dbg_watch_acc & (1u << ACC_WRITE)))
         debug_check(h, TK_STORE, PH_AFTER, va, size, 0);
-    if (!is_lr && m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT])
-        machine_ram_written(m, h, pa, size);
+    if (m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT]) {
+        if (!is_lr)
+            machine_ram_written(m, h, pa, size);
+    } else {
+        tlb_fill(h, acc, va, pa);
+    }
     if (unlikely(m->dbg_nwatch))
         dbg_check_watch(h, acc, va, pa, size);
     if (!is_lr)
