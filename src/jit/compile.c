@@ -228,6 +228,23 @@ static void exit_status(jc_t *c, unsigned status, const uint8_t *via)
  * at run time, so invalidated blocks are never entered), else back to the
  * dispatcher with pc set. A jump to this block's own start goes direct: a
  * running block can only be invalidated through a slow path, which leaves. */
+/* h->pc is set, off this page: jit_lookup finds the block there when the
+ * execute TLB knows the page and the page needs no checks (else back to
+ * the run loop, which does the full fetch). The cache is written back. */
+static void far_exit(jc_t *c)
+{
+    xbuf_t *b = &c->b;
+    x_mov_rr(b, 1, RDI, RBX);
+    x_mov_imm(b, RAX, (uint64_t)(uintptr_t)jit_lookup);
+    x_call_reg(b, RAX);
+    x_op_rr(b, 1, 0x85, RAX, RAX);                         /* test rax, rax */
+    uint8_t *none = x_jcc(b, CC_E);
+    x_load(b, 1, R12, RBX, OFF_VBASE);                     /* the new page */
+    x_jmp_reg(b, RAX);
+    x_patch(b, none, b->p);
+    exit_status(c, 0, c->st->exit_sync);
+}
+
 static void chain(jc_t *c, int64_t off)
 {
     rc_writeback(c);
@@ -242,9 +259,12 @@ static void chain(jc_t *c, int64_t off)
         uint8_t *miss = x_jcc(&c->b, CC_BE);
         x_jmp_reg(&c->b, RAX);
         x_patch(&c->b, miss, c->b.p);
+        set_pc_off(c, off);
+        exit_status(c, 0, c->st->exit_sync);
+        return;
     }
     set_pc_off(c, off);
-    exit_status(c, 0, c->st->exit_sync);
+    far_exit(c);
 }
 
 /* Loads and stores: the TLB probe of mem.h inline; rax = address. */
@@ -392,9 +412,10 @@ static void jalr(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     x_alu_imm(b, 1, ALU_CMP, RDX, 1);
     uint8_t *miss = x_jcc(b, CC_BE);
     x_jmp_reg(b, RDX);
-    x_patch(b, other, b->p);
     x_patch(b, miss, b->p);
     exit_status(c, 0, c->st->exit_sync);
+    x_patch(b, other, b->p);
+    far_exit(c);
 }
 
 /* An instruction the compiler leaves to the interpreter (CSRs, AMOs,

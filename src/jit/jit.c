@@ -154,6 +154,32 @@ int jit_interp(hart_t *h, const insn_t *in)
     return h->pc != next || h->budget != budget || h->fetch_vbase != vbase || h->m->stop;
 }
 
+/* Compiled code leaving its page for h->pc: the block there, with the
+ * fetch state switched to its page, if that takes no more than the
+ * execute TLB (no walk, no fault, no page that needs checking); else NULL
+ * and the run loop does it all. */
+const void *jit_lookup(hart_t *h)
+{
+    machine_t *m = h->m;
+    uint64_t vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
+    tlb_entry_t *e = &h->tlb[ACC_EXEC][(h->pc >> 12) & (TLB_SIZE - 1)];
+    if (e->tag != vbase)
+        return NULL;
+    uint64_t off = (uint64_t)((uintptr_t)(vbase + e->addend) - (uintptr_t)m->ram);
+    dpage_t *d = m->dpages[off >> PAGE_SHIFT];
+    if (!d || !d->jit)
+        return NULL;
+    void *code = d->jit[(h->pc & (PAGE_SIZE - 1)) >> 1];
+    if ((uintptr_t)code <= (uintptr_t)JIT_INTERP || dbg_page_checked(h, vbase))
+        return NULL;
+    h->fetch_vbase = vbase;
+    h->fetch_pa = off + RAM_BASE;
+    h->fetch_slots = d->slots;
+    h->fetch_dpage = d;
+    h->fetch_checked = false;
+    return code;
+}
+
 static bool hooked(const machine_t *m, unsigned rd)
 {
     return rd != REG_SINK && ((m->jit_hook_mask >> rd) & 1);

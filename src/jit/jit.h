@@ -48,5 +48,6 @@ int jit_load_slow(hart_t *h, uint64_t va, uint64_t site);
 int jit_store_slow(hart_t *h, uint64_t va, uint64_t site);
 int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc);
 int jit_interp(hart_t *h, const insn_t *in);
+const void *jit_lookup(hart_t *h);
 
 #endif
