@@ -62,6 +62,10 @@ typedef struct hart {
     struct dpage *fetch_dpage;  /* and its decoded (and compiled) code */
 
     tlb_entry_t tlb[3][TLB_SIZE];
+    /* Translations for the slow paths (any page, RAM or not, flagged or
+     * watched): va page -> pa page, so a page that never gets a TLB entry
+     * (code and data mixed, devices) does not cost a page walk per access. */
+    struct { uint64_t tag, pa; } xlat[3][TLB_SIZE];
 
     /* LR/SC */
     uint64_t resv_addr;

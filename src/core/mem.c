@@ -43,10 +43,18 @@ static void note_store(hart_t *h, uint64_t va, unsigned size)
 static bool resolve(hart_t *h, uint64_t va, unsigned size, enum access acc, uint64_t *pa)
 {
     int cause;
+    uint64_t vpage = va & ~(uint64_t)(PAGE_SIZE - 1);
+    __typeof__(h->xlat[0][0]) *x = &h->xlat[acc][(va >> 12) & (TLB_SIZE - 1)];
+    if (x->tag == vpage) {
+        *pa = x->pa | (va & (PAGE_SIZE - 1));
+        return true;
+    }
     if (!mmu_translate(h, va, acc, pa, &cause)) {
         hart_exception(h, (unsigned)cause, va);
         return false;
     }
+    x->tag = vpage;     /* a successful walk set A (and D for a write) */
+    x->pa = *pa & ~(uint64_t)(PAGE_SIZE - 1);
     (void)size;
     return true;
 }

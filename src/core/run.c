@@ -202,7 +202,7 @@ void hart_flush_tlb(hart_t *h)
 {
     for (int a = 0; a < 3; a++)
         for (int i = 0; i < TLB_SIZE; i++)
-            h->tlb[a][i].tag = TLB_INVALID;
+            h->tlb[a][i].tag = h->xlat[a][i].tag = TLB_INVALID;
     h->fetch_vbase = TLB_INVALID;
 }
 

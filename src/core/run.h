@@ -10,6 +10,7 @@ typedef struct dpage {
     bool     sticky;    /* code and data share it: invalidate slot by slot */
     insn_t   slots[DPAGE_SLOTS];
     void   **jit;       /* compiled blocks by slot (src/jit/), NULL until one is */
+    uint16_t jit_lo, jit_hi;   /* bytes [lo, hi) hold all its compiled code */
 } dpage_t;
 
 dpage_t *dpage_new(uint64_t pa);

@@ -653,6 +653,10 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
     if (b->overflow)
         return NULL;
     *used = (size_t)(b->p - buf);
+    if (slot * 2 < d->jit_lo)
+        d->jit_lo = (uint16_t)(slot * 2);
+    if (off > d->jit_hi)
+        d->jit_hi = (uint16_t)off;      /* off: just past the last instruction */
     return c.entry;
 }
 

@@ -59,16 +59,20 @@ static bool jit_init(void)
 
 void jit_page_reset(dpage_t *d)
 {
-    if (d->jit)
+    if (d->jit && d->jit_hi)
         memset(d->jit, 0, DPAGE_SLOTS * sizeof *d->jit);
+    d->jit_lo = PAGE_SIZE;
+    d->jit_hi = 0;
 }
 
 void jit_page_invalidate(dpage_t *d, unsigned off, unsigned len)
 {
-    if (!d->jit)
+    /* Most stores into a page of code and data miss the code. */
+    if (!d->jit || off >= d->jit_hi || off + len <= d->jit_lo)
         return;
     /* A block starting at s covers at most [s, s + JIT_SPAN). */
-    unsigned first = off >= JIT_SPAN ? (off - JIT_SPAN) / 2 : 0;
+    unsigned lo = off >= JIT_SPAN ? off - JIT_SPAN : 0;
+    unsigned first = (lo > d->jit_lo ? lo : d->jit_lo) / 2;
     unsigned last = (off + len - 1) / 2;
     if (last >= DPAGE_SLOTS)
         last = DPAGE_SLOTS - 1;
