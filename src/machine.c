@@ -131,6 +131,15 @@ void machine_ram_written(machine_t *m, hart_t *by, uint64_t pa, uint64_t len)
             dpage_t *d = m->dpages[p];
             if (d->sticky) {
                 dpage_invalidate(d, (unsigned)(a - lo), (unsigned)(b - a));
+                /* A page reused for data only (a freed page of code): after
+                 * many stores with no code in it, its stores run fast again. */
+                if (d->live || d->jit_live) {
+                    d->idle = 0;
+                } else if (++d->idle > 64) {
+                    m->page_flags[p] &= (uint8_t)~PF_CODE;
+                    d->sticky = false;
+                    d->resets = d->idle = 0;
+                }
             } else {
                 /* A page of code being overwritten (a freed page reused by a
                  * kernel, a program loaded): forget all of it and let its

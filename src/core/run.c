@@ -25,6 +25,7 @@ dpage_t *dpage_new(uint64_t pa)
     d->pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
     d->resets = 0;
     d->sticky = false;
+    d->idle = 0;
     d->jit = NULL;
     dpage_reset(d);
     return d;
@@ -34,6 +35,7 @@ void dpage_reset(dpage_t *d)
 {
     for (unsigned i = 0; i < DPAGE_SLOTS; i++)
         d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
+    d->live = 0;
     jit_page_reset(d);
 }
 
@@ -45,7 +47,10 @@ void dpage_invalidate(dpage_t *d, unsigned off, unsigned len)
     if (last >= DPAGE_SLOTS)
         last = DPAGE_SLOTS - 1;
     for (unsigned i = first; i <= last; i++)
-        d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
+        if (d->slots[i].fn != ex_decode) {
+            d->slots[i].fn = ex_decode;   /* operands stay valid for a running handler */
+            d->live--;
+        }
     jit_page_invalidate(d, off, len);
 }
 
@@ -116,6 +121,7 @@ static void ex_decode(hart_t *h, const insn_t *cin)
     if (!(h->m->page_flags[(h->fetch_pa - RAM_BASE) >> PAGE_SHIFT] & PF_CODE))
         machine_set_page_flag(h->m, h->fetch_pa, PF_CODE);
     insn_prepare(h, raw, slot);
+    h->fetch_dpage->live++;
     slot->fn(h, slot);
 }
 

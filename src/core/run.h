@@ -8,6 +8,9 @@ typedef struct dpage {
     uint64_t pa;
     unsigned resets;    /* whole-page resets caused by stores */
     bool     sticky;    /* code and data share it: invalidate slot by slot */
+    unsigned live;      /* decoded slots (fn is not ex_decode) */
+    unsigned jit_live;  /* non-empty entries of jit[] */
+    unsigned idle;      /* stores in a row into it (sticky) while it held no code */
     insn_t   slots[DPAGE_SLOTS];
     void   **jit;       /* compiled blocks by slot (src/jit/), NULL until one is */
     uint16_t jit_lo, jit_hi;   /* bytes [lo, hi) hold all its compiled code */

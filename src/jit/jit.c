@@ -59,10 +59,11 @@ static bool jit_init(void)
 
 void jit_page_reset(dpage_t *d)
 {
-    if (d->jit && d->jit_hi)
+    if (d->jit && d->jit_live)
         memset(d->jit, 0, DPAGE_SLOTS * sizeof *d->jit);
     d->jit_lo = PAGE_SIZE;
     d->jit_hi = 0;
+    d->jit_live = 0;
 }
 
 void jit_page_invalidate(dpage_t *d, unsigned off, unsigned len)
@@ -77,7 +78,10 @@ void jit_page_invalidate(dpage_t *d, unsigned off, unsigned len)
     if (last >= DPAGE_SLOTS)
         last = DPAGE_SLOTS - 1;
     for (unsigned i = first; i <= last; i++)
-        d->jit[i] = NULL;
+        if (d->jit[i]) {
+            d->jit[i] = NULL;
+            d->jit_live--;
+        }
 }
 
 void jit_flush(machine_t *m)
@@ -107,10 +111,12 @@ static void *compile(hart_t *h, dpage_t *d, unsigned slot)
             J.used += used;
             J.used = (J.used + 15) & ~(size_t)15;
             d->jit[slot] = code;
+            d->jit_live++;
             return code;
         }
         jit_flush(h->m);      /* out of room: start again */
     }
+    d->jit_live++;
     return d->jit[slot] = JIT_INTERP;
 }
 
