@@ -25,3 +25,18 @@ $(JIT_OUT)/rv64/%.elf: $(JIT_DIR)/%.S $(JIT_DEPS)
 jit-guests: $(JIT_ELFS)
 test-guests: jit-guests
 .PHONY: jit-guests
+
+# Random programs (random_gen.py SEED XLEN), for the differential check in
+# run.sh: compiled, interpreted and QEMU must print the same registers.
+JIT_SEEDS := 1 2 3 4 5 6
+JIT_RAND  := $(foreach s,$(JIT_SEEDS),$(JIT_OUT)/rand/rv32-$(s).elf $(JIT_OUT)/rand/rv64-$(s).elf)
+JIT_RAND_FLAGS := -nostdlib -nostartfiles -static -T tests/cli/link.ld -Wl,--no-warn-rwx-segments
+$(JIT_OUT)/rand/rv%.S: $(JIT_DIR)/random_gen.py
+	@mkdir -p $(dir $@)
+	python3 $< $(lastword $(subst -, ,$*)) $(firstword $(subst -, ,$*)) >$@
+$(JIT_OUT)/rand/rv32-%.elf: $(JIT_OUT)/rand/rv32-%.S tests/cli/link.ld
+	$(GUEST_CC) -march=rv32imac -mabi=ilp32 $(JIT_RAND_FLAGS) -o $@ $<
+$(JIT_OUT)/rand/rv64-%.elf: $(JIT_OUT)/rand/rv64-%.S tests/cli/link.ld
+	$(GUEST_CC) -march=rv64imac -mabi=lp64 -mcmodel=medany $(JIT_RAND_FLAGS) -o $@ $<
+jit-guests: $(JIT_RAND)
+.SECONDARY: $(JIT_RAND:.elf=.S)
