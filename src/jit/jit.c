@@ -24,7 +24,16 @@ static struct {
     size_t used, base;          /* base: after the stubs, kept across flushes */
     jit_stubs_t stubs;
     bool failed;                /* no executable memory: interpret */
+    unsigned long long blocks, flushes;
 } J;
+
+void jit_get_stats(jit_stats_t *out)
+{
+    out->blocks = J.blocks;
+    out->flushes = J.flushes;
+    out->used = J.buf ? J.used : 0;
+    out->size = J.size;
+}
 
 bool jit_supported(void)
 {
@@ -90,6 +99,7 @@ void jit_flush(machine_t *m)
         if (m->dpages[p])
             jit_page_reset(m->dpages[p]);
     J.used = J.base;
+    J.flushes++;
 }
 
 static void *compile(hart_t *h, dpage_t *d, unsigned slot)
@@ -112,6 +122,8 @@ static void *compile(hart_t *h, dpage_t *d, unsigned slot)
             J.used = (J.used + 15) & ~(size_t)15;
             d->jit[slot] = code;
             d->jit_live++;
+            if (code != JIT_INTERP)
+                J.blocks++;
             return code;
         }
         jit_flush(h->m);      /* out of room: start again */

@@ -27,6 +27,14 @@ void jit_run(hart_t *h);
 /* Forget compiled code for bytes [off, off+len) of a page / all of it. */
 void jit_page_invalidate(struct dpage *d, unsigned off, unsigned len);
 void jit_page_reset(struct dpage *d);
+/* What the compiler has done so far, for the monitor's `info jit`. */
+typedef struct jit_stats {
+    unsigned long long blocks;      /* blocks compiled (since start) */
+    unsigned long long flushes;     /* times the code buffer was emptied */
+    size_t used, size;              /* bytes of the code buffer in use / in all */
+} jit_stats_t;
+void jit_get_stats(jit_stats_t *out);
+
 /* Forget all compiled code (the instruction hook's set changed). */
 void jit_flush(struct machine *m);
 /* The instruction hook and itrace as they are can run in compiled code:

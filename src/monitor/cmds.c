@@ -466,12 +466,13 @@ static const cmd_t cmds[] = {
      "something stops it early ('set step-show on' prints the next instruction)."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
-    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | triggers | tlb | itrace",
-     "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring",
+    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | triggers | tlb | itrace | jit",
+     "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring, compiler",
      "r: GPRs, pc, privilege and the key CSRs (or just the named ones); csr: one CSR by\n"
      "name or number; w: watchpoints; b: breakpoints and watchpoints; triggers: every\n"
      "Sdtrig trigger's tdata1 decoded field by field, and tdata2; tlb: the software TLB;\n"
-     "itrace: the last instructions executed (the instruction ring)."},
+     "itrace: the last instructions executed (the instruction ring); jit: the block\n"
+     "compiler's work so far and whether the current page runs compiled."},
     {"x", NULL, cmd_x, "x N EXPR", "examine N words of memory at EXPR",
      "Examine N 32-bit words of memory from address EXPR (through the current translation)."},
     {"p", "print", cmd_print, "p EXPR", "evaluate an expression",

@@ -6,6 +6,8 @@
 #include "../core/trap.h"
 #include "../debug/debug.h"
 #include "../trace/trace.h"
+#include "../jit/jit.h"
+#include "../debug/bpwp.h"
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -337,6 +339,32 @@ static bool info_itrace(mon_t *M, char *args)
     return true;
 }
 
+/* ---- the block compiler -------------------------------------------- */
+
+/* Whether code is compiled, how much, and how the current page runs: a
+ * page a breakpoint, execute trigger, trace or stepping needs instruction
+ * by instruction runs in the interpreter's checked loop. */
+static bool info_jit(mon_t *M)
+{
+    machine_t *m = M->m;
+    hart_t *h = mon_hart(M);
+    jit_stats_t st;
+    jit_get_stats(&st);
+    if (!jit_supported())
+        mon_printf(M, "Block compiler: not available on this host (x86-64 only); every instruction is interpreted.\n");
+    else if (!m->jit)
+        mon_printf(M, "Block compiler: off (--no-jit); every instruction is interpreted.\n");
+    else
+        mon_printf(M, "Block compiler: on. %llu blocks compiled, code %.1f KiB of %zu KiB, %llu buffer flushes.\n",
+                   st.blocks, st.used / 1024.0, st.size >> 10, st.flushes);
+    bool checked = dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1));
+    mon_printf(M, "The page of pc 0x%llx runs %s.\n", (unsigned long long)h->pc,
+               checked ? "in the checked loop (a breakpoint, execute trigger, trace or step "
+                         "needs every instruction)"
+               : m->jit ? "compiled" : "in the plain interpreter");
+    return true;
+}
+
 bool cmd_info(mon_t *M, char *args)
 {
     char *what = mon_next_word(&args);
@@ -358,6 +386,8 @@ bool cmd_info(mon_t *M, char *args)
         return info_tlb(M, args);
     if (!strcmp(what, "itrace"))
         return info_itrace(M, args);
+    if (!strcmp(what, "jit"))
+        return info_jit(M);
     mon_usage(M, "info");
     return false;
 }

@@ -399,3 +399,17 @@ for mode in jit no-jit; do
   n=$(grep -c '^Watchpoint 1: ' "$tmp/out")
   [ "$n" = 2 ] && pass regwatch-hot-loop-$mode-count || fail regwatch-hot-loop-$mode-count "$n stops, want 2"
 done
+
+# ---- info jit ------------------------------------------------------------
+# After a run the compiler has blocks; a breakpoint's page runs checked;
+# --no-jit says the compiler is off.
+cmds c 'info jit' q
+mon "$RL"
+has info-jit-compiled '^Block compiler: on\. [1-9][0-9]* blocks compiled, code [0-9.]+ KiB of [0-9]+ KiB, 0 buffer flushes\.$' \
+    '^The page of pc 0x[0-9a-f]+ runs compiled\.$'
+cmds 'b bump' c 'info jit' q
+mon "$RL"
+has info-jit-checked '^The page of pc 0x8000000a runs in the checked loop \('
+cmds 'info jit' q
+mon "$RL" --no-jit
+has info-jit-off '^Block compiler: off \(--no-jit\); every instruction is interpreted\.$'
