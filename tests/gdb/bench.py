@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The cost of a GDB watchpoint in rvscope (issue 6): a CPU-bound guest
-(bench.c, ~135 M instructions) stores `result` once, at its end. It runs
+(bench.c, ~1.1 G instructions) stores `result` once, at its end. It runs
 under GDB three ways, and rvscope's own CPU time is compared:
   plain   no GDB at all (rvscope IMAGE)
   gdb     under GDB, `continue` to the end
@@ -85,7 +85,7 @@ def main():
         print("FAIL gdb/watch-cost: the guest printed different results: %r %r %r" % (o1, o2, o3))
         return
     r_stub, r_watch, r_shared = gdb / plain, watch / gdb, swatch / sgdb
-    print("gdb: bench (rv64, ~135M instructions, best of %d, rvscope CPU seconds): "
+    print("gdb: bench (rv64, ~1.1G instructions, best of %d, rvscope CPU seconds): "
           "plain %.3f, under GDB %.3f (x%.3f), with `watch result` %.3f (x%.3f); "
           "result's page stored to every iteration: %.3f -> %.3f (x%.2f)"
           % (REPEATS, plain, gdb, r_stub, watch, r_watch, sgdb, swatch, r_shared))

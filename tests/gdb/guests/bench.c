@@ -6,7 +6,7 @@
 #include <klib.h>
 
 #ifndef ITERS
-#define ITERS 15000000L
+#define ITERS 120000000L
 #endif
 
 volatile long result;
