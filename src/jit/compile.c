@@ -11,9 +11,10 @@
  * Semantics are those of exec.inc; every case here has a twin there. A
  * block costs its length in budget at entry (it runs only if the budget
  * covers it, so timer deadlines stay exact). A TLB miss, MMIO or a fault
- * goes to a C slow path with pc and the budget made exact, and the block
- * is left right after it: the slow path may have trapped, ended the slice
- * or rewritten this very code. */
+ * goes to a C slow path with pc and the budget made exact; the block goes
+ * on after it only if nothing happened that it cannot see (a trap, the
+ * slice ending, a stop, a TLB flush, any compiled code invalidated: the
+ * slow path may have rewritten this very block), else it is left. */
 #include "jit.h"
 #include "x86.h"
 #include "../core/decode.h"
@@ -115,6 +116,8 @@ typedef struct slow_site {
     bool store;
     uint64_t site;      /* operands for jit_load_slow / jit_store_slow */
     uint8_t ndirty, dirty_guest[NPOOL], dirty_host[NPOOL];   /* to write back */
+    uint8_t *resume;    /* after the access on the fast path */
+    uint8_t nmap, map_guest[NPOOL], map_host[NPOOL];          /* the cache there */
 } slow_site_t;
 
 typedef struct jc {
@@ -303,18 +306,27 @@ static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsign
         case 4: x_op_mem(b, 0, 0x89, RCX, RAX, RDX, 0, 0); break;
         default: x_op_mem(b, 1, 0x89, RCX, RAX, RDX, 0, 0); break;
         }
-        return;
+    } else {
+        switch (size) {
+        case 1: x_op_mem(b, c->w, sign ? 0x0fbe : 0x0fb6, RCX, RAX, RDX, 0, 0); break;
+        case 2: x_op_mem(b, c->w, sign ? 0x0fbf : 0x0fb7, RCX, RAX, RDX, 0, 0); break;
+        case 4:
+            if (sign && c->w) x_op_mem(b, 1, 0x63, RCX, RAX, RDX, 0, 0);   /* movsxd */
+            else x_op_mem(b, 0, 0x8b, RCX, RAX, RDX, 0, 0);
+            break;
+        default: x_op_mem(b, 1, 0x8b, RCX, RAX, RDX, 0, 0); break;
+        }
+        st(c, RCX, in->rd);
     }
-    switch (size) {
-    case 1: x_op_mem(b, c->w, sign ? 0x0fbe : 0x0fb6, RCX, RAX, RDX, 0, 0); break;
-    case 2: x_op_mem(b, c->w, sign ? 0x0fbf : 0x0fb7, RCX, RAX, RDX, 0, 0); break;
-    case 4:
-        if (sign && c->w) x_op_mem(b, 1, 0x63, RCX, RAX, RDX, 0, 0);   /* movsxd */
-        else x_op_mem(b, 0, 0x8b, RCX, RAX, RDX, 0, 0);
-        break;
-    default: x_op_mem(b, 1, 0x8b, RCX, RAX, RDX, 0, 0); break;
-    }
-    st(c, RCX, in->rd);
+    /* A slow path that lets the block go on comes back here, with every
+     * cached register reloaded from h->x (the call clobbered some). */
+    s->resume = b->p;
+    s->nmap = 0;
+    for (int i = 0; i < NPOOL; i++)
+        if (c->hr[i].guest >= 0) {
+            s->map_guest[s->nmap] = (uint8_t)c->hr[i].guest;
+            s->map_host[s->nmap++] = (uint8_t)pool[i];
+        }
 }
 
 static void call2(jc_t *c, const insn_t *in, uint64_t (*fn)(uint64_t, uint64_t))
@@ -636,7 +648,11 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
         x_mov_imm(b, RDX, s->site);
         x_mov_imm(b, RAX, (uint64_t)(uintptr_t)(s->store ? jit_store_slow : jit_load_slow));
         x_call_reg(b, RAX);
-        x_jmp_to(b, stubs->exit_nosync);
+        x_op_rr(b, 0, 0x85, RAX, RAX);                     /* test eax, eax */
+        x_jcc_to(b, CC_NE, stubs->exit_nosync);
+        for (unsigned j = 0; j < s->nmap; j++)
+            x_load(b, 1, s->map_host[j], RBX, X(s->map_guest[j]));
+        x_jmp_to(b, s->resume);
     }
     /* The decoded instructions jit_interp runs, after the code. */
     while ((uintptr_t)b->p & 7)

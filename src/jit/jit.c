@@ -25,6 +25,8 @@ static struct {
     jit_stubs_t stubs;
     bool failed;                /* no executable memory: interpret */
     unsigned long long blocks, flushes;
+    unsigned long long epoch;   /* counts invalidations: a slow path that saw
+                                   one cannot let its block go on */
 } J;
 
 void jit_get_stats(jit_stats_t *out)
@@ -68,8 +70,10 @@ static bool jit_init(void)
 
 void jit_page_reset(dpage_t *d)
 {
-    if (d->jit && d->jit_live)
+    if (d->jit && d->jit_live) {
         memset(d->jit, 0, DPAGE_SLOTS * sizeof *d->jit);
+        J.epoch++;
+    }
     d->jit_lo = PAGE_SIZE;
     d->jit_hi = 0;
     d->jit_live = 0;
@@ -90,6 +94,7 @@ void jit_page_invalidate(dpage_t *d, unsigned off, unsigned len)
         if (d->jit[i]) {
             d->jit[i] = NULL;
             d->jit_live--;
+            J.epoch++;
         }
 }
 
@@ -100,6 +105,7 @@ void jit_flush(machine_t *m)
             jit_page_reset(m->dpages[p]);
     J.used = J.base;
     J.flushes++;
+    J.epoch++;
 }
 
 static void *compile(hart_t *h, dpage_t *d, unsigned slot)
@@ -268,39 +274,67 @@ void jit_run(hart_t *h)
 }
 
 /* Slow paths of compiled loads and stores: what exec.inc's load_slow and
- * store_slow do. pc and the budget were made exact by the caller; the
- * block is left afterwards whatever happens. site: rd | rs2 << 8 |
- * size << 16 | sign << 24 | len << 32. */
+ * store_slow do. pc and the budget were made exact by the caller. 0: the
+ * access is done (a load's value is in h->x) and the block may go on (it
+ * reloads its cached registers); 1: the block is left, with pc past the
+ * instruction if it completed. site: rd | rs2 << 8 | size << 16 |
+ * sign << 24 | len << 32. */
+typedef struct slow_ctx {
+    int64_t budget;
+    uint64_t vbase, epoch;
+} slow_ctx_t;
+
+static slow_ctx_t slow_begin(const hart_t *h)
+{
+    return (slow_ctx_t){ h->budget, h->fetch_vbase, J.epoch };
+}
+
+/* Nothing the block cannot see happened during the access. */
+static bool slow_may_go_on(const hart_t *h, slow_ctx_t c)
+{
+    return h->budget == c.budget && h->fetch_vbase == c.vbase && J.epoch == c.epoch &&
+           !h->m->stop;
+}
+
+static int slow_leave(hart_t *h, unsigned len, unsigned hook_rd)
+{
+    uint64_t next = h->pc + len;
+    if (h->xlen == 32)
+        next = (uint32_t)next;
+    if (hook_rd != REG_SINK && hooked(h->m, hook_rd))
+        return jit_hook(h, hook_rd, next), 1;
+    h->pc = next;
+    return 1;
+}
+
 int jit_load_slow(hart_t *h, uint64_t va, uint64_t site)
 {
     unsigned rd = site & 0xff, size = (site >> 16) & 0xff, len = (site >> 32) & 0xff;
     bool sign = (site >> 24) & 1;
+    slow_ctx_t c = slow_begin(h);
     uint64_t v;
     if (!mem_load_slow(h, va, size, &v))
-        return 0;
+        return 1;
     if (sign && size < 8)
         v = (uint64_t)((int64_t)(v << (64 - 8 * size)) >> (64 - 8 * size));
     if (h->xlen == 32)
         v = (uint32_t)v;
     h->x[rd] = v;
-    if (hooked(h->m, rd))
-        return jit_hook(h, rd, h->pc + len);
-    h->pc += len;
-    if (h->xlen == 32)
-        h->pc = (uint32_t)h->pc;
-    return 0;
+    if (slow_may_go_on(h, c))
+        return 0;           /* the block calls the hook itself */
+    return slow_leave(h, len, rd);
 }
 
 int jit_store_slow(hart_t *h, uint64_t va, uint64_t site)
 {
     unsigned rs2 = (site >> 8) & 0xff, size = (site >> 16) & 0xff, len = (site >> 32) & 0xff;
+    slow_ctx_t c = slow_begin(h);
     uint64_t v = h->x[rs2];
     if (h->xlen == 32)
         v = (uint32_t)v;
     if (!mem_store_slow(h, va, size, v))
+        return 1;
+    if (slow_may_go_on(h, c))
         return 0;
-    h->pc += len;
-    if (h->xlen == 32)
-        h->pc = (uint32_t)h->pc;
-    return 0;
+    return slow_leave(h, len, REG_SINK);
 }
