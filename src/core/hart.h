@@ -65,7 +65,7 @@ typedef struct hart {
     /* Translations for the slow paths (any page, RAM or not, flagged or
      * watched): va page -> pa page, so a page that never gets a TLB entry
      * (code and data mixed, devices) does not cost a page walk per access. */
-    struct { uint64_t tag, pa; } xlat[3][TLB_SIZE];
+    struct { uint64_t tag, pa; bool nofill; } xlat[3][TLB_SIZE];
 
     /* LR/SC */
     uint64_t resv_addr;

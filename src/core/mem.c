@@ -19,13 +19,21 @@ static unsigned fault_cause(enum access acc, bool page)
 static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
 {
     /* Pages a trigger or watchpoint may match stay off the fast path; so
-     * does every store while the instruction hook must see them. */
-    if (unlikely(h->dbg_watch_acc & (1u << acc)) && debug_page_watched(h, acc, va))
+     * does every store while the instruction hook must see them. A refusal
+     * is remembered with the page's translation (both go on any change to
+     * triggers, watchpoints or hooks, which flushes), so a watched page
+     * does not search the watch list at every access. */
+    __typeof__(h->xlat[0][0]) *x = &h->xlat[acc][(va >> 12) & (TLB_SIZE - 1)];
+    bool known = x->tag == (va & ~(uint64_t)(PAGE_SIZE - 1));
+    if (known && x->nofill)
         return;
-    if (unlikely(h->m->dbg_nwatch) && dbg_data_page_watched(h, acc, va, pa))
+    if ((unlikely(h->dbg_watch_acc & (1u << acc)) && debug_page_watched(h, acc, va)) ||
+        (unlikely(h->m->dbg_nwatch) && dbg_data_page_watched(h, acc, va, pa)) ||
+        (unlikely(h->m->insn_hook) && !h->m->hook_fast_stores && acc == ACC_WRITE)) {
+        if (known)
+            x->nofill = true;
         return;
-    if (unlikely(h->m->insn_hook) && !h->m->hook_fast_stores && acc == ACC_WRITE)
-        return;
+    }
     tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
     e->tag = va & ~(uint64_t)(PAGE_SIZE - 1);
     e->addend = (uintptr_t)(h->m->ram + (pa & ~(uint64_t)(PAGE_SIZE - 1)) - RAM_BASE) - e->tag;
@@ -55,6 +63,7 @@ static bool resolve(hart_t *h, uint64_t va, unsigned size, enum access acc, uint
     }
     x->tag = vpage;     /* a successful walk set A (and D for a write) */
     x->pa = *pa & ~(uint64_t)(PAGE_SIZE - 1);
+    x->nofill = false;
     (void)size;
     return true;
 }
