@@ -369,6 +369,26 @@ static void branch(jc_t *c, const insn_t *in, unsigned off, int cc)
     chain(c, (int64_t)off + in->imm);
 }
 
+/* h->budget and h->pc as the interpreter has them while instruction k (at
+ * page offset off) runs: the block's unexecuted rest is given back. */
+static void sync_state(jc_t *c, unsigned k, unsigned off)
+{
+    x_lea(&c->b, 1, RCX, R13, (int32_t)(c->n - k - 1));
+    x_store(&c->b, 1, RCX, RBX, OFF_BUDGET);
+    x_lea(&c->b, c->w, RCX, R12, (int32_t)off);
+    x_store(&c->b, 1, RCX, RBX, OFF_PC);
+}
+
+/* Call fn (arguments already in rdi, rsi, rdx); leave the block unless it
+ * returns 0. */
+static void call_or_leave(jc_t *c, const void *fn)
+{
+    x_mov_imm(&c->b, RAX, (uint64_t)(uintptr_t)fn);
+    x_call_reg(&c->b, RAX);
+    x_op_rr(&c->b, 0, 0x85, RAX, RAX);                     /* test eax, eax */
+    x_jcc_to(&c->b, CC_NE, c->st->exit_nosync);
+}
+
 /* After instruction k wrote a register the instruction hook watches: call
  * jit_hook with pc and budget exact, leave if it says so. The next pc is
  * r12 + next_off, or rax (next_off < 0: jalr's target). */
@@ -384,16 +404,10 @@ static void hook_call(jc_t *c, const insn_t *in, unsigned k, unsigned off, int64
         x_mov_rr(b, 1, RDX, RAX);
     else
         x_lea(b, c->w, RDX, R12, (int32_t)next_off);
-    x_lea(b, 1, RCX, R13, (int32_t)(c->n - k - 1));
-    x_store(b, 1, RCX, RBX, OFF_BUDGET);
-    x_lea(b, c->w, RCX, R12, (int32_t)off);
-    x_store(b, 1, RCX, RBX, OFF_PC);
+    sync_state(c, k, off);
     x_mov_rr(b, 1, RDI, RBX);
     x_mov_imm(b, RSI, in->rd);
-    x_mov_imm(b, RAX, (uint64_t)(uintptr_t)jit_hook);
-    x_call_reg(b, RAX);
-    x_op_rr(b, 0, 0x85, RAX, RAX);                         /* test eax, eax */
-    x_jcc_to(b, CC_NE, c->st->exit_nosync);
+    call_or_leave(c, (const void *)jit_hook);
 }
 
 static void jalr(jc_t *c, const insn_t *in, unsigned k, unsigned off)
@@ -437,18 +451,12 @@ static void interp_call(jc_t *c, unsigned k, unsigned off)
 {
     xbuf_t *b = &c->b;
     rc_drop(c);
-    x_lea(b, 1, RCX, R13, (int32_t)(c->n - k - 1));
-    x_store(b, 1, RCX, RBX, OFF_BUDGET);
-    x_lea(b, c->w, RCX, R12, (int32_t)off);
-    x_store(b, 1, RCX, RBX, OFF_PC);
+    sync_state(c, k, off);
     x_mov_rr(b, 1, RDI, RBX);
     x_rex(b, 1, 0, 0, RSI); x_byte(b, 0xb8 + (RSI & 7));  /* movabs rsi, &copy of the insn */
     c->copy_at[k] = b->p;
     x_u64(b, 0);
-    x_mov_imm(b, RAX, (uint64_t)(uintptr_t)jit_interp);
-    x_call_reg(b, RAX);
-    x_op_rr(b, 0, 0x85, RAX, RAX);                         /* test eax, eax */
-    x_jcc_to(b, CC_NE, c->st->exit_nosync);
+    call_or_leave(c, (const void *)jit_interp);
 }
 
 /* Emits one instruction; returns false if it ended the block (a jump). */
@@ -639,17 +647,11 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
         x_patch(b, s->patch, b->p);
         for (unsigned j = 0; j < s->ndirty; j++)
             x_store(b, 1, s->dirty_host[j], RBX, X(s->dirty_guest[j]));
-        x_lea(b, 1, RCX, R13, (int32_t)(n - s->k - 1));  /* give back the unexecuted rest */
-        x_store(b, 1, RCX, RBX, OFF_BUDGET);
-        x_lea(b, c.w, RCX, R12, (int32_t)offs[s->k]);
-        x_store(b, 1, RCX, RBX, OFF_PC);
+        sync_state(&c, s->k, offs[s->k]);
         x_mov_rr(b, 1, RDI, RBX);
         x_mov_rr(b, 1, RSI, RAX);
         x_mov_imm(b, RDX, s->site);
-        x_mov_imm(b, RAX, (uint64_t)(uintptr_t)(s->store ? jit_store_slow : jit_load_slow));
-        x_call_reg(b, RAX);
-        x_op_rr(b, 0, 0x85, RAX, RAX);                     /* test eax, eax */
-        x_jcc_to(b, CC_NE, stubs->exit_nosync);
+        call_or_leave(&c, s->store ? (const void *)jit_store_slow : (const void *)jit_load_slow);
         for (unsigned j = 0; j < s->nmap; j++)
             x_load(b, 1, s->map_host[j], RBX, X(s->map_guest[j]));
         x_jmp_to(b, s->resume);
