@@ -3,4 +3,4 @@
 set -u
 cd "$(dirname "$0")/../.."
 make --no-print-directory -s gdb-guests >/dev/null || { echo "FAIL gdb/watch-cost: guests do not build"; exit 0; }
-python3 tests/gdb/bench.py "${RVSCOPE:-build/rvscope}" build/guests/gdb "${GDB_BENCH_REPEATS:-3}"
+python3 tests/gdb/bench.py "${RVSCOPE:-build/rvscope}" build/guests/gdb "${GDB_BENCH_REPEATS:-5}"
