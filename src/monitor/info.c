@@ -355,7 +355,7 @@ static bool info_jit(mon_t *M)
     else if (!m->jit)
         mon_printf(M, "Block compiler: off (--no-jit); every instruction is interpreted.\n");
     else
-        mon_printf(M, "Block compiler: on. %llu blocks compiled, code %.1f KiB of %zu KiB, %llu buffer flushes.\n",
+        mon_printf(M, "Block compiler: on. %llu blocks compiled, code %.1f KiB of %zu KiB, buffer emptied %llu times.\n",
                    st.blocks, st.used / 1024.0, st.size >> 10, st.flushes);
     bool checked = dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1));
     mon_printf(M, "The page of pc 0x%llx runs %s.\n", (unsigned long long)h->pc,

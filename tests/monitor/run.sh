@@ -405,7 +405,7 @@ done
 # --no-jit says the compiler is off.
 cmds c 'info jit' q
 mon "$RL"
-has info-jit-compiled '^Block compiler: on\. [1-9][0-9]* blocks compiled, code [0-9.]+ KiB of [0-9]+ KiB, 0 buffer flushes\.$' \
+has info-jit-compiled '^Block compiler: on\. [1-9][0-9]* blocks compiled, code [0-9.]+ KiB of [0-9]+ KiB, buffer emptied 0 times\.$' \
     '^The page of pc 0x[0-9a-f]+ runs compiled\.$'
 cmds 'b bump' c 'info jit' q
 mon "$RL"
