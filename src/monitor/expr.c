@@ -28,6 +28,7 @@ typedef struct node {
     uint16_t depth; /* of the subtree rooted here */
     int col;        /* of the token, for eval errors */
     int32_t a, b;   /* operands: indexes into expr.nodes */
+    int8_t gpr;     /* OP_REG: x index if the name is a GPR, else -1 */
     union {
         uint64_t num;
         char reg[REG_NAME_MAX];
@@ -422,6 +423,7 @@ expr_t *expr_parse(const char *text, const expr_env_t *env, expr_error_t *err)
             e->reads_mem = true;
         if (nd->op == OP_REG) {
             int g = expr_gpr_index(nd->u.reg);
+            e->nodes[i].gpr = (int8_t)g;
             e->regmask |= g >= 0 ? 1ull << g
                         : strcmp(nd->u.reg, "pc") == 0 ? EXPR_MASK_PC
                         : EXPR_MASK_PRIV_CSR;
@@ -460,6 +462,10 @@ static bool eval_node(const evaluator_t *ev, int32_t i, uint64_t *out)
         *out = nd->u.num & m;
         return true;
     case OP_REG:
+        if (nd->gpr >= 0 && env->gprs) {
+            *out = env->gprs[nd->gpr] & m;
+            return true;
+        }
         if (!env->reg || !env->reg(env->ctx, nd->u.reg, &l))
             return fail(ev->err, nd->col, "cannot read register '$%s'", nd->u.reg);
         *out = l & m;

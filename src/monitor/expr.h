@@ -34,6 +34,10 @@ typedef struct expr_env {
     bool (*mem)(void *ctx, uint64_t addr, unsigned size, uint64_t *val);
     /* false: unknown symbol.  NULL: no symbol is known. */
     bool (*sym)(void *ctx, const char *name, uint64_t *val);
+    /* Optional: x0..x31 to read GPRs from directly (gprs[0] must be 0),
+     * instead of calling reg by name: a watch is evaluated after every
+     * write of a register it reads. NULL: always through reg. */
+    const uint64_t *gprs;
 } expr_env_t;
 
 /* msg names the problem; col is the 0-based byte offset in the text of the

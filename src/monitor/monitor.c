@@ -117,7 +117,8 @@ static bool env_sym(void *ctx, const char *name, uint64_t *val)
 expr_env_t mon_env(mon_t *M, unsigned hart)
 {
     env_ctxs[hart] = (env_ctx_t){ M, hart };
-    return (expr_env_t){ &env_ctxs[hart], M->m->xlen, env_reg, env_mem, env_sym };
+    return (expr_env_t){ &env_ctxs[hart], M->m->xlen, env_reg, env_mem, env_sym,
+                         M->m->harts[hart]->x };
 }
 
 bool mon_eval(mon_t *M, const char *text, uint64_t *val)

@@ -42,7 +42,7 @@ static bool fz_sym(void *ctx, const char *name, uint64_t *val)
 
 static void check(const char *text, int xlen)
 {
-    expr_env_t env = {NULL, xlen, fz_reg, fz_mem, fz_sym};
+    expr_env_t env = {NULL, xlen, fz_reg, fz_mem, fz_sym, NULL};
     expr_error_t err = {"", -1};
     int len = (int)strlen(text);
     expr_t *e = expr_parse(text, &env, &err);
