@@ -35,6 +35,12 @@ typedef struct tlb_entry {
     uint64_t  tag;      /* virtual page address; TLB_INVALID when empty */
     uintptr_t addend;
 } tlb_entry_t;
+/* Slow-path translation cache entry (mem.c): va page -> pa page, and
+ * whether a trigger, watchpoint or hook refused the page a TLB entry. */
+typedef struct xlat_entry {
+    uint64_t tag, pa;
+    bool     nofill;
+} xlat_entry_t;
 #define TLB_SIZE    256
 #define TLB_INVALID (~0ull) /* no tag: tags always have bit 11 clear */
 enum access { ACC_READ, ACC_WRITE, ACC_EXEC };
@@ -65,7 +71,7 @@ typedef struct hart {
     /* Translations for the slow paths (any page, RAM or not, flagged or
      * watched): va page -> pa page, so a page that never gets a TLB entry
      * (code and data mixed, devices) does not cost a page walk per access. */
-    struct { uint64_t tag, pa; bool nofill; } xlat[3][TLB_SIZE];
+    xlat_entry_t xlat[3][TLB_SIZE];
 
     /* LR/SC */
     uint64_t resv_addr;

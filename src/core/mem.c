@@ -16,6 +16,11 @@ static unsigned fault_cause(enum access acc, bool page)
     return acc == ACC_EXEC ? EXC_INSN_ACCESS : acc == ACC_READ ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS;
 }
 
+static xlat_entry_t *xlat_of(hart_t *h, enum access acc, uint64_t va)
+{
+    return &h->xlat[acc][(va >> 12) & (TLB_SIZE - 1)];
+}
+
 static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
 {
     /* Pages a trigger or watchpoint may match stay off the fast path; so
@@ -23,7 +28,7 @@ static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
      * is remembered with the page's translation (both go on any change to
      * triggers, watchpoints or hooks, which flushes), so a watched page
      * does not search the watch list at every access. */
-    __typeof__(h->xlat[0][0]) *x = &h->xlat[acc][(va >> 12) & (TLB_SIZE - 1)];
+    xlat_entry_t *x = xlat_of(h, acc, va);
     bool known = x->tag == (va & ~(uint64_t)(PAGE_SIZE - 1));
     if (known && x->nofill)
         return;
@@ -52,7 +57,7 @@ static bool resolve(hart_t *h, uint64_t va, unsigned size, enum access acc, uint
 {
     int cause;
     uint64_t vpage = va & ~(uint64_t)(PAGE_SIZE - 1);
-    __typeof__(h->xlat[0][0]) *x = &h->xlat[acc][(va >> 12) & (TLB_SIZE - 1)];
+    xlat_entry_t *x = xlat_of(h, acc, va);
     if (x->tag == vpage) {
         *pa = x->pa | (va & (PAGE_SIZE - 1));
         return true;
@@ -248,17 +253,31 @@ static bool fetch_fault(hart_t *h, unsigned cause)
     return false;
 }
 
+bool mem_fetch_tlb(const hart_t *h, uint64_t va, uint64_t *pa)
+{
+    uint64_t vbase = va & ~(uint64_t)(PAGE_SIZE - 1);
+    const tlb_entry_t *e = &h->tlb[ACC_EXEC][(va >> 12) & (TLB_SIZE - 1)];
+    if (e->tag != vbase)
+        return false;
+    *pa = (uint64_t)((uintptr_t)(vbase + e->addend) - (uintptr_t)h->m->ram) + RAM_BASE;
+    return true;
+}
+
+void mem_fetch_set(hart_t *h, uint64_t pa, struct dpage *d, bool checked)
+{
+    h->fetch_vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
+    h->fetch_pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
+    h->fetch_slots = d->slots;
+    h->fetch_dpage = d;
+    h->fetch_checked = checked;
+}
+
 bool mem_fetch_page(hart_t *h)
 {
     machine_t *m = h->m;
     uint64_t pa;
     int cause;
-    uint64_t vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
-    tlb_entry_t *e = &h->tlb[ACC_EXEC][(h->pc >> 12) & (TLB_SIZE - 1)];
-    if (e->tag == vbase) {
-        /* The execute TLB remembers the page: no walk. */
-        pa = (uint64_t)((uintptr_t)(vbase + e->addend) - (uintptr_t)m->ram) + RAM_BASE;
-    } else {
+    if (!mem_fetch_tlb(h, h->pc, &pa)) {        /* else no walk */
         if (!mmu_translate(h, h->pc, ACC_EXEC, &pa, &cause))
             return fetch_fault(h, (unsigned)cause);
         if (!machine_is_ram(m, pa, 2))
@@ -268,11 +287,7 @@ bool mem_fetch_page(hart_t *h)
     uint64_t pn = (pa - RAM_BASE) >> PAGE_SHIFT;
     if (!m->dpages[pn])
         m->dpages[pn] = dpage_new(pa);
-    h->fetch_vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
-    h->fetch_pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
-    h->fetch_slots = m->dpages[pn]->slots;
-    h->fetch_dpage = m->dpages[pn];
-    h->fetch_checked = dbg_page_checked(h, h->fetch_vbase);
+    mem_fetch_set(h, pa, m->dpages[pn], dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1)));
     return true;
 }
 

@@ -15,6 +15,11 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val);
 void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr);
 /* Instruction fetch of the page holding h->pc; false after raising a trap. */
 bool mem_fetch_page(hart_t *h);
+/* The physical address of va from the execute TLB alone; false on a miss. */
+bool mem_fetch_tlb(const hart_t *h, uint64_t va, uint64_t *pa);
+/* Make the page of h->pc (physical pa, decoded page d) the fetch page. */
+struct dpage;
+void mem_fetch_set(hart_t *h, uint64_t pa, struct dpage *d, bool checked);
 /* A 16-bit parcel at va through the fetch path, for instructions that
  * straddle a page boundary. */
 bool mem_fetch16(hart_t *h, uint64_t va, uint16_t *out);

@@ -59,6 +59,14 @@ exec_fn exec_handler(int xlen, unsigned id)
     return xlen == 32 ? exec_handler_rv32(id) : exec_handler_rv64(id);
 }
 
+void insn_run_one(hart_t *h, exec_fn fn, const insn_t *in)
+{
+    bool checked = h->fetch_checked;
+    h->fetch_checked = true;
+    fn(h, in);
+    h->fetch_checked = checked;
+}
+
 /* --debug-break-insn: the mutated instruction computes a wrong result, so
  * the ISA tests can prove they notice. Decode-time only: no hot-path cost. */
 static exec_fn broken_real[2];
@@ -71,12 +79,7 @@ static void ex_broken(hart_t *h, const insn_t *in)
         return;
     }
     uint64_t pc = h->pc;
-    /* Run just this one instruction: handlers chain to the next slot
-     * unless the page is "checked", so pretend it is. */
-    bool checked = h->fetch_checked;
-    h->fetch_checked = true;
-    real(h, in);
-    h->fetch_checked = checked;
+    insn_run_one(h, real, in);
     if (h->pc != pc || insn_is_jump(in->id))   /* completed (no trap) */
         h->x[in->rd] ^= insn_is_jump(in->id) ? 4 : 1;
 }

@@ -23,6 +23,9 @@ void dpage_invalidate(dpage_t *d, unsigned off, unsigned len);
 void dpage_reset(dpage_t *d);
 void hart_run_slice(hart_t *h);
 void insn_prepare(hart_t *h, uint32_t raw, insn_t *out);
+/* Run one decoded instruction through handler fn and no further: a
+ * handler chains on to the next slot unless the page is "checked". */
+void insn_run_one(hart_t *h, exec_fn fn, const insn_t *in);
 exec_fn exec_handler_rv32(unsigned id);
 exec_fn exec_handler_rv64(unsigned id);
 

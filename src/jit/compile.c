@@ -394,7 +394,7 @@ static void call_or_leave(jc_t *c, const void *fn)
  * r12 + next_off, or rax (next_off < 0: jalr's target). */
 static bool hooked(jc_t *c, const insn_t *in)
 {
-    return in->rd != REG_SINK && ((c->hook_mask >> in->rd) & 1);
+    return jit_hooked(c->hook_mask, in->rd);
 }
 static void hook_call(jc_t *c, const insn_t *in, unsigned k, unsigned off, int64_t next_off)
 {

@@ -164,22 +164,39 @@ int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc)
     return m->stop || h->slice_len == 0;
 }
 
-/* One instruction the compiler left to the interpreter, from compiled code
- * (pc and budget exact). 0: it simply completed, the block goes on; else
- * the block is left (a trap, a jump, the slice ended, the page mapping
- * may have changed, a stop). */
+/* A call from compiled code into C (pc and budget exact) lets the block go
+ * on only if nothing happened that the block cannot see: the slice did not
+ * end, the fetch page stands (no TLB flush), no compiled code anywhere was
+ * invalidated (it may have been this block), no stop was asked for. */
+typedef struct call_ctx {
+    int64_t budget;
+    uint64_t vbase, epoch;
+} call_ctx_t;
+
+static call_ctx_t call_begin(const hart_t *h)
+{
+    return (call_ctx_t){ h->budget, h->fetch_vbase, J.epoch };
+}
+
+static bool call_may_go_on(const hart_t *h, call_ctx_t c)
+{
+    return h->budget == c.budget && h->fetch_vbase == c.vbase && J.epoch == c.epoch &&
+           !h->m->stop;
+}
+
+static uint64_t next_pc(const hart_t *h, uint64_t pc, unsigned len)
+{
+    return h->xlen == 32 ? (uint32_t)(pc + len) : pc + len;
+}
+
+/* One instruction the compiler left to the interpreter, from compiled code.
+ * 0: it simply completed (no trap or jump either), the block goes on. */
 int jit_interp(hart_t *h, const insn_t *in)
 {
-    uint64_t pc = h->pc, vbase = h->fetch_vbase;
-    int64_t budget = h->budget;
-    bool checked = h->fetch_checked;
-    h->fetch_checked = true;        /* no chaining on from the handler */
-    in->fn(h, in);
-    h->fetch_checked = checked;
-    uint64_t next = pc + in->len;
-    if (h->xlen == 32)
-        next = (uint32_t)next;
-    return h->pc != next || h->budget != budget || h->fetch_vbase != vbase || h->m->stop;
+    call_ctx_t c = call_begin(h);
+    uint64_t next = next_pc(h, h->pc, in->len);
+    insn_run_one(h, in->fn, in);
+    return !(h->pc == next && call_may_go_on(h, c));
 }
 
 /* Compiled code leaving its page for h->pc: the block there, with the
@@ -188,29 +205,18 @@ int jit_interp(hart_t *h, const insn_t *in)
  * and the run loop does it all. */
 const void *jit_lookup(hart_t *h)
 {
-    machine_t *m = h->m;
-    uint64_t vbase = h->pc & ~(uint64_t)(PAGE_SIZE - 1);
-    tlb_entry_t *e = &h->tlb[ACC_EXEC][(h->pc >> 12) & (TLB_SIZE - 1)];
-    if (e->tag != vbase)
+    uint64_t pa;
+    if (!mem_fetch_tlb(h, h->pc, &pa))
         return NULL;
-    uint64_t off = (uint64_t)((uintptr_t)(vbase + e->addend) - (uintptr_t)m->ram);
-    dpage_t *d = m->dpages[off >> PAGE_SHIFT];
+    dpage_t *d = h->m->dpages[(pa - RAM_BASE) >> PAGE_SHIFT];
     if (!d || !d->jit)
         return NULL;
     void *code = d->jit[(h->pc & (PAGE_SIZE - 1)) >> 1];
-    if ((uintptr_t)code <= (uintptr_t)JIT_INTERP || dbg_page_checked(h, vbase))
+    if ((uintptr_t)code <= (uintptr_t)JIT_INTERP ||
+        dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1)))
         return NULL;
-    h->fetch_vbase = vbase;
-    h->fetch_pa = off + RAM_BASE;
-    h->fetch_slots = d->slots;
-    h->fetch_dpage = d;
-    h->fetch_checked = false;
+    mem_fetch_set(h, pa, d, false);
     return code;
-}
-
-static bool hooked(const machine_t *m, unsigned rd)
-{
-    return rd != REG_SINK && ((m->jit_hook_mask >> rd) & 1);
 }
 
 /* One instruction through its decoded slot, without the handler chaining
@@ -219,14 +225,11 @@ static void interpret_one(hart_t *h, unsigned slot)
 {
     h->budget--;
     insn_t *in = &h->fetch_slots[slot];
-    bool checked = h->fetch_checked;
     uint64_t pc = h->pc;
-    h->fetch_checked = true;
-    in->fn(h, in);
-    h->fetch_checked = checked;
+    insn_run_one(h, in->fn, in);
     /* The slot is decoded now (unless the instruction straddles pages). A
      * call after a trap is harmless: the hook finds nothing changed. */
-    if (unlikely(h->m->jit_hook_mask) && hooked(h->m, in->rd)) {
+    if (jit_hooked(h->m->jit_hook_mask, in->rd)) {
         uint64_t next = h->pc;
         h->pc = pc;
         jit_hook(h, in->rd, next);
@@ -279,29 +282,10 @@ void jit_run(hart_t *h)
  * reloads its cached registers); 1: the block is left, with pc past the
  * instruction if it completed. site: rd | rs2 << 8 | size << 16 |
  * sign << 24 | len << 32. */
-typedef struct slow_ctx {
-    int64_t budget;
-    uint64_t vbase, epoch;
-} slow_ctx_t;
-
-static slow_ctx_t slow_begin(const hart_t *h)
-{
-    return (slow_ctx_t){ h->budget, h->fetch_vbase, J.epoch };
-}
-
-/* Nothing the block cannot see happened during the access. */
-static bool slow_may_go_on(const hart_t *h, slow_ctx_t c)
-{
-    return h->budget == c.budget && h->fetch_vbase == c.vbase && J.epoch == c.epoch &&
-           !h->m->stop;
-}
-
 static int slow_leave(hart_t *h, unsigned len, unsigned hook_rd)
 {
-    uint64_t next = h->pc + len;
-    if (h->xlen == 32)
-        next = (uint32_t)next;
-    if (hook_rd != REG_SINK && hooked(h->m, hook_rd))
+    uint64_t next = next_pc(h, h->pc, len);
+    if (jit_hooked(h->m->jit_hook_mask, hook_rd))
         return jit_hook(h, hook_rd, next), 1;
     h->pc = next;
     return 1;
@@ -311,7 +295,7 @@ int jit_load_slow(hart_t *h, uint64_t va, uint64_t site)
 {
     unsigned rd = site & 0xff, size = (site >> 16) & 0xff, len = (site >> 32) & 0xff;
     bool sign = (site >> 24) & 1;
-    slow_ctx_t c = slow_begin(h);
+    call_ctx_t c = call_begin(h);
     uint64_t v;
     if (!mem_load_slow(h, va, size, &v))
         return 1;
@@ -320,7 +304,7 @@ int jit_load_slow(hart_t *h, uint64_t va, uint64_t site)
     if (h->xlen == 32)
         v = (uint32_t)v;
     h->x[rd] = v;
-    if (slow_may_go_on(h, c))
+    if (call_may_go_on(h, c))
         return 0;           /* the block calls the hook itself */
     return slow_leave(h, len, rd);
 }
@@ -328,13 +312,13 @@ int jit_load_slow(hart_t *h, uint64_t va, uint64_t site)
 int jit_store_slow(hart_t *h, uint64_t va, uint64_t site)
 {
     unsigned rs2 = (site >> 8) & 0xff, size = (site >> 16) & 0xff, len = (site >> 32) & 0xff;
-    slow_ctx_t c = slow_begin(h);
+    call_ctx_t c = call_begin(h);
     uint64_t v = h->x[rs2];
     if (h->xlen == 32)
         v = (uint32_t)v;
     if (!mem_store_slow(h, va, size, v))
         return 1;
-    if (slow_may_go_on(h, c))
+    if (call_may_go_on(h, c))
         return 0;
     return slow_leave(h, len, REG_SINK);
 }

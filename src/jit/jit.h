@@ -43,6 +43,11 @@ void jit_flush(struct machine *m);
 bool jit_covers_hooks(const struct machine *m);
 
 /* Internal to src/jit/: the code buffer and the block compiler. */
+/* Whether compiled code calls the hook after an instruction writing rd. */
+static inline bool jit_hooked(uint64_t hook_mask, unsigned rd)
+{
+    return rd != REG_SINK && ((hook_mask >> rd) & 1);
+}
 typedef struct jit_stubs {
     int (*enter)(hart_t *h, const void *code);  /* returns 0, or 1 = budget short */
     const uint8_t *exit_sync;    /* store the budget register, return eax */

@@ -78,11 +78,6 @@ static inline void x_load(xbuf_t *b, int w, int reg, int base, int32_t disp)  { 
 static inline void x_store(xbuf_t *b, int w, int reg, int base, int32_t disp) { x_op_mem(b, w, 0x89, reg, base, NO_INDEX, 0, disp); }
 static inline void x_lea(xbuf_t *b, int w, int reg, int base, int32_t disp)   { x_op_mem(b, w, 0x8d, reg, base, NO_INDEX, 0, disp); }
 static inline void x_mov_rr(xbuf_t *b, int w, int dst, int src) { x_op_rr(b, w, 0x89, src, dst); }
-/* ALU reg, [base+disp] */
-static inline void x_alu_mem(xbuf_t *b, int w, int alu, int reg, int base, int32_t disp)
-{
-    x_op_mem(b, w, (unsigned)(8 * alu + 3), reg, base, NO_INDEX, 0, disp);
-}
 /* ALU reg, imm32 (sign-extended for 64-bit) */
 static inline void x_alu_imm(xbuf_t *b, int w, int alu, int reg, int32_t imm)
 {

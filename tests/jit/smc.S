@@ -6,7 +6,8 @@
  * one 4-byte instruction swapped with two compressed ones, a store that
  * rewrites an earlier instruction of its own block, data stored next to
  * hot code, a page written before its code ran for the first time, and
- * a long block patched from outside on a page stored to many times.
+ * a long block patched from outside on a page stored to many times, and
+ * an AMO that rewrites the next instruction of its own block.
  * docs/design.md: a store to a page with decoded code resets the slots it
  * overlaps, so "fence.i has nothing left to do": the new instruction runs
  * even without fence.i, which the cases without it rely on.
@@ -206,6 +207,28 @@ smc_word: .word 0
   addi s2, s2, -1
   bnez s2, 1b
   CHECK a0, 29547             /* + 200 * 147 */
+
+  CASE 11                     /* case 4 with an AMO as the store: compiled
+                               * code runs AMOs through the interpreter's
+                               * handler, and its block must still see the
+                               * instruction it rewrote */
+  la a1, 3f
+  la a2, tmpl_pair
+  li a0, 0
+  li s2, 150
+  .balign 4
+2:
+  andi t0, s2, 1
+  slli t0, t0, 2
+  add t1, a2, t0
+  lw t2, 0(t1)
+  amoswap.w zero, t2, (a1)
+  .balign 4                   /* amoswap needs an aligned word */
+3:
+  addi a0, a0, 1              /* becomes +1 (s2 even) or +100 (s2 odd) */
+  addi s2, s2, -1
+  bnez s2, 2b
+  CHECK a0, 7575              /* 75 * 100 + 75 * 1 */
   PASS
 
 smc_blk:
