@@ -150,11 +150,11 @@ done
 say ""
 
 ROWS=()
-declare -a RATIOS NRATIOS TRIGR MONR REGR
+declare -a RATIOS NRATIOS TRIGR MONR REGR EXECR
 run_case() {
     local a=$1 n=$2 elf=$OUT/$1/$2.elf trig=$OUT/$1/$2-trig.elf
-    local rs=() qs=() ts=() ms=() ws=() sums=() insns="" cs t cut=0
-    local mon_script=$TMP/$a-$n.mon reg_script=$TMP/$a-$n.reg
+    local rs=() qs=() ts=() ms=() ws=() xs=() sums=() insns="" cs t cut=0
+    local mon_script=$TMP/$a-$n.mon reg_script=$TMP/$a-$n.reg exec_script=$TMP/$a-$n.exec
     if [ $HAVE_MON = 1 ]; then
         # 8 breakpoints in bench_cold (never executed, a page of its own),
         # 4 watch expressions on bench_watch (4 pages nobody touches).
@@ -171,6 +171,10 @@ run_case() {
         # expression's value stops the run, so the script continues up to
         # 2000 times ("nothing to run" once the guest has exited).
         { echo 'w $s1 == 0x1234'; for ((k = 0; k < 2000; k++)); do echo c; done; echo q; } >"$reg_script"
+        # An execute trigger (mcontrol6, from the monitor, as a debugger
+        # arms one) on an address the guest never runs: only its page may
+        # leave compiled code.
+        printf 'trigger 0 exec 0x%x\nc\nq\n' $((0x$cold + 4)) >"$exec_script"
     fi
     for ((r = 0; r < RUNS; r++)); do
         rs+=("$(timed "$RVSCOPE" "$elf")")
@@ -190,6 +194,8 @@ run_case() {
         if [ $HAVE_MON = 1 ] && [ $r -lt $ARMED_RUNS ]; then
             ms+=("$(timed "$RVSCOPE" -x "$mon_script" "$trig")")
             grep -q BENCH-RESULT "$TMP/out" || fail "$a/$n: monitor run did not finish: $(tail -c 300 "$TMP/out")"
+            xs+=("$(timed "$RVSCOPE" -x "$exec_script" "$elf")")
+            grep -q BENCH-RESULT "$TMP/out" || fail "$a/$n: exec-trigger run did not finish: $(tail -c 300 "$TMP/out")"
             ws+=("$(timed timeout "$REG_TIMEOUT" "$RVSCOPE" -x "$reg_script" "$elf")")
             if [ "$(rc)" = 124 ]; then
                 cut=1
@@ -212,7 +218,7 @@ run_case() {
     say "BENCH name=$n isa=$a case=plain insns=$insns rvscope_s=$rw rvscope_cpu_s=$rc_ rvscope_mips=$rmips qemu_s=$qw qemu_cpu_s=$qc qemu_mips=$qmips ratio=$ratio ratio_net=$nratio checksum=$cs"
     RATIOS+=("$ratio") NRATIOS+=("$nratio")
 
-    local tr="n/a" mr="n/a" wr="n/a" x lp
+    local tr="n/a" mr="n/a" wr="n/a" xr="n/a" x lp
     lp=$(least 2 "${rs[@]}")        # the plain run's least CPU time
     if [ ${#ts[@]} -gt 0 ]; then
         x=$(least 2 "${ts[@]}"); tr=$(div "$lp" "$x"); TRIGR+=("$tr")
@@ -221,12 +227,14 @@ run_case() {
     if [ ${#ms[@]} -gt 0 ]; then
         x=$(least 2 "${ms[@]}"); mr=$(div "$lp" "$x"); MONR+=("$mr")
         say "BENCH name=$n isa=$a case=armed_all rvscope_s=$(median 1 "${ms[@]}") rvscope_cpu_s=$x plain_cpu_s=$lp ratio=$mr"
+        x=$(least 2 "${xs[@]}"); xr=$(div "$lp" "$x"); EXECR+=("$xr")
+        say "BENCH name=$n isa=$a case=exec_trigger rvscope_s=$(median 1 "${xs[@]}") rvscope_cpu_s=$x plain_cpu_s=$lp ratio=$xr"
         x=$(least 2 "${ws[@]}"); wr=$(div "$lp" "$x"); REGR+=("$wr")
         [ $cut = 1 ] && wr="<$wr"
         say "BENCH name=$n isa=$a case=regwatch rvscope_s=$(median 1 "${ws[@]}") rvscope_cpu_s=$x plain_cpu_s=$lp ratio=$wr"
     fi
-    ROWS+=("$(printf '%-7s %-5s %8.1f %9s %7s %6s %6s %6s %6s %6s %6s %6s' "$n" "$a" \
-        "$(awk -v n="$insns" 'BEGIN { print n / 1e6 }')" "$rw" "$qw" "$rmips" "$qmips" "$ratio" "$nratio" "$tr" "$mr" "$wr")")
+    ROWS+=("$(printf '%-7s %-5s %8.1f %9s %7s %6s %6s %6s %6s %6s %6s %6s %6s' "$n" "$a" \
+        "$(awk -v n="$insns" 'BEGIN { print n / 1e6 }')" "$rw" "$qw" "$rmips" "$qmips" "$ratio" "$nratio" "$tr" "$mr" "$xr" "$wr")")
 }
 
 for a in $ISAS; do
@@ -251,7 +259,7 @@ fi
 
 say ""
 say "                          wall time (s)     MIPS       vs QEMU      vs rvscope plain"
-say "name    isa   insns(M)   rvscope    QEMU rvscop   QEMU  ratio    net trig/p  mon/p regw/p"
+say "name    isa   insns(M)   rvscope    QEMU rvscop   QEMU  ratio    net trig/p  mon/p exec/p regw/p"
 for row in "${ROWS[@]}"; do say "$row"; done
 say ""
 say "MIPS   = instructions / (median CPU time - start-up CPU time)"
@@ -259,8 +267,9 @@ say "ratio  = rvscope speed / QEMU speed = QEMU median wall time / rvscope's (st
 say "net    = the same from CPU times with each emulator's start-up subtracted"
 say "trig/p = speed with 4 Sdtrig triggers armed on untouched pages / plain (least CPU times of the runs); target >= 0.95"
 say "mon/p  = 4 triggers + 8 breakpoints + 4 watch expressions on untouched code/data / plain; target >= 0.95"
+say "exec/p = an execute trigger (monitor 'trigger 0 exec') on code that never runs / plain; target >= 0.95"
 say "regw/p = monitor register watch 'w \$s1 == 0x1234' / plain; target >= 0.5 ('<' = cut at ${REG_TIMEOUT}s)"
 [ -n "$MON_NOTE" ] && say "note: $MON_NOTE"
-say "BENCH summary plain_ratio_geomean=$(geomean "${RATIOS[@]}") plain_ratio_net_geomean=$(geomean "${NRATIOS[@]}") triggers4_ratio_geomean=$(geomean "${TRIGR[@]+"${TRIGR[@]}"}") armed_all_ratio_geomean=$(geomean "${MONR[@]+"${MONR[@]}"}") regwatch_ratio_geomean=$(geomean "${REGR[@]+"${REGR[@]}"}") monitor=$([ $HAVE_MON = 1 ] && echo yes || echo skipped)"
+say "BENCH summary plain_ratio_geomean=$(geomean "${RATIOS[@]}") plain_ratio_net_geomean=$(geomean "${NRATIOS[@]}") triggers4_ratio_geomean=$(geomean "${TRIGR[@]+"${TRIGR[@]}"}") armed_all_ratio_geomean=$(geomean "${MONR[@]+"${MONR[@]}"}") exec_trigger_ratio_geomean=$(geomean "${EXECR[@]+"${EXECR[@]}"}") regwatch_ratio_geomean=$(geomean "${REGR[@]+"${REGR[@]}"}") monitor=$([ $HAVE_MON = 1 ] && echo yes || echo skipped)"
 say "BENCH rss guest_mem_mib=128 rvscope_peak_rss_kib=$RSS qemu_peak_rss_kib=$QRSS"
 exit $FAILED

@@ -8,7 +8,7 @@
 #include "core/trap.h"
 #include "core/csr.h"
 #include "jit/jit.h"
-#include "debug/debug.h"
+#include "debug/debugger.h"
 #include "dev/clint.h"
 #include "dev/uart16550.h"
 #include <stdlib.h>
@@ -36,8 +36,8 @@ machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size)
     m->dpages = calloc(pages, sizeof *m->dpages);
     m->broken_insn = -1;
     m->jit = jit_supported();
-    m->hook_mask = ~0ull;          /* front ends narrow it */
     m->out = stdout;
+    m->dbg = debugger_new(m);
     for (unsigned i = 0; i < nharts; i++) {
         m->harts[i] = calloc(1, sizeof(hart_t));
         hart_reset(m->harts[i], m, i, xlen, RAM_BASE);
@@ -60,13 +60,14 @@ void machine_free(machine_t *m)
     free(m->page_flags);
     munmap(m->ram, m->ram_size);
     for (unsigned i = 0; i < m->nharts; i++) {
-        free(m->harts[i]->dbg);
+        debug_hart_free(m->harts[i]->dbg);
         free(m->harts[i]);
     }
     for (unsigned i = 0; i < m->ndevs; i++)
         if (m->devs[i].destroy)
             m->devs[i].destroy(m->devs[i].opaque);
-    dbg_table_free(m);
+    debugger_free(m->dbg);
+    jit_free(m);
     free(m);
 }
 
@@ -239,17 +240,17 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
     uint64_t start = m->round_start[h->hartid];
     for (;;) {
         uint64_t done = hart_cycles(h) - start;
-        if (done >= n || m->stop)
+        if (done >= n || m->stop || h->run_state != RUN_RUNNING)
             return;
-        if (h->dbg_pending)
-            debug_fire_pending(h);
+        if (h->dbg_armed & DBG_ARM_PENDING)
+            sdtrig_fire_pending(h);
         update_timer_irqs(m, h, m->mtime + done);
         if (!m->step_no_irqs)
             hart_check_interrupts(h);
         /* Taking the interrupt may have fired an itrigger. */
-        if (h->dbg_pending)
-            debug_fire_pending(h);
-        if (m->stop)
+        if (h->dbg_armed & DBG_ARM_PENDING)
+            sdtrig_fire_pending(h);
+        if (m->stop || h->run_state != RUN_RUNNING)
             return;
         if (h->wfi) {
             if (hart_pending_irqs(h))
@@ -278,21 +279,23 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
     }
 }
 
-/* Resuming: a breakpoint at the pc a hart stopped at does not fire again
- * before that instruction has run (as in GDB). */
-static void resume(machine_t *m)
+/* Whether some hart runs (is not halted by a debugger or in debug mode). */
+static bool any_running(const machine_t *m)
 {
-    m->stop = STOP_NONE;
-    for (unsigned i = 0; i < m->nharts; i++) {
-        debug_mode_resume(m->harts[i]);     /* leaving debug mode is dret */
-        m->harts[i]->bp_resume = m->harts[i]->pc;
-    }
+    for (unsigned i = 0; i < m->nharts; i++)
+        if (m->harts[i]->run_state == RUN_RUNNING)
+            return true;
+    return false;
 }
 
+/* Harts a debugger halted or debug mode holds are skipped; resuming them
+ * (dbg_resume_hart) is the front end's business. */
 int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
 {
     hart_t *h = m->harts[hart];
-    resume(m);
+    m->stop = STOP_NONE;
+    if (h->run_state != RUN_RUNNING)
+        return STOP_HALTED;
     m->step_no_irqs = !irqs;
     /* Stepping one hart leaves the lockstep rounds: time follows its steps. */
     m->in_round = false;
@@ -305,6 +308,8 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
         m->round_start[h->hartid] = before;
         run_hart(m, h, n - done);
         m->mtime += hart_cycles(h) - before;
+        if (h->run_state != RUN_RUNNING && !m->stop)
+            machine_request_stop(m, STOP_HALTED);
         if (h->wfi && !m->stop) {
             /* Stepping a sleeping hart: time passes to its next deadline. */
             uint64_t dl = hart_next_deadline(m, h, m->mtime);
@@ -325,8 +330,12 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
 
 int machine_run(machine_t *m)
 {
-    resume(m);
+    m->stop = STOP_NONE;
     while (!m->stop) {
+        if (!any_running(m)) {
+            m->stop = STOP_HALTED;
+            break;
+        }
         if (!m->in_round) {
             uint64_t q = next_deadline(m);
             m->round_q = q > QUANTUM ? QUANTUM : q;
@@ -348,7 +357,7 @@ int machine_run(machine_t *m)
              * retries within its next turn). */
             if (m->nharts > 1)
                 h->resv_valid = false;
-            if (!h->wfi)
+            if (!h->wfi && h->run_state == RUN_RUNNING)
                 m->round_idle = false;
         }
         fflush(m->out);
@@ -366,7 +375,7 @@ int machine_run(machine_t *m)
          * an IPI (msip) by a later one: look at its lines as they are now. */
         for (unsigned i = 0; i < m->nharts && all_idle; i++) {
             update_timer_irqs(m, m->harts[i], m->mtime + q);
-            if (hart_pending_irqs(m->harts[i]))
+            if (hart_pending_irqs(m->harts[i]) && m->harts[i]->run_state == RUN_RUNNING)
                 all_idle = false;
         }
         if (all_idle && dev_may_irq && m->uart) {

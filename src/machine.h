@@ -32,9 +32,6 @@ typedef struct device {
     void (*destroy)(void *opaque);
 } device_t;
 
-#define HOOK_STORES (1ull << 62)
-#define HOOK_ALWAYS (1ull << 63)
-
 enum stop_reason {
     STOP_NONE,
     STOP_EXIT,       /* finisher or HTIF: exit_code is set */
@@ -43,6 +40,7 @@ enum stop_reason {
     STOP_INTERRUPT,  /* the user pressed Ctrl-C */
     STOP_DEADLOCK,   /* every hart waits for an interrupt that cannot come */
     STOP_STUCK,      /* a trap handler address faults on itself forever */
+    STOP_HALTED,     /* no hart is left running (each is halted by a debugger) */
 };
 
 struct dpage;
@@ -78,39 +76,24 @@ typedef struct machine {
 
     volatile int stop;            /* enum stop_reason; set to end the run */
     int      exit_code;
-    char     stop_msg[256];       /* why, for STOP_STUCK */
+    bool     step_no_irqs;        /* machine_step without interrupts */
 
     int      broken_insn;         /* --debug-break-insn: id or -1 */
+    void   (*broken_real)(struct hart *, const struct insn *);   /* its real handler */
     bool     jit;                 /* compile code to x86-64 (src/jit/; --no-jit) */
-
-    /* Debugger state (src/debug/bpwp.c). */
-    struct dbg_table *dbgt;       /* breakpoints and watchpoints */
-    unsigned dbg_nbp, dbg_nwatch; /* how many are armed */
-    bool     ebreak_stops;        /* a guest ebreak stops the machine */
-    bool     step_no_irqs;        /* machine_step without interrupts */
-    bool   (*insn_hook)(void *ctx, hart_t *h, bool wrote_mem, uint64_t store_addr,
-                        unsigned store_len, unsigned rd);
-    void    *insn_hook_ctx;
-    bool     hook_fast_stores;    /* the hook does not need to see stores */
-    /* When to call the hook: bit i = after an instruction that wrote x_i,
-     * HOOK_STORES = after a store, HOOK_ALWAYS = after every instruction. */
-    uint64_t hook_mask;
-    struct stop_info *stop_info;  /* why STOP_DEBUG (dbg.h) */
-    FILE    *out;                 /* guest console output */
-    /* Called before each instruction while set (instruction trace). */
-    void   (*itrace)(hart_t *h);
-    /* itrace only keeps the monitor's instruction ring for its watches:
-     * compiled code may record just the instructions that call the hook. */
-    bool     itrace_sparse_ok;
-    /* The registers whose writers call the hook from compiled code (the
-     * code in the buffer was compiled for this mask; src/jit/). */
+    struct jit_state *jit_state;  /* its code buffer and statistics */
+    /* The registers whose writers call the debugger from compiled code
+     * (the code in the buffer was compiled for this mask; src/jit/). */
     uint64_t jit_hook_mask;
+
+    /* The debugger layer (src/debug/debugger.h): breakpoints, watchpoints,
+     * clients, stop records. */
+    struct debugger *dbg;
+    FILE    *out;                 /* guest console output */
 } machine_t;
 
 machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size);
 void machine_free(machine_t *m);
-/* src/debug/bpwp.c: release the breakpoint/watchpoint table. */
-void dbg_table_free(machine_t *m);
 void machine_add_device(machine_t *m, const device_t *d);
 /* Interrupt source `irq` (PLIC numbering: UART 10, virtio 1) is at `level`.
  * Without a PLIC this does nothing. Implemented in dev/plic.c. */

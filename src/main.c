@@ -12,7 +12,8 @@
 #include "dev/virtio_blk.h"
 #include "elf/image.h"
 #include "elf/raw.h"
-#include "trace/itrace.h"
+#include "trace/trace.h"
+#include "debug/debugger.h"
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -79,6 +80,7 @@ typedef struct options {
     const char *image;
     const char *break_insn;
     bool itrace;
+    FILE *trace_file;
     bool monitor;
     const char *script;
     const char *gdb;
@@ -195,7 +197,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_ITRACE: o->itrace = true; break;
         case O_NO_JIT: o->no_jit = true; break;
         case O_TRACE_FILE:
-            if (!(itrace_file = fopen(optarg, "w")))
+            if (!(o->trace_file = fopen(optarg, "w")))
                 die_usage("cannot open --trace-file '%s' for writing", optarg);
             break;
         case O_DISK: o->disk = optarg; break;
@@ -245,11 +247,13 @@ static int report_stop(machine_t *m, int why, const options_t *o)
                 "wake it (pc=0x%" PRIx64 "); the guest can never continue\n", h->pc);
         return EXIT_DEADLOCK;
     case STOP_DEBUG:
-        fprintf(stderr, "rvscope: stopped: %s\n", m->stop_msg[0] ? m->stop_msg : "debug stop");
-        return EXIT_DEBUG_STOP;
-    case STOP_STUCK:
-        fprintf(stderr, "rvscope: %s\n", m->stop_msg);
-        return EXIT_STUCK;
+    case STOP_STUCK: {
+        dbg_stop_t s = dbg_stop_of(m, why);
+        char text[320];
+        dbg_stop_describe(m, &s, text, sizeof text);
+        fprintf(stderr, "rvscope: %s%s\n", why == STOP_DEBUG ? "stopped: " : "", text);
+        return why == STOP_DEBUG ? EXIT_DEBUG_STOP : EXIT_STUCK;
+    }
     default:
         return 1;
     }
@@ -302,8 +306,9 @@ int main(int argc, char **argv)
     }
     /* stdin feeds the UART unless the monitor or GDB (on stdio) reads it. */
     console_init(!o.monitor && !(o.gdb && !strcmp(o.gdb, "stdio")));
-    for (unsigned i = 0; i < o.harts; i++)
-        m->harts[i]->dbg->ntrig = o.triggers;
+    dbg_set_triggers(m, o.triggers);
+    trace_of(m)->file = o.trace_file;
+    trace_of(m)->img = img;
     if (o.no_jit)
         m->jit = false;
     if (o.break_insn) {
@@ -337,8 +342,10 @@ int main(int argc, char **argv)
     for (unsigned i = 0; i < o.harts; i++)
         m->harts[i]->pc = entry;
     m->insn_limit = o.max_insns;
-    if (o.itrace)
-        m->itrace = itrace_stream;
+    if (o.itrace) {
+        trace_of(m)->itrace = true;
+        trace_apply(m);
+    }
 
     int status;
     if (o.monitor && o.gdb)

@@ -14,6 +14,7 @@ typedef struct session {
     const char *gdb_addr;      /* "[HOST:]PORT", "unix:PATH" or "stdio" */
     bool gdb_wait;             /* wait for GDB before the first instruction */
     bool gdb_once;             /* exit when GDB disconnects */
+    struct mon *mon;           /* the monitor GDB's `monitor` commands use */
 } session_t;
 
 /* src/monitor/monitor.c: the REPL; returns rvscope's exit status. */

@@ -4,8 +4,7 @@
 #include "csr.h"
 #include "trap.h"
 #include "mmu.h"
-#include "../debug/sdtrig.h"
-#include "../debug/debug.h"
+#include "../debug/dbg_core.h"
 #include "../machine.h"
 #include <string.h>
 #include <stdio.h>
@@ -222,8 +221,11 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
         uint64_t mode = rv32 ? v >> 31 : v >> 60;
         if (mode != 0 && !mmu_satp_paged(h->xlen, v))
             return true;
+        uint64_t old = h->satp;
         h->satp = v;
         hart_flush_tlb(h);
+        if (unlikely(h->dbg_armed & DBG_ARM_SATP))
+            dbg_satp_written(h, old);
         return true;
     }
     case CSR_STIMECMP:
@@ -268,17 +270,17 @@ bool csr_write(hart_t *h, unsigned csr, uint64_t val)
 /* The debugger acts as debug mode: it may use dcsr/dpc and dmode. */
 bool csr_debug_read(hart_t *h, unsigned csr, uint64_t *val)
 {
-    h->dbg->debugger_access = true;
+    sdtrig_debugger_access(h, true);
     bool ok = csr_read(h, csr, val);
-    h->dbg->debugger_access = false;
+    sdtrig_debugger_access(h, false);
     return ok;
 }
 
 bool csr_debug_write(hart_t *h, unsigned csr, uint64_t val)
 {
-    h->dbg->debugger_access = true;
+    sdtrig_debugger_access(h, true);
     bool ok = do_write(h, csr, val);
-    h->dbg->debugger_access = false;
+    sdtrig_debugger_access(h, false);
     return ok;
 }
 

@@ -1,6 +1,6 @@
 /* One RISC-V hart: architectural state and the decoded-instruction format.
  * The core knows nothing of the monitor or the GDB stub; debugging reaches it
- * through src/debug/ hooks that cost nothing while nothing is armed. */
+ * through src/debug/dbg_core.h, which costs nothing while nothing is armed. */
 #ifndef RVSCOPE_HART_H
 #define RVSCOPE_HART_H
 #include <stdbool.h>
@@ -45,6 +45,13 @@ typedef struct xlat_entry {
 #define TLB_INVALID (~0ull) /* no tag: tags always have bit 11 clear */
 enum access { ACC_READ, ACC_WRITE, ACC_EXEC };
 
+/* Per-hart run state (waiting for an interrupt is h->wfi, separate). */
+enum run_state {
+    RUN_RUNNING,      /* runs when the machine runs */
+    RUN_HALTED,       /* held still by a debugger (non-stop, scheduler locking) */
+    RUN_DEBUG,        /* in debug mode (Sdext): halted until resumed (dret) */
+};
+
 typedef struct hart {
     uint64_t x[33];
     uint64_t pc;
@@ -86,18 +93,16 @@ typedef struct hart {
     uint64_t stvec, sscratch, sepc, scause, stval, satp, scounteren, senvcfg;
     uint64_t stimecmp;
 
-    /* Debug machinery (src/debug/): per-hart triggers and the few flags
-     * the core tests, on slow paths only. */
-    struct debug_hart *dbg;
-    uint8_t  dbg_watch_acc;     /* bit per enum access: triggers watch it */
-    bool     dbg_exec_armed;    /* execute triggers: run the checked loop */
-    bool     dbg_pending;       /* a trigger fires before the next instruction */
+    /* Run state (the run loop skips a hart that is not RUN_RUNNING). */
+    uint8_t  run_state;         /* enum run_state */
     bool     fetch_checked;     /* this code page runs in the checked loop */
-    uint64_t bp_resume;         /* don't stop at a breakpoint here right after resuming */
     bool     in_split;          /* inside a misaligned access done bytewise */
-    uint64_t stores;            /* slow-path stores, for the instruction hook */
-    uint64_t store_addr;
-    unsigned store_len;
+
+    /* Debugging (src/debug/, through dbg_core.h): what this hart must
+     * report (enum dbg_arm; 0 = nothing, and nothing costs), and its
+     * per-hart state: triggers, debug mode, stop record. */
+    uint32_t dbg_armed;
+    struct debug_hart *dbg;
 } hart_t;
 
 /* Instructions executed so far (including the one now executing). */

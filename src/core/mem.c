@@ -6,8 +6,7 @@
 #include "mmu.h"
 #include "run.h"
 #include "../machine.h"
-#include "../debug/debug.h"
-#include "../debug/bpwp.h"
+#include "../debug/dbg_core.h"
 
 static unsigned fault_cause(enum access acc, bool page)
 {
@@ -32,9 +31,7 @@ static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
     bool known = x->tag == (va & ~(uint64_t)(PAGE_SIZE - 1));
     if (known && x->nofill)
         return;
-    if ((unlikely(h->dbg_watch_acc & (1u << acc)) && debug_page_watched(h, acc, va)) ||
-        (unlikely(h->m->dbg_nwatch) && dbg_data_page_watched(h, acc, va, pa)) ||
-        (unlikely(h->m->insn_hook) && !h->m->hook_fast_stores && acc == ACC_WRITE)) {
+    if (unlikely(h->dbg_armed & DBG_ARM_DATA) && dbg_data_page_watched(h, acc, va, pa)) {
         if (known)
             x->nofill = true;
         return;
@@ -44,12 +41,11 @@ static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
     e->addend = (uintptr_t)(h->m->ram + (pa & ~(uint64_t)(PAGE_SIZE - 1)) - RAM_BASE) - e->tag;
 }
 
-/* Record a store for the instruction hook and for write watchpoints. */
+/* Tell the instruction hook about a store, if one listens. */
 static void note_store(hart_t *h, uint64_t va, unsigned size)
 {
-    h->stores++;
-    h->store_addr = va;
-    h->store_len = size;
+    if (unlikely(h->dbg_armed & DBG_ARM_HOOK))
+        dbg_note_store(h, va, size);
 }
 
 /* Translate and find the RAM or device behind va; raises the fault. */
@@ -80,8 +76,8 @@ static bool load_split(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
     uint64_t v = 0, b;
     uint64_t mask = h->xlen == 32 ? 0xffffffffull : ~0ull;
     /* Triggers see one access of the real size, not its bytes. */
-    bool watched = h->dbg_watch_acc & (1u << ACC_READ);
-    if (watched && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+    bool watched = h->dbg_armed & DBG_ARM_LOAD;
+    if (watched && !sdtrig_access(h, TK_LOAD, PH_BEFORE, va, size, 0))
         return false;
     h->in_split = true;
     for (unsigned i = 0; i < size; i++) {
@@ -94,7 +90,7 @@ static bool load_split(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
     h->in_split = false;
     *val = v;
     if (watched)
-        debug_check(h, TK_LOAD, PH_AFTER, va, size, v);
+        sdtrig_access(h, TK_LOAD, PH_AFTER, va, size, v);
     return true;
 }
 
@@ -115,8 +111,8 @@ static bool store_split(hart_t *h, uint64_t va, unsigned size, uint64_t val)
             return false;
         }
     }
-    bool watched = h->dbg_watch_acc & (1u << ACC_WRITE);
-    if (watched && !debug_check(h, TK_STORE, PH_BEFORE, va, size, val))
+    bool watched = h->dbg_armed & DBG_ARM_STORE;
+    if (watched && !sdtrig_access(h, TK_STORE, PH_BEFORE, va, size, val))
         return false;
     h->in_split = true;
     for (unsigned i = 0; i < size; i++) {
@@ -127,7 +123,7 @@ static bool store_split(hart_t *h, uint64_t va, unsigned size, uint64_t val)
     }
     h->in_split = false;
     if (watched)
-        debug_check(h, TK_STORE, PH_AFTER, va, size, val);
+        sdtrig_access(h, TK_STORE, PH_AFTER, va, size, val);
     return true;
 }
 
@@ -137,8 +133,8 @@ bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
     uint64_t pa;
     if (va & (size - 1))
         return load_split(h, va, size, val);
-    bool watched = (h->dbg_watch_acc & (1u << ACC_READ)) && !h->in_split;
-    if (watched && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+    bool watched = (h->dbg_armed & DBG_ARM_LOAD) && !h->in_split;
+    if (watched && !sdtrig_access(h, TK_LOAD, PH_BEFORE, va, size, 0))
         return false;
     if (!resolve(h, va, size, ACC_READ, &pa))
         return false;
@@ -150,15 +146,15 @@ bool mem_load_slow(hart_t *h, uint64_t va, unsigned size, uint64_t *val)
         *val = v;
         tlb_fill(h, ACC_READ, va, pa);
         if (watched)
-            debug_check(h, TK_LOAD, PH_AFTER, va, size, v);
-        if (unlikely(m->dbg_nwatch))
-            dbg_check_watch(h, ACC_READ, va, pa, size);
+            sdtrig_access(h, TK_LOAD, PH_AFTER, va, size, v);
+        if (unlikely(h->dbg_armed & DBG_ARM_WATCH))
+            dbg_watch_access(h, ACC_READ, va, pa, size);
         return true;
     }
     const device_t *d = machine_find_device(m, pa);
     if (d && d->read(d->opaque, pa - d->base, size, val)) {
         if (watched)
-            debug_check(h, TK_LOAD, PH_AFTER, va, size, *val);
+            sdtrig_access(h, TK_LOAD, PH_AFTER, va, size, *val);
         return true;
     }
     hart_exception(h, fault_cause(ACC_READ, false), va);
@@ -171,8 +167,8 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
     uint64_t pa;
     if (va & (size - 1))
         return store_split(h, va, size, val);
-    bool watched = (h->dbg_watch_acc & (1u << ACC_WRITE)) && !h->in_split;
-    if (watched && !debug_check(h, TK_STORE, PH_BEFORE, va, size, val))
+    bool watched = (h->dbg_armed & DBG_ARM_STORE) && !h->in_split;
+    if (watched && !sdtrig_access(h, TK_STORE, PH_BEFORE, va, size, val))
         return false;
     if (!resolve(h, va, size, ACC_WRITE, &pa))
         return false;
@@ -185,17 +181,17 @@ bool mem_store_slow(hart_t *h, uint64_t va, unsigned size, uint64_t val)
         else
             tlb_fill(h, ACC_WRITE, va, pa);
         if (watched)
-            debug_check(h, TK_STORE, PH_AFTER, va, size, val);
+            sdtrig_access(h, TK_STORE, PH_AFTER, va, size, val);
         note_store(h, va, size);
-        if (unlikely(m->dbg_nwatch))
-            dbg_check_watch(h, ACC_WRITE, va, pa, size);
+        if (unlikely(h->dbg_armed & DBG_ARM_WATCH))
+            dbg_watch_access(h, ACC_WRITE, va, pa, size);
         return true;
     }
     const device_t *d = machine_find_device(m, pa);
     if (d && d->write(d->opaque, pa - d->base, size, val)) {
         hart_end_slice(h);    /* a device write may raise an interrupt or stop the run */
         if (watched)
-            debug_check(h, TK_STORE, PH_AFTER, va, size, val);
+            sdtrig_access(h, TK_STORE, PH_AFTER, va, size, val);
         note_store(h, va, size);
         return true;
     }
@@ -217,11 +213,12 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
      * write translated (D set). With triggers or watchpoints armed, a page
      * may have one kind of entry and still need the other kind's checks. */
     tlb_entry_t *e = &h->tlb[acc][(va >> 12) & (TLB_SIZE - 1)];
-    if (likely(e->tag == tlb_tag(va, size)) && !h->dbg_watch_acc && !m->dbg_nwatch)
+    if (likely(e->tag == tlb_tag(va, size)) &&
+        !(h->dbg_armed & (DBG_ARM_LOAD | DBG_ARM_STORE | DBG_ARM_WATCH)))
         return (void *)(uintptr_t)(va + e->addend);
     /* The read half's triggers rank above faults; the write half's fire
      * after the access, so only once it cannot fault any more. */
-    if ((h->dbg_watch_acc & (1u << ACC_READ)) && !debug_check(h, TK_LOAD, PH_BEFORE, va, size, 0))
+    if ((h->dbg_armed & DBG_ARM_LOAD) && !sdtrig_access(h, TK_LOAD, PH_BEFORE, va, size, 0))
         return NULL;
     if (!resolve(h, va, size, acc, &pa))
         return NULL;
@@ -229,16 +226,16 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
         hart_exception(h, fault_cause(acc, false), va);
         return NULL;
     }
-    if (!is_lr && (h->dbg_watch_acc & (1u << ACC_WRITE)))
-        debug_check(h, TK_STORE, PH_AFTER, va, size, 0);
+    if (!is_lr && (h->dbg_armed & DBG_ARM_STORE))
+        sdtrig_access(h, TK_STORE, PH_AFTER, va, size, 0);
     if (m->page_flags[(pa - RAM_BASE) >> PAGE_SHIFT]) {
         if (!is_lr)
             machine_ram_written(m, h, pa, size);
     } else {
         tlb_fill(h, acc, va, pa);
     }
-    if (unlikely(m->dbg_nwatch))
-        dbg_check_watch(h, acc, va, pa, size);
+    if (unlikely(h->dbg_armed & DBG_ARM_WATCH))
+        dbg_watch_access(h, acc, va, pa, size);
     if (!is_lr)
         note_store(h, va, size);
     return m->ram + (pa - RAM_BASE);
@@ -247,7 +244,7 @@ void *mem_amo_ptr(hart_t *h, uint64_t va, unsigned size, bool is_lr)
 /* A fetch fault: an execute-address trigger on that pc ranks above it. */
 static bool fetch_fault(hart_t *h, unsigned cause)
 {
-    if (h->dbg_exec_armed && !debug_check(h, TK_EXEC, PH_BEFORE, h->pc, 2, 0))
+    if ((h->dbg_armed & DBG_ARM_EXEC) && !sdtrig_access(h, TK_EXEC, PH_BEFORE, h->pc, 2, 0))
         return false;
     hart_exception(h, cause, h->pc);
     return false;
@@ -286,8 +283,9 @@ bool mem_fetch_page(hart_t *h)
     }
     uint64_t pn = (pa - RAM_BASE) >> PAGE_SHIFT;
     if (!m->dpages[pn])
-        m->dpages[pn] = dpage_new(pa);
-    mem_fetch_set(h, pa, m->dpages[pn], dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1)));
+        m->dpages[pn] = dpage_new(m, pa);
+    mem_fetch_set(h, pa, m->dpages[pn], (h->dbg_armed & DBG_ARM_CODE) &&
+                  dbg_code_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1)));
     return true;
 }
 

@@ -9,19 +9,19 @@
 #include "mem.h"
 #include "trap.h"
 #include "../machine.h"
-#include "../debug/debug.h"
-#include "../debug/bpwp.h"
+#include "../debug/dbg_core.h"
 #include "../jit/jit.h"
 #include <stdlib.h>
 #include <string.h>
 
 static void ex_decode(hart_t *h, const insn_t *in);
 
-dpage_t *dpage_new(uint64_t pa)
+dpage_t *dpage_new(machine_t *m, uint64_t pa)
 {
     dpage_t *d = malloc(sizeof *d);
     if (!d)
         abort();
+    d->m = m;
     d->pa = pa & ~(uint64_t)(PAGE_SIZE - 1);
     d->resets = 0;
     d->sticky = false;
@@ -69,10 +69,9 @@ void insn_run_one(hart_t *h, exec_fn fn, const insn_t *in)
 
 /* --debug-break-insn: the mutated instruction computes a wrong result, so
  * the ISA tests can prove they notice. Decode-time only: no hot-path cost. */
-static exec_fn broken_real[2];
 static void ex_broken(hart_t *h, const insn_t *in)
 {
-    exec_fn real = broken_real[h->xlen == 64];
+    exec_fn real = h->m->broken_real;
     if (in->rd == REG_SINK) {     /* nothing to corrupt: skip it instead */
         h->pc += in->len;
         if (h->xlen == 32) h->pc = (uint32_t)h->pc;
@@ -94,7 +93,7 @@ void insn_prepare(hart_t *h, uint32_t raw, insn_t *out)
     /* By name: several table lines can share a mnemonic (slli on RV32/RV64). */
     if (unlikely(h->m->broken_insn >= 0) &&
         !strcmp(insn_table[out->id].name, insn_table[h->m->broken_insn].name)) {
-        broken_real[h->xlen == 64] = out->fn;
+        h->m->broken_real = out->fn;
         out->fn = ex_broken;
     }
 }
@@ -147,11 +146,10 @@ static void run_fast(hart_t *h)
     }
 }
 
-/* The checked loop: asks the debug machinery before each instruction and
- * tells the instruction hook after it. Back to run_fast on a plain page. */
+/* The checked loop: asks the debugger before each instruction and tells
+ * it after (dbg_core.h). Back to run_fast on a plain page. */
 static void run_checked(hart_t *h)
 {
-    machine_t *m = h->m;
     while (h->budget > 0) {
         h->budget--;
         if ((h->pc & ~(uint64_t)(PAGE_SIZE - 1)) != h->fetch_vbase) {
@@ -163,27 +161,12 @@ static void run_checked(hart_t *h)
             }
         }
         insn_t *in = &h->fetch_slots[(h->pc & (PAGE_SIZE - 1)) >> 1];
-        if (m->itrace)
-            m->itrace(h);
-        /* Only the instruction hook armed (register watches): skip the rest. */
-        if ((m->dbg_nbp || h->dbg_exec_armed || h->dbg->icount_armed) && !debug_before_insn(h))
+        if (!dbg_insn_before(h))
             continue;
-        uint64_t stores = h->stores, pc = h->pc;
+        uint64_t pc = h->pc;
         int priv = h->priv;
         in->fn(h, in);
-        if (unlikely(h->dbg_exec_armed))
-            debug_exec_after(h, pc);
-        if (unlikely(h->dbg->icount_armed || h->dbg->step_pending))
-            debug_after_insn(h, priv);
-        if (m->insn_hook) {
-            bool wrote = h->stores != stores;
-            unsigned rd = in->rd == REG_SINK ? 0 : in->rd;
-            /* Only after the instructions the hook asked about. */
-            uint64_t why = (1ull << rd) | (wrote ? HOOK_STORES : 0) | HOOK_ALWAYS;
-            if ((m->hook_mask & why) &&
-                m->insn_hook(m->insn_hook_ctx, h, wrote, h->store_addr, h->store_len, rd))
-                dbg_record_stop(m, h, SK_HOOK, 0, 0, 0);
-        }
+        dbg_insn_after(h, in, pc, priv);
     }
 }
 
@@ -193,7 +176,7 @@ void hart_run_slice(hart_t *h)
 {
     /* The current page may have been fetched before something was armed. */
     if (h->fetch_vbase != TLB_INVALID)
-        h->fetch_checked = dbg_page_checked(h, h->fetch_vbase);
+        h->fetch_checked = (h->dbg_armed & DBG_ARM_CODE) && dbg_code_page_checked(h, h->fetch_vbase);
     while (h->budget > 0) {
         if (h->fetch_checked)
             run_checked(h);

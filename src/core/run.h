@@ -5,6 +5,7 @@
 
 #define DPAGE_SLOTS 2048
 typedef struct dpage {
+    struct machine *m;
     uint64_t pa;
     unsigned resets;    /* whole-page resets caused by stores */
     bool     sticky;    /* code and data share it: invalidate slot by slot */
@@ -16,7 +17,7 @@ typedef struct dpage {
     uint16_t jit_lo, jit_hi;   /* bytes [lo, hi) hold all its compiled code */
 } dpage_t;
 
-dpage_t *dpage_new(uint64_t pa);
+dpage_t *dpage_new(struct machine *m, uint64_t pa);
 /* Bytes [off, off+len) of the page changed: forget overlapping slots. */
 void dpage_invalidate(dpage_t *d, unsigned off, unsigned len);
 /* Forget every slot. */

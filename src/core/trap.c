@@ -1,7 +1,7 @@
 /* Trap entry and return (privileged spec: "Machine Trap Handling",
  * "Supervisor Trap Handling", mret/sret). */
 #include "trap.h"
-#include "../debug/hooks.h"
+#include "../debug/dbg_core.h"
 #include "../machine.h"
 #include <inttypes.h>
 #include <stdio.h>
@@ -47,16 +47,14 @@ static void trap_enter(hart_t *h, unsigned code, bool irq, uint64_t tval)
         h->pc = (uint32_t)h->pc;
     if (h->priv != from)
         hart_flush_tlb(h);
-    debug_on_trap(h, code, irq, epc, tval, from);
-    if (!irq && h->pc == epc && !h->m->stop) {
-        /* The handler is the faulting instruction itself: it would trap to
-         * itself forever (typically mtvec was never set). */
-        snprintf(h->m->stop_msg, sizeof h->m->stop_msg,
-                 "hart %u is stuck: %s at pc 0x%" PRIx64 " (tval 0x%" PRIx64 ") traps to itself; "
-                 "is %s set?", h->hartid, exc_cause_name(code, h->xlen), epc, tval,
-                 h->priv == PRIV_M ? "mtvec" : "stvec");
-        machine_request_stop(h->m, STOP_STUCK);
-    }
+    if (unlikely(h->dbg_armed & DBG_ARM_TRAP))
+        dbg_trap(h, code, irq, epc, tval, from);
+    if (unlikely(h->dbg_armed & DBG_ARM_PRIV) && h->priv != from)
+        dbg_priv_changed(h, from);
+    /* The handler is the faulting instruction itself: it would trap to
+     * itself forever (typically mtvec was never set). */
+    if (!irq && h->pc == epc && !h->m->stop)
+        dbg_stuck(h, code, epc, tval);
     /* Re-check interrupts and stop requests before the handler runs. */
     hart_end_slice(h);
 }
@@ -120,7 +118,10 @@ void hart_mret(hart_t *h)
     h->resv_valid = false;
     if (to != from)
         hart_flush_tlb(h);
-    debug_on_xret(h, from);
+    if (unlikely(h->dbg_armed & DBG_ARM_XRET))
+        dbg_xret(h, from);
+    if (unlikely(h->dbg_armed & DBG_ARM_PRIV) && to != from)
+        dbg_priv_changed(h, from);
     hart_end_slice(h);
 }
 
@@ -137,7 +138,10 @@ void hart_sret(hart_t *h)
     h->resv_valid = false;
     if (to != from)
         hart_flush_tlb(h);
-    debug_on_xret(h, from);
+    if (unlikely(h->dbg_armed & DBG_ARM_XRET))
+        dbg_xret(h, from);
+    if (unlikely(h->dbg_armed & DBG_ARM_PRIV) && to != from)
+        dbg_priv_changed(h, from);
     hart_end_slice(h);
 }
 

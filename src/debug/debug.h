@@ -1,7 +1,10 @@
-/* Per-hart debug state: triggers (Sdtrig) and, later, debug mode (Sdext). */
+/* Per-hart debug state: the trigger module (Sdtrig), debug mode (Sdext)
+ * and what the debugger keeps per hart. Internal to src/debug/: the core
+ * sees dbg_core.h, front ends see debugger.h. */
 #ifndef RVSCOPE_DEBUG_H
 #define RVSCOPE_DEBUG_H
-#include "../core/hart.h"
+#include "dbg_core.h"
+#include "debugger.h"
 
 #define MAX_TRIGGERS 16
 #define TINFO_VALUE  ((1ull << 24) | (1u << 2) | (1u << 3) | (1u << 4) | (1u << 5) | \
@@ -17,60 +20,84 @@ typedef struct trigger {
 } trigger_t;
 
 typedef struct debug_hart {
+    /* ---- Sdtrig ---- */
     unsigned  ntrig, tselect;
     trigger_t trig[MAX_TRIGGERS];
-    /* Derived by debug_triggers_changed: address ranges that load (0) and
-     * store (1) triggers can match, so only those pages leave the TLB. */
-    uint64_t  lo[2][MAX_TRIGGERS], hi[2][MAX_TRIGGERS];
-    unsigned  nrange[2];
+    /* Derived by sdtrig_changed: address ranges that load (TK_LOAD), store
+     * (TK_STORE) and execute (TK_EXEC) triggers can match, so only those
+     * pages leave the TLB or run checked. */
+    uint64_t  lo[3][MAX_TRIGGERS], hi[3][MAX_TRIGGERS];
+    unsigned  nrange[3];
+    uint32_t  sdtrig_arm;       /* the DBG_ARM_* bits the triggers need */
     /* The trigger that fires before the next instruction ("after" timing). */
     unsigned  pending_trig;
     uint64_t  pending_tval;
     bool      icount_armed;     /* an icount trigger counts or is pending */
     bool      debugger_access;  /* the current CSR access comes from a debugger */
 
-    /* Debug mode (Sdext). A hart in debug mode is halted: rvscope's
-     * debugger is the Debug Module; resuming it is dret. */
-    bool      halted;
+    /* ---- Sdext: debug mode is h->run_state == RUN_DEBUG ---- */
     bool      step_pending;     /* dcsr.step: re-enter after one instruction */
     uint64_t  dcsr, dpc, dscratch0, dscratch1;
+
+    /* ---- the debugger's per-hart state ---- */
+    uint64_t  bp_resume;        /* don't stop at a breakpoint here right after resuming */
+    uint64_t  stores;           /* slow-path stores noted (DBG_ARM_HOOK) */
+    uint64_t  stores_at_insn;   /* ... when the current instruction began */
+    uint64_t  store_addr;
+    unsigned  store_len;
+    bool      has_stop;         /* stop holds a record not taken yet */
+    dbg_stop_t stop;
 } debug_hart_t;
 
 /* dcsr.cause values */
 enum { DCAUSE_EBREAK = 1, DCAUSE_TRIGGER = 2, DCAUSE_HALTREQ = 3, DCAUSE_STEP = 4 };
 
-enum trig_kind { TK_LOAD, TK_STORE, TK_EXEC };
-enum trig_phase { PH_BEFORE, PH_AFTER };
-
-/* A memory access or instruction fetch in one phase. Returns false when a
- * "before" trigger fired: the instruction must not execute. */
-bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va,
-                 unsigned size, uint64_t value);
+/* ---- Sdtrig (triggers.c, sdtrig.c, tdata1.c) ---- */
 /* May an access of this kind to the page at va match a trigger? */
-bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va);
-/* Fire what debug_check left pending ("after" timing). */
-void debug_fire_pending(hart_t *h);
-/* The checked loop asks before each instruction (breakpoints, execute
- * triggers, icount) and reports after it (icount, dcsr.step). */
-bool debug_before_insn(hart_t *h);
-void debug_after_insn(hart_t *h, int priv_before);
-void debug_exec_after(hart_t *h, uint64_t pc);
-/* Traps for itrigger/etrigger. */
-void debug_trap_triggers(hart_t *h, unsigned code, bool irq, int from_priv);
+bool sdtrig_page_watched(const hart_t *h, enum access acc, uint64_t va);
+/* May an execute trigger match an instruction on the code page at vbase? */
+bool sdtrig_code_page_watched(const hart_t *h, uint64_t vbase);
+/* Before an instruction on a checked page: icount, execute triggers.
+ * False: it must not execute. */
+bool sdtrig_before_insn(hart_t *h);
+/* After it: mcontrol execute triggers with timing after, icount, dcsr.step. */
+void sdtrig_after_insn(hart_t *h, uint64_t pc, int priv_before);
+/* itrigger / etrigger: a trap just entered its handler. */
+void sdtrig_trap(hart_t *h, unsigned code, bool irq, int from_priv);
 /* Raise external trigger input `input` (0..15) for tmexttrigger. */
-void debug_external_input(hart_t *h, unsigned input);
-
-/* Sdext: enter debug mode (halts the hart and stops the machine), and the
- * resume path (dret semantics) used whenever the machine continues. */
-void debug_mode_enter(hart_t *h, unsigned cause, uint64_t dpc);
-void debug_mode_resume(hart_t *h);
-bool sdext_csr_read(hart_t *h, unsigned csr, uint64_t *val);
-bool sdext_csr_write(hart_t *h, unsigned csr, uint64_t val);
-
-debug_hart_t *debug_hart_new(hart_t *h, unsigned ntriggers);
+void sdtrig_external_input(hart_t *h, unsigned input);
+/* Recompute what the core must watch after any trigger register write. */
+void sdtrig_changed(hart_t *h);
 unsigned tdata1_type(const hart_t *h, uint64_t tdata1);
 uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode_ok);
-/* Called after any trigger register write. */
-void debug_triggers_changed(hart_t *h);
+const char *sdtrig_type_name(unsigned type);
+unsigned sdtrig_action(const hart_t *h, const trigger_t *t);
+
+/* ---- Sdext (sdext.c) ---- */
+/* Enter debug mode: the hart halts (RUN_DEBUG) and the run stops. */
+void sdext_enter(hart_t *h, unsigned cause, uint64_t dpc);
+/* Leave it as dret does (pc = dpc, privilege = dcsr.prv). */
+void sdext_resume(hart_t *h);
+static inline bool sdext_halted(const hart_t *h) { return h->run_state == RUN_DEBUG; }
+
+/* ---- the debugger (debugger.c) ---- */
+/* Recompute h->dbg_armed from the triggers and the clients. */
+void dbg_rearm_hart(hart_t *h);
+/* Breakpoints (breakpoints.c): does a breakpoint sit on the page at vbase;
+ * before the instruction at h->pc (false = stop, don't run it). */
+bool dbg_bp_on_page(machine_t *m, uint64_t vbase);
+bool dbg_bp_check(hart_t *h);
+unsigned dbg_bp_count(const machine_t *m);
+/* Watchpoints (watchpoints.c). */
+bool dbg_wp_page_watched(hart_t *h, enum access acc, uint64_t va, uint64_t pa);
+unsigned dbg_wp_count(const machine_t *m);
+/* The breakpoint and watchpoint tables, owned by the debugger. */
+struct bp_table;
+struct wp_table;
+struct bp_table **dbg_bp_slot(machine_t *m);
+struct wp_table **dbg_wp_slot(machine_t *m);
+int dbg_next_id(machine_t *m);
+void dbg_bp_table_free(struct bp_table *t);
+void dbg_wp_table_free(struct wp_table *t);
 
 #endif

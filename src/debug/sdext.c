@@ -1,14 +1,13 @@
 /* Debug mode (Sdext, Debug Spec 1.0 chapter 4). rvscope's debugger plays
- * the Debug Module: a hart that enters debug mode halts and the machine
- * stops; the monitor or GDB reads and writes its state (dcsr, dpc, ...)
- * and resuming the machine leaves debug mode as dret would. */
+ * the Debug Module: a hart that enters debug mode halts (RUN_DEBUG) and
+ * the run stops with a DS_DEBUG_MODE record; the other harts may run on
+ * (GDB non-stop). The monitor or GDB reads and writes its state (dcsr,
+ * dpc, ...); resuming that hart leaves debug mode as dret does, and a
+ * dret the halted hart is given (a program buffer) does the same. */
 #include "debug.h"
-#include "bpwp.h"
 #include "../core/csr.h"
 #include "../core/trap.h"
 #include "../machine.h"
-#include <inttypes.h>
-#include <stdio.h>
 
 #define DCSR_XDEBUGVER (4ull << 28)     /* external debug support per 1.0 */
 #define DCSR_EBREAKM   (1u << 15)
@@ -24,11 +23,11 @@
 bool sdext_csr_read(hart_t *h, unsigned csr, uint64_t *val)
 {
     debug_hart_t *d = h->dbg;
-    if (!d->halted && !d->debugger_access)
+    if (!sdext_halted(h) && !d->debugger_access)
         return false;            /* debug-mode-only CSRs */
     switch (csr) {
     case CSR_DCSR:
-        *val = DCSR_XDEBUGVER | (d->dcsr & ~(uint64_t)3) | (uint64_t)(d->halted ? (d->dcsr & 3) : (unsigned)h->priv);
+        *val = DCSR_XDEBUGVER | (d->dcsr & ~(uint64_t)3) | (uint64_t)(sdext_halted(h) ? (d->dcsr & 3) : (unsigned)h->priv);
         return true;
     case CSR_DPC:       *val = d->dpc; return true;
     case CSR_DSCRATCH0: *val = d->dscratch0; return true;
@@ -40,7 +39,7 @@ bool sdext_csr_read(hart_t *h, unsigned csr, uint64_t *val)
 bool sdext_csr_write(hart_t *h, unsigned csr, uint64_t val)
 {
     debug_hart_t *d = h->dbg;
-    if (!d->halted && !d->debugger_access)
+    if (!sdext_halted(h) && !d->debugger_access)
         return false;
     switch (csr) {
     case CSR_DCSR: {
@@ -49,60 +48,59 @@ bool sdext_csr_write(hart_t *h, unsigned csr, uint64_t val)
         if (prv == 2)
             prv = d->dcsr & 3;
         d->dcsr = (d->dcsr & ~(uint64_t)(DCSR_WMASK | 3)) | (val & DCSR_WMASK) | prv;
-        if (!d->halted)          /* outside debug mode prv mirrors the current mode */
+        if (!sdext_halted(h))    /* outside debug mode prv mirrors the current mode */
             d->dcsr = (d->dcsr & ~3ull) | (uint64_t)h->priv;
+        dbg_rearm_hart(h);       /* ebreakm/s/u */
         return true;
     }
-    case CSR_DPC:       d->dpc = val & ~1ull; return true;
+    case CSR_DPC:
+        d->dpc = val & ~1ull;
+        if (sdext_halted(h))
+            h->pc = d->dpc;      /* the pc a debugger sees while halted */
+        return true;
     case CSR_DSCRATCH0: d->dscratch0 = val; return true;
     case CSR_DSCRATCH1: d->dscratch1 = val; return true;
     }
     return false;
 }
 
-void debug_mode_enter(hart_t *h, unsigned cause, uint64_t dpc)
+void sdext_enter(hart_t *h, unsigned cause, uint64_t dpc)
 {
     debug_hart_t *d = h->dbg;
-    d->halted = true;
+    h->run_state = RUN_DEBUG;
     d->step_pending = false;
     d->dpc = dpc;
     d->dcsr = (d->dcsr & ~(uint64_t)((7u << 6) | 3)) | (uint64_t)cause << 6 | (uint64_t)h->priv;
+    int from = h->priv;
     /* Debug mode runs at M privilege. */
     if (h->priv != PRIV_M) {
         h->priv = PRIV_M;
         hart_flush_tlb(h);
     }
     h->pc = dpc;
-    static const char *why[] = { "?", "ebreak", "trigger", "halt request", "step" };
-    if (!h->m->stop)
-        snprintf(h->m->stop_msg, sizeof h->m->stop_msg,
-                 "hart %u entered debug mode (cause %u: %s) at dpc=0x%" PRIx64 ", from %c-mode",
-                 h->hartid, cause, why[cause < 5 ? cause : 0], dpc, "USHM"[d->dcsr & 3]);
-    dbg_record_stop(h->m, h, SK_DEBUGMODE, (int)cause, dpc, 0);
+    dbg_rearm_hart(h);
+    dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_DEBUG_MODE, .cause = cause, .insn_pc = dpc,
+                                      .tval = (uint64_t)from });
     hart_end_slice(h);
 }
 
-void debug_mode_resume(hart_t *h)
+void sdext_resume(hart_t *h)
 {
     debug_hart_t *d = h->dbg;
-    if (!d->halted)
+    if (!sdext_halted(h))
         return;
-    d->halted = false;
+    h->run_state = RUN_RUNNING;
     int prv = (int)(d->dcsr & 3);
     if (prv != h->priv) {
         h->priv = prv;
         hart_flush_tlb(h);
     }
-    h->pc = d->dpc;
+    /* While halted, pc is dpc (a debugger may have moved either). */
+    d->dpc = h->pc;
     if (prv != PRIV_M)
         h->mstatus &= ~(1ull << 17);   /* MPRV, as dret does when leaving to U/S */
     d->step_pending = (d->dcsr & DCSR_STEP) != 0;
+    dbg_rearm_hart(h);
     h->fetch_vbase = TLB_INVALID;        /* re-evaluate the checked loop */
-}
-
-bool debug_dret(hart_t *h)
-{
-    /* The guest never executes in debug mode here (the hart is halted), so
-     * a dret it executes is always outside debug mode: illegal. */
-    return h->dbg->halted;
+    hart_end_slice(h);
 }

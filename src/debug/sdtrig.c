@@ -1,6 +1,5 @@
 /* Trigger module registers. Each hart has machine->ntriggers triggers;
  * tselect picks the one tdata1-3 show. */
-#include "sdtrig.h"
 #include "debug.h"
 #include "../core/csr.h"
 
@@ -46,7 +45,7 @@ bool sdtrig_csr_write(hart_t *h, unsigned csr, uint64_t val)
     switch (csr) {
     case CSR_TDATA1:
         t->tdata1 = tdata1_legalize(h, t->tdata1, val, d->debugger_access);
-        debug_triggers_changed(h);
+        sdtrig_changed(h);
         return true;
     case CSR_TDATA2: {
         /* NAPOT: all ones reads back with bit maskmax-1 clear, which is how
@@ -56,7 +55,7 @@ bool sdtrig_csr_write(hart_t *h, unsigned csr, uint64_t val)
         if ((type == TT_MCONTROL6 || type == TT_MCONTROL) && (match & 7) == 1 && val == ones)
             val &= ~(1ull << (h->xlen - 2));
         t->tdata2 = val;
-        debug_triggers_changed(h);
+        sdtrig_changed(h);
         return true;
     }
     case CSR_TDATA3:

@@ -95,3 +95,22 @@ debug_hart_t *debug_hart_new(hart_t *h, unsigned ntriggers)
         d->trig[i].tdata1 = (uint64_t)TT_DISABLED << (h->xlen - 4);
     return d;
 }
+
+void debug_hart_free(debug_hart_t *d)
+{
+    free(d);
+}
+
+void sdtrig_debugger_access(hart_t *h, bool on)
+{
+    h->dbg->debugger_access = on;
+}
+
+void dbg_set_triggers(machine_t *m, unsigned n)
+{
+    for (unsigned i = 0; i < m->nharts; i++) {
+        hart_t *h = m->harts[i];
+        h->dbg->ntrig = n > MAX_TRIGGERS ? MAX_TRIGGERS : n;
+        sdtrig_changed(h);
+    }
+}

@@ -11,10 +11,10 @@
 #include "../core/mmu.h"
 #include "../core/disasm.h"
 #include "../machine.h"
-#include "bpwp.h"
 #include "../trace/trace.h"
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 static bool mode_ok(const hart_t *h, const mc_fields_t *f)
 {
@@ -73,7 +73,7 @@ static bool breakpoint_allowed(const hart_t *h)
     return true;
 }
 
-static const char *type_name(unsigned type)
+const char *sdtrig_type_name(unsigned type)
 {
     switch (type) {
     case TT_MCONTROL: return "mcontrol";
@@ -99,7 +99,7 @@ static void set_hit(hart_t *h, trigger_t *t, enum trig_phase ph)
         t->tdata1 |= 1ull << (h->xlen - 6);
 }
 
-static unsigned trig_action(const hart_t *h, const trigger_t *t)
+unsigned sdtrig_action(const hart_t *h, const trigger_t *t)
 {
     unsigned type = tdata1_type(h, t->tdata1);
     if (type == TT_MCONTROL || type == TT_MCONTROL6)
@@ -111,20 +111,12 @@ static unsigned trig_action(const hart_t *h, const trigger_t *t)
 static void external_stop(hart_t *h, unsigned idx, const char *what, uint64_t addr, uint64_t pc)
 {
     debug_hart_t *d = h->dbg;
-    char insn[96] = "?";
-    uint64_t pa;
-    int cause;
-    uint8_t b[4] = {0};
-    if (mmu_translate(h, pc, ACC_EXEC, &pa, &cause) && machine_phys_read(h->m, pa, b, 4)) {
-        uint32_t raw = b[0] | b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-        disasm(h->xlen, pc, raw, insn, sizeof insn);
-    }
-    snprintf(h->m->stop_msg, sizeof h->m->stop_msg,
-             "trigger %u (%s, %s, action %u) fired on hart %u: address 0x%" PRIx64
-             ", instruction at 0x%" PRIx64 ": %s",
-             idx, type_name(tdata1_type(h, d->trig[idx].tdata1)), what,
-             trig_action(h, &d->trig[idx]), h->hartid, addr, pc, insn);
-    dbg_record_stop(h->m, h, SK_TRIGGER, (int)idx, addr, 0);
+    unsigned type = tdata1_type(h, d->trig[idx].tdata1);
+    enum wp_kind wk = !strcmp(what, "load") ? WP_READ : !strcmp(what, "store") ? WP_WRITE : 0;
+    dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_TRIGGER, .id = (int)idx, .addr = addr,
+                                      .insn_pc = pc, .trig_type = type,
+                                      .action = sdtrig_action(h, &d->trig[idx]),
+                                      .access = what, .wkind = wk });
 }
 
 /* Trace actions (2 trace on, 3 trace off, 4 notify): a line in the trace
@@ -132,17 +124,12 @@ static void external_stop(hart_t *h, unsigned idx, const char *what, uint64_t ad
 static void trace_action(hart_t *h, unsigned idx, unsigned action)
 {
     static const char *what[] = { "", "", "trace on", "trace off", "trace notify" };
-    fprintf(trace_stream(), "[%u] trigger %u: %s at pc 0x%" PRIx64 "\n",
+    fprintf(trace_stream(h->m), "[%u] trigger %u: %s at pc 0x%" PRIx64 "\n",
             h->hartid, idx, what[action], h->pc);
     if (action == 4)
         return;
-    machine_t *m = h->m;
-    trace_itrace_on = action == 2;
-    m->itrace = trace_wants_before() ? trace_before_insn : NULL;
-    for (unsigned i = 0; i < m->nharts; i++) {
-        m->harts[i]->fetch_vbase = TLB_INVALID;   /* re-choose the loop */
-        hart_end_slice(m->harts[i]);
-    }
+    trace_of(h->m)->itrace = action == 2;
+    trace_apply(h->m);
 }
 
 static bool is_mc(const hart_t *h, const trigger_t *t)
@@ -156,7 +143,7 @@ static bool is_mc(const hart_t *h, const trigger_t *t)
 static bool act(hart_t *h, unsigned idx, enum trig_phase ph, uint64_t tval, const char *what)
 {
     debug_hart_t *d = h->dbg;
-    unsigned action = trig_action(h, &d->trig[idx]);
+    unsigned action = sdtrig_action(h, &d->trig[idx]);
     switch (action) {
     case 0:                         /* breakpoint exception */
     case 1:                         /* enter debug mode (needs dmode = 1) */
@@ -165,14 +152,15 @@ static bool act(hart_t *h, unsigned idx, enum trig_phase ph, uint64_t tval, cons
                 hart_exception(h, EXC_BREAKPOINT, tval);
             } else {
                 h->exceptions++;
-                debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+                sdext_enter(h, DCAUSE_TRIGGER, h->pc);
             }
             return true;
         }
-        /* After the instruction: debug_fire_pending acts before the next. */
+        /* After the instruction: sdtrig_fire_pending acts before the next. */
         d->pending_trig = idx;
         d->pending_tval = tval;
-        h->dbg_pending = true;
+        d->sdtrig_arm |= DBG_ARM_PENDING;
+        h->dbg_armed |= DBG_ARM_PENDING;
         hart_end_slice(h);
         return false;
     case 8: case 9:
@@ -183,7 +171,7 @@ static bool act(hart_t *h, unsigned idx, enum trig_phase ph, uint64_t tval, cons
         }
         return false;
     case 2: case 3: case 4:
-        trace_action(h, idx, trig_action(h, &d->trig[idx]));
+        trace_action(h, idx, sdtrig_action(h, &d->trig[idx]));
         return false;
     default:
         return false;
@@ -195,14 +183,14 @@ static bool fire(hart_t *h, unsigned first, unsigned last, enum trig_phase ph,
                  uint64_t tval, const char *what)
 {
     debug_hart_t *d = h->dbg;
-    if (trig_action(h, &d->trig[last]) == 0 && !breakpoint_allowed(h))
+    if (sdtrig_action(h, &d->trig[last]) == 0 && !breakpoint_allowed(h))
         return false;
     for (unsigned i = first; i <= last; i++)
         set_hit(h, &d->trig[i], ph);
     return act(h, last, ph, tval, what);
 }
 
-bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va,
+bool sdtrig_access(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va,
                  unsigned size, uint64_t value)
 {
     debug_hart_t *d = h->dbg;
@@ -248,7 +236,7 @@ bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va
         }
         if (!all || chain_ph != ph)
             continue;
-        unsigned action = trig_action(h, &d->trig[i]);
+        unsigned action = sdtrig_action(h, &d->trig[i]);
         if (action == 0 && !breakpoint_allowed(h))
             continue;
         for (unsigned j = first; j <= i; j++)
@@ -272,10 +260,10 @@ bool debug_check(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t va
     return true;
 }
 
-bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va)
+bool sdtrig_page_watched(const hart_t *h, enum access acc, uint64_t va)
 {
     const debug_hart_t *d = h->dbg;
-    unsigned k = acc == ACC_WRITE;
+    unsigned k = acc == ACC_WRITE ? TK_STORE : TK_LOAD;
     uint64_t lo = va & ~(uint64_t)(PAGE_SIZE - 1), hi = lo + PAGE_SIZE - 1;
     for (unsigned i = 0; i < d->nrange[k]; i++)
         /* Fast-path accesses are aligned and never cross a page; misaligned
@@ -285,12 +273,26 @@ bool debug_page_watched(const hart_t *h, enum access acc, uint64_t va)
     return false;
 }
 
-void debug_fire_pending(hart_t *h)
+/* An execute trigger matches an instruction's bytes; one that starts in
+ * the last 2 bytes of a page runs from that page, so a page is watched
+ * when a range touches it or the first 2 bytes of the next. */
+bool sdtrig_code_page_watched(const hart_t *h, uint64_t vbase)
+{
+    const debug_hart_t *d = h->dbg;
+    uint64_t hi = vbase + PAGE_SIZE + 1;
+    for (unsigned i = 0; i < d->nrange[TK_EXEC]; i++)
+        if (d->lo[TK_EXEC][i] <= hi && d->hi[TK_EXEC][i] >= vbase)
+            return true;
+    return false;
+}
+
+void sdtrig_fire_pending(hart_t *h)
 {
     debug_hart_t *d = h->dbg;
-    h->dbg_pending = false;
-    if (trig_action(h, &d->trig[d->pending_trig]) == 1)
-        debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+    d->sdtrig_arm &= ~(uint32_t)DBG_ARM_PENDING;
+    h->dbg_armed &= ~(uint32_t)DBG_ARM_PENDING;
+    if (sdtrig_action(h, &d->trig[d->pending_trig]) == 1)
+        sdext_enter(h, DCAUSE_TRIGGER, h->pc);
     else
         hart_trap_retired(h, EXC_BREAKPOINT, d->pending_tval);
 }
@@ -308,10 +310,10 @@ static uint64_t icount_count(uint64_t t) { return (t >> 10) & 0x3fff; }
 /* icount (Debug Spec 5.7.14): count retired instructions in the enabled
  * modes; at zero the trigger becomes pending and fires before the next
  * instruction in an enabled mode (a debugger's step into another mode). */
-void debug_after_insn(hart_t *h, int priv_before)
+static void icount_after(hart_t *h, int priv_before)
 {
     debug_hart_t *d = h->dbg;
-    if (d->icount_armed) {
+    {
         bool any = false;
         for (unsigned i = 0; i < d->ntrig; i++) {
             trigger_t *t = &d->trig[i];
@@ -319,7 +321,7 @@ void debug_after_insn(hart_t *h, int priv_before)
                 continue;
             uint64_t c = icount_count(t->tdata1);
             /* Option 1: an action-0 trigger does not count where it could not fire. */
-            bool suppressed = trig_action(h, t) == 0 &&
+            bool suppressed = sdtrig_action(h, t) == 0 &&
                 ((priv_before == PRIV_M && !(h->mstatus & MSTATUS_MIE)) ||
                  (priv_before == PRIV_S && ((h->medeleg >> EXC_BREAKPOINT) & 1) &&
                   !(h->mstatus & MSTATUS_SIE)));
@@ -334,8 +336,6 @@ void debug_after_insn(hart_t *h, int priv_before)
         }
         d->icount_armed = any;
     }
-    if (d->step_pending && !d->halted)
-        debug_mode_enter(h, DCAUSE_STEP, h->pc);
 }
 
 static bool icount_before(hart_t *h)
@@ -346,7 +346,7 @@ static bool icount_before(hart_t *h)
         if (tdata1_type(h, t->tdata1) != TT_ICOUNT || !(t->tdata1 & ICOUNT_PENDING) ||
             !mode_bits_ok(t->tdata1, h->priv))
             continue;
-        unsigned action = trig_action(h, t);
+        unsigned action = sdtrig_action(h, t);
         if (action == 0 && !breakpoint_allowed(h))
             continue;
         t->tdata1 &= ~ICOUNT_PENDING;
@@ -357,7 +357,7 @@ static bool icount_before(hart_t *h)
         }
         if (action == 1) {
             h->exceptions++;
-            debug_mode_enter(h, DCAUSE_TRIGGER, h->pc);
+            sdext_enter(h, DCAUSE_TRIGGER, h->pc);
             return false;
         }
         if (action == 8 || action == 9) {
@@ -370,7 +370,7 @@ static bool icount_before(hart_t *h)
 }
 
 /* itrigger / etrigger: a trap just entered its handler. */
-void debug_trap_triggers(hart_t *h, unsigned code, bool irq, int from_priv)
+void sdtrig_trap(hart_t *h, unsigned code, bool irq, int from_priv)
 {
     debug_hart_t *d = h->dbg;
     unsigned want = irq ? TT_ITRIGGER : TT_ETRIGGER;
@@ -384,7 +384,7 @@ void debug_trap_triggers(hart_t *h, unsigned code, bool irq, int from_priv)
     }
 }
 
-void debug_external_input(hart_t *h, unsigned input)
+void sdtrig_external_input(hart_t *h, unsigned input)
 {
     debug_hart_t *d = h->dbg;
     for (unsigned i = 0; i < d->ntrig && input < 16; i++) {
@@ -411,55 +411,60 @@ static uint32_t insn_at(hart_t *h, uint64_t pc)
     return raw;
 }
 
-bool debug_before_insn(hart_t *h)
+bool sdtrig_before_insn(hart_t *h)
 {
-    if (!dbg_check_breakpoint(h))
-        return false;
     if (h->dbg->icount_armed && !icount_before(h))
         return false;
-    if (!h->dbg_exec_armed)
+    if (!(h->dbg_armed & DBG_ARM_EXEC))
         return true;
     uint32_t raw = insn_at(h, h->pc);
-    return debug_check(h, TK_EXEC, PH_BEFORE, h->pc, (raw & 3) == 3 ? 4 : 2, raw);
+    return sdtrig_access(h, TK_EXEC, PH_BEFORE, h->pc, (raw & 3) == 3 ? 4 : 2, raw);
 }
 
-/* mcontrol execute triggers with timing = 1 fire after the instruction. */
-void debug_exec_after(hart_t *h, uint64_t pc)
+void sdtrig_after_insn(hart_t *h, uint64_t pc, int priv_before)
 {
-    uint32_t raw = insn_at(h, pc);
-    debug_check(h, TK_EXEC, PH_AFTER, pc, (raw & 3) == 3 ? 4 : 2, raw);
+    debug_hart_t *d = h->dbg;
+    /* mcontrol execute triggers with timing = 1 fire after the instruction. */
+    if (h->dbg_armed & DBG_ARM_EXEC) {
+        uint32_t raw = insn_at(h, pc);
+        sdtrig_access(h, TK_EXEC, PH_AFTER, pc, (raw & 3) == 3 ? 4 : 2, raw);
+    }
+    if (d->icount_armed)
+        icount_after(h, priv_before);
+    if (d->step_pending && !sdext_halted(h))
+        sdext_enter(h, DCAUSE_STEP, h->pc);
 }
 
 /* Recompute what the core must watch after any trigger register write. */
-void debug_triggers_changed(hart_t *h)
+void sdtrig_changed(hart_t *h)
 {
     debug_hart_t *d = h->dbg;
-    d->nrange[0] = d->nrange[1] = 0;
-    h->dbg_watch_acc = 0;
-    h->dbg_exec_armed = false;
+    uint32_t arm = d->sdtrig_arm & DBG_ARM_PENDING;
+    d->nrange[TK_LOAD] = d->nrange[TK_STORE] = d->nrange[TK_EXEC] = 0;
     d->icount_armed = false;
     for (unsigned i = 0; i < d->ntrig; i++) {
         uint64_t t1 = d->trig[i].tdata1;
-        if (tdata1_type(h, t1) == TT_ICOUNT && (icount_count(t1) || (t1 & ICOUNT_PENDING)))
+        unsigned type = tdata1_type(h, t1);
+        if (type == TT_ICOUNT && (icount_count(t1) || (t1 & ICOUNT_PENDING)))
             d->icount_armed = true;
-    }
-    for (unsigned i = 0; i < d->ntrig; i++) {
+        if (type == TT_ITRIGGER || type == TT_ETRIGGER)
+            arm |= DBG_ARM_TRAP;
         mc_fields_t f;
-        if (!mc_decode(d->trig[i].tdata1, h->xlen, &f) || !(f.m || f.s || f.u))
+        if (!mc_decode(t1, h->xlen, &f) || !(f.m || f.s || f.u))
             continue;
         uint64_t lo, hi;
         mc_address_range(&f, d->trig[i].tdata2, h->xlen, &lo, &hi);
-        if (f.load) {
-            d->lo[0][d->nrange[0]] = lo; d->hi[0][d->nrange[0]++] = hi;
-            h->dbg_watch_acc |= 1u << ACC_READ;
-        }
-        if (f.store) {
-            d->lo[1][d->nrange[1]] = lo; d->hi[1][d->nrange[1]++] = hi;
-            h->dbg_watch_acc |= 1u << ACC_WRITE;
-        }
-        if (f.execute)
-            h->dbg_exec_armed = true;
+        static const uint32_t bit[] = { DBG_ARM_LOAD, DBG_ARM_STORE, DBG_ARM_EXEC };
+        bool want[] = { f.load, f.store, f.execute };
+        for (unsigned k = TK_LOAD; k <= TK_EXEC; k++)
+            if (want[k]) {
+                d->lo[k][d->nrange[k]] = lo;
+                d->hi[k][d->nrange[k]++] = hi;
+                arm |= bit[k];
+            }
     }
+    d->sdtrig_arm = arm;
+    dbg_rearm_hart(h);
     hart_flush_tlb(h);
     hart_end_slice(h);
 }

@@ -3,7 +3,6 @@
  * machine and answers with the stop reply. Unknown packets get the empty
  * reply, as the protocol asks; malformed ones get "E01". */
 #include "gdb.h"
-#include "../debug/debug.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +105,9 @@ static void thread_extra(gdb_t *g, const char *arg)
     }
     hart_t *h = gdb_hart(g, hart);
     char text[96];
-    const char *state = h->dbg && h->dbg->halted ? "halted in debug mode"
+    /* In all-stop mode every hart is stopped while GDB looks. */
+    const char *state = h->run_state == RUN_DEBUG ? "halted in debug mode"
+                      : g->non_stop && h->run_state == RUN_RUNNING ? "running"
                       : h->wfi ? "halted in wfi" : "halted";
     snprintf(text, sizeof text, "hart %u, %c-mode, %s", h->hartid, "USHM"[h->priv & 3], state);
     rsp_buf_clear(&g->out);
@@ -121,7 +122,7 @@ static void supported(gdb_t *g, const char *features)
     g->gdb_hwbreak = strstr(features, "hwbreak+") != NULL;
     rsp_buf_clear(&g->out);
     rsp_buf_printf(&g->out, "PacketSize=%x;qXfer:features:read+;qXfer:exec-file:read+;"
-                   "vContSupported+;QStartNoAckMode+", RSP_PACKET_SIZE);
+                   "vContSupported+;QStartNoAckMode+;QNonStop+", RSP_PACKET_SIZE);
     if (g->gdb_swbreak)
         rsp_buf_str(&g->out, ";swbreak+");
     if (g->gdb_hwbreak)
@@ -236,7 +237,8 @@ static bool parse_sig_addr(gdb_t *g, const char *arg, bool has_sig, gdb_resume_t
 static enum gdb_action resume_simple(gdb_t *g, const char *pkt)
 {
     char c = pkt[0];
-    gdb_resume_t r = { .step = c == 's' || c == 'S', .hart = g->c_hart, .sig = 0 };
+    gdb_resume_t r = { .step = c == 's' || c == 'S', .hart = g->c_hart, .sig = 0,
+                       .cont = ~0u };
     if (!parse_sig_addr(g, pkt + 1, c == 'C' || c == 'S', &r)) {
         gdb_reply(g, "E01");
         return GA_NONE;
@@ -244,59 +246,87 @@ static enum gdb_action resume_simple(gdb_t *g, const char *pkt)
     return gdb_resume(g, &r);
 }
 
-/* vCont;ACTION[:TID]...: a step action for some thread makes this a step
- * of that hart (the others hold still); otherwise every hart continues. */
-static enum gdb_action vcont(gdb_t *g, const char *p)
+/* vCont;ACTION[:TID]... into its actions; false when malformed. An
+ * action GDB may send that we do not offer (r) makes *unsupported true. */
+static bool parse_vcont(gdb_t *g, const char *p, gdb_vcont_t *v, bool *unsupported)
 {
-    gdb_resume_t r = { .step = false, .hart = g->last_hart, .sig = 0 };
-    bool have_step = false, have_cont = false;
-    int cont_sig = 0;
+    v->n = 0;
+    *unsupported = false;
     while (*p == ';') {
         p++;
         char a = *p++;
         uint64_t sig = 0;
         if (a == 'C' || a == 'S') {
             if (!rsp_parse_hex(&p, &sig) || sig > 0xff)
-                goto bad;
-        } else if (a != 'c' && a != 's') {
-            gdb_reply(g, "");              /* t, r: not offered in vCont? */
-            return GA_NONE;
+                return false;
+        } else if (a != 'c' && a != 's' && a != 't') {
+            *unsupported = true;
+            return true;
         }
         long tid = -1;
         if (*p == ':' && (p++, !parse_thread(&p, &tid)))
-            goto bad;
+            return false;
         if (*p && *p != ';')
-            goto bad;
-        unsigned hart = g->c_hart;
+            return false;
+        unsigned hart = 0;
         if (tid > 0 && !thread_hart(g, tid, &hart))
-            goto bad;
-        if (a == 's' || a == 'S') {
-            if (!have_step) {              /* the leftmost action wins */
-                have_step = true;
-                r.hart = hart;
-                r.sig = (int)sig;
-            }
-        } else if (!have_cont) {
-            have_cont = true;
-            cont_sig = (int)sig;
+            return false;
+        if (v->n == sizeof v->a / sizeof v->a[0])
+            return false;
+        v->a[v->n++] = (gdb_vcont_action_t){ .op = (char)(a == 'C' ? 'c' : a == 'S' ? 's' : a),
+                                             .hart = tid > 0 ? (int)hart : -1, .sig = (int)sig };
+    }
+    return !*p && v->n;
+}
+
+/* vCont in all-stop mode: a step action for some thread makes this a step
+ * of that hart (the others hold still); otherwise the harts the continue
+ * actions name run (every hart for "c", one for "c:N": GDB's scheduler
+ * locking) and the rest hold still. */
+static enum gdb_action vcont(gdb_t *g, const char *p)
+{
+    gdb_vcont_t v;
+    bool unsupported;
+    if (!parse_vcont(g, p, &v, &unsupported)) {
+        gdb_reply(g, "E01");
+        return GA_NONE;
+    }
+    if (unsupported) {
+        gdb_reply(g, "");
+        return GA_NONE;
+    }
+    if (g->non_stop)
+        return gdb_ns_vcont(g, &v);
+    gdb_resume_t r = { .step = false, .hart = g->last_hart, .sig = 0, .cont = 0 };
+    bool have_step = false;
+    for (unsigned k = 0; k < v.n; k++) {
+        const gdb_vcont_action_t *a = &v.a[k];
+        if (a->op == 's' && !have_step) {   /* the leftmost step wins */
+            have_step = true;
+            r.hart = a->hart >= 0 ? (unsigned)a->hart : g->c_hart;
+            r.sig = a->sig;
+        } else if (a->op == 'c') {
+            if (!r.cont && !have_step)
+                r.sig = a->sig;
+            r.cont |= a->hart >= 0 ? 1u << a->hart : ~0u;
         }
     }
-    if (*p || (!have_step && !have_cont))
-        goto bad;
+    if (!have_step && !r.cont) {           /* only t: nothing runs in all-stop */
+        gdb_reply(g, "E01");
+        return GA_NONE;
+    }
     r.step = have_step;
-    if (!have_step)
-        r.sig = cont_sig;
     return gdb_resume(g, &r);
-bad:
-    gdb_reply(g, "E01");
-    return GA_NONE;
 }
 
 enum gdb_action gdb_dispatch(gdb_t *g, char *pkt, size_t len)
 {
     switch (pkt[0]) {
     case '?':
-        gdb_reply(g, g->stop_reply);
+        if (g->non_stop)
+            gdb_ns_status(g);
+        else
+            gdb_reply(g, g->stop_reply);
         return GA_NONE;
     case 'g': gdb_cmd_g(g); return GA_NONE;
     case 'G': gdb_cmd_G(g, pkt + 1); return GA_NONE;
@@ -323,13 +353,23 @@ enum gdb_action gdb_dispatch(gdb_t *g, char *pkt, size_t len)
         if (!strcmp(pkt, "QStartNoAckMode")) {
             gdb_reply(g, "OK");            /* still acknowledged; then no more acks */
             g->noack = true;
+        } else if (!strcmp(pkt, "QNonStop:1") || !strcmp(pkt, "QNonStop:0")) {
+            gdb_ns_enable(g, pkt[9] == '1');
+            gdb_reply(g, "OK");
         } else {
             gdb_reply(g, "");
         }
         return GA_NONE;
     case 'v':
         if (!strcmp(pkt, "vCont?")) {
-            gdb_reply(g, "vCont;c;C;s;S");
+            gdb_reply(g, "vCont;c;C;s;S;t");
+            return GA_NONE;
+        }
+        if (!strcmp(pkt, "vStopped")) {
+            if (g->non_stop)
+                gdb_ns_vstopped(g);
+            else
+                gdb_reply(g, "");
             return GA_NONE;
         }
         if (starts(pkt, "vCont;"))

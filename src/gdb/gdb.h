@@ -7,13 +7,14 @@
  *   points.c     Z/z: GDB's breakpoints and watchpoints, kept emulator-side
  *   commands.c   the packet dispatcher
  *   monitor.c    qRcmd ("monitor CMD")
+ *   nonstop.c    non-stop mode: per-thread resume and stop, notifications
  *   stub.c       gdb_main: connections, run control, stop replies */
 #ifndef RVSCOPE_GDB_GDB_H
 #define RVSCOPE_GDB_GDB_H
 #include "rsp.h"
 #include "transport.h"
 #include "../session.h"
-#include "../debug/dbg.h"
+#include "../debug/debugger.h"
 
 /* What the dispatcher wants done after a packet. */
 enum gdb_action {
@@ -33,12 +34,26 @@ typedef struct gdb_point {
     int id;              /* dbg_bp_insert / dbg_wp_insert id */
 } gdb_point_t;
 
-/* A resume request (c, s, C, S, vCont). */
+/* A resume request (c, s, C, S, vCont) in all-stop mode. */
 typedef struct gdb_resume {
     bool step;
     unsigned hart;       /* the hart to step */
     int sig;             /* signal to deliver, 0 = none */
+    uint32_t cont;       /* a continue: the harts that run (scheduler locking: one) */
 } gdb_resume_t;
+
+/* A parsed vCont: its actions in order. */
+typedef struct gdb_vcont_action {
+    char op;             /* 'c', 's' or 't' (C and S as c and s, with sig) */
+    int hart;            /* -1: every thread */
+    int sig;
+} gdb_vcont_action_t;
+typedef struct gdb_vcont {
+    unsigned n;
+    gdb_vcont_action_t a[MAX_HARTS + 2];
+} gdb_vcont_t;
+
+#define GDB_NS_QUEUE (MAX_HARTS + 1)
 
 typedef struct gdb {
     session_t   *s;
@@ -58,9 +73,17 @@ typedef struct gdb {
     char        *xml;             /* target description, built on first use */
     size_t       xml_len;
 
+    /* Non-stop mode (nonstop.c): stops not yet taken by GDB, the first
+     * of which went out as a notification when ns_outstanding. */
+    bool         non_stop;
+    char         ns_queue[GDB_NS_QUEUE][160];
+    unsigned     ns_len;
+    bool         ns_outstanding;
+
     /* The last stop, as '?' reports it, and what resuming must know. */
-    char         stop_reply[96];
-    enum stop_kind last_kind;
+    char         stop_reply[160];
+    char         stop_msg[400];   /* console text for the last stop, "" if none */
+    enum dbg_stop_kind last_kind;
     unsigned     last_hart;
     uint64_t     last_pc;
     /* GDB steps once more after a watchpoint because RISC-V triggers fire
@@ -70,6 +93,7 @@ typedef struct gdb {
     unsigned     swallow_hart;
     uint64_t     swallow_pc;
 
+    dbg_client_t client;          /* GDB's subscription to the debugger (owns ebreak) */
     volatile int break_req;       /* set by the poller thread: stop at the round's end */
     int          exit_status;     /* for GA_EXIT / GA_KILL */
     uint64_t     max_run;         /* fuzz harness: instructions per resume, 0 = no cap */
@@ -95,8 +119,21 @@ void   gdb_reply_out(gdb_t *g);
 void   gdb_console(gdb_t *g, const char *text, size_t n);
 /* Run the machine for a resume request and send the stop reply. */
 enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r);
-/* Build the stop reply for a stop of the machine (stub.c). */
 hart_t *gdb_hart(gdb_t *g, unsigned i);
+/* The stop reply (g->stop_reply, g->stop_msg) for a stop of the machine;
+ * step_hart: the hart a step ran, or -1. GA_EXIT when the guest is done. */
+enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart);
+/* A notification packet ("%Stop:..."). */
+void   gdb_send_notification(gdb_t *g, const char *p);
+
+/* nonstop.c */
+bool gdb_any_running(const machine_t *m);
+void gdb_ns_enable(gdb_t *g, bool on);
+void gdb_ns_vstopped(gdb_t *g);
+void gdb_ns_status(gdb_t *g);
+enum gdb_action gdb_ns_vcont(gdb_t *g, const gdb_vcont_t *v);
+/* The machine stopped while running in non-stop mode: queue and notify. */
+enum gdb_action gdb_ns_stop(gdb_t *g, int why);
 
 /* commands.c */
 enum gdb_action gdb_dispatch(gdb_t *g, char *pkt, size_t len);
@@ -127,6 +164,11 @@ const gdb_point_t *gdb_point_by_id(const gdb_t *g, int id);
 
 /* monitor.c */
 void gdb_cmd_qRcmd(gdb_t *g, const char *hex);
+/* src/monitor/monitor.c: what the monitor's watches saw change (the
+ * report a DS_HOOK stop of its client owes the user), as text. */
+void monitor_stop_report(session_t *s, char *buf, size_t n);
+/* ... and whether a stop is one of its own the user does not see. */
+bool monitor_stop_silent(session_t *s, int why);
 
 #define GDB_REG_PC    32
 #define GDB_REG_CSR0  65

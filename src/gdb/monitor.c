@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* src/monitor/monitor.c */
-void monitor_command(session_t *s, const char *line, FILE *out);
+void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart);
 
 static void list_points(gdb_t *g, FILE *out, bool watch)
 {
@@ -74,7 +74,7 @@ void gdb_cmd_qRcmd(gdb_t *g, const char *hex)
         gdb_reply(g, "E0c");
         return;
     }
-    monitor_command(g->s, line, out);
+    monitor_command(g->s, line, out, g->g_hart);
     char k = info_kind(line);
     if (k)
         list_points(g, out, k == 'w');

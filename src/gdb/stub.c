@@ -64,6 +64,15 @@ void gdb_send_packet(gdb_t *g, const char *p, size_t n)
     send_raw(g, g->frame.data, g->frame.len);
 }
 
+void gdb_send_notification(gdb_t *g, const char *p)
+{
+    /* Framed like a packet with '%' for '$'; never acknowledged, so never
+     * sent again. */
+    rsp_frame(&g->frame, p, strlen(p));
+    g->frame.data[0] = '%';
+    send_raw(g, g->frame.data, g->frame.len);
+}
+
 void gdb_reply(gdb_t *g, const char *s)
 {
     gdb_send_packet(g, s, strlen(s));
@@ -139,111 +148,94 @@ static int stuck_signal(hart_t *h)
     }
 }
 
-/* The hart a message such as "... on hart 2: ..." names (triggers with
- * action 8/9 and stuck harts say so only in m->stop_msg). */
-static unsigned hart_in_msg(gdb_t *g, unsigned dflt)
+/* The reason part of a stop reply for a debugger stop record: GDB learns
+ * which of its watchpoints or breakpoints fired (watch:ADDR, swbreak:).
+ * Only for its own: GDB 13 resumes silently after a watch: it cannot
+ * match to a watchpoint of its own, so the stops of guest triggers and of
+ * the monitor's watches are plain SIGTRAP stops, with the trigger's line
+ * or the monitor's report (old and new value) on GDB's console. */
+static void stop_reason(gdb_t *g, const dbg_stop_t *si, char *extra, size_t n)
 {
-    const char *p = strstr(g->m->stop_msg, "hart ");
-    unsigned h;
-    if (p && sscanf(p + 5, "%u", &h) == 1 && h < g->m->nharts)
-        return h;
-    return dflt;
+    const gdb_point_t *pt = gdb_point_by_id(g, si->id);
+    extra[0] = 0;
+    if (si->kind == DS_BREAKPOINT) {
+        if (pt && pt->type == Z_SW && g->gdb_swbreak)
+            snprintf(extra, n, "swbreak:;");
+        else if (pt && pt->type == Z_HW && g->gdb_hwbreak)
+            snprintf(extra, n, "hwbreak:;");
+    } else if (si->kind == DS_WATCHPOINT && pt && pt->type >= Z_WRITE) {
+        /* GDB matches the address against the watched range. */
+        uint64_t a = si->addr;
+        if (a < pt->addr || a >= pt->addr + pt->len)
+            a = pt->addr;
+        snprintf(extra, n, "%s:%" PRIx64 ";", pt->type == Z_WRITE ? "watch" :
+                 pt->type == Z_READ ? "rwatch" : "awatch", a);
+        g->swallow_step = true;
+        g->swallow_hart = si->hart;
+        g->swallow_pc = gdb_hart(g, si->hart)->pc;
+    }
 }
-
-typedef struct stop {
-    enum gdb_action action;    /* GA_NONE, or GA_EXIT when the machine is done */
-    char msg[320];             /* console text for GDB, "" if none */
-} stop_t;
 
 /* Turn the machine's stop reason into g->stop_reply and the stub's notion
  * of where each hart stands. step_hart: the hart a step ran, or -1. */
-static stop_t describe_stop(gdb_t *g, int why, int step_hart)
+enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
 {
     machine_t *m = g->m;
-    stop_t st = { GA_NONE, "" };
+    struct { enum gdb_action action; char *msg; } st = { GA_NONE, g->stop_msg };
+    const size_t msgsize = sizeof g->stop_msg;
+    g->stop_msg[0] = 0;
     unsigned hart = step_hart >= 0 ? (unsigned)step_hart : g->last_hart;
     int sig = SIG_TRAP;
-    char extra[64] = "";
-    enum stop_kind kind = SK_NONE;
-    bool limit_hit = m->insn_limit && m->insns_total >= m->insn_limit;
+    char extra[96] = "";
+    dbg_stop_t si = dbg_stop_of(m, why);
+    char text[320];
+    dbg_stop_describe(m, &si, text, sizeof text);
 
     switch (why) {
     case STOP_EXIT:
         snprintf(g->stop_reply, sizeof g->stop_reply, "W%02x", m->exit_code & 0xff);
         g->exit_status = m->exit_code;
-        st.action = GA_EXIT;
-        return st;
+        return GA_EXIT;
     case STOP_LIMIT:
-        if (limit_hit) {
-            snprintf(st.msg, sizeof st.msg, "rvscope: stopped after %" PRIu64
+        if (si.kind == DS_LIMIT) {
+            snprintf(st.msg, msgsize, "rvscope: stopped after %" PRIu64
                      " instructions (--max-insns)\n", m->insn_limit);
             snprintf(g->stop_reply, sizeof g->stop_reply, "X%02x", SIG_XCPU);
             g->exit_status = 124;
-            st.action = GA_EXIT;
-            return st;
+            return GA_EXIT;
         }
-        kind = SK_STEP;
         break;
     case STOP_INTERRUPT:
         sig = SIG_INT;
         break;
     case STOP_DEADLOCK:
-        snprintf(st.msg, sizeof st.msg, "rvscope: every hart waits in wfi with no interrupt "
+        snprintf(st.msg, msgsize, "rvscope: every hart waits in wfi with no interrupt "
                  "that could wake it; the guest cannot continue by itself\n");
         break;
     case STOP_STUCK:
-        hart = hart_in_msg(g, hart);
+        hart = si.hart < m->nharts ? si.hart : hart;
         sig = stuck_signal(gdb_hart(g, hart));
-        snprintf(st.msg, sizeof st.msg, "rvscope: %s\n", m->stop_msg);
+        snprintf(st.msg, msgsize, "rvscope: %s\n", text);
         break;
-    case STOP_DEBUG: {
-        const stop_info_t *si = m->stop_info;
-        kind = si ? si->kind : SK_NONE;
-        if (kind != SK_NONE && si->hart < m->nharts)
-            hart = si->hart;
-        const gdb_point_t *pt = si ? gdb_point_by_id(g, si->id) : NULL;
-        switch (kind) {
-        case SK_BREAKPOINT:
-            if (pt && pt->type == Z_SW && g->gdb_swbreak)
-                snprintf(extra, sizeof extra, "swbreak:;");
-            else if (pt && pt->type == Z_HW && g->gdb_hwbreak)
-                snprintf(extra, sizeof extra, "hwbreak:;");
-            break;
-        case SK_WATCHPOINT:
-            if (pt && pt->type >= Z_WRITE) {
-                /* GDB matches the address against the watched range. */
-                uint64_t a = si->addr;
-                if (a < pt->addr || a >= pt->addr + pt->len)
-                    a = pt->addr;
-                snprintf(extra, sizeof extra, "%s:%" PRIx64 ";",
-                         pt->type == Z_WRITE ? "watch" : pt->type == Z_READ ? "rwatch" : "awatch", a);
-                g->swallow_step = true;
-                g->swallow_hart = hart;
-                g->swallow_pc = gdb_hart(g, hart)->pc;
-            }
-            break;
-        case SK_DEBUGMODE:
-            snprintf(st.msg, sizeof st.msg, "rvscope: %s\n", m->stop_msg);
-            break;
-        case SK_NONE:
-        case SK_TRIGGER:                   /* trigger action 8/9 */
-            hart = hart_in_msg(g, hart);
-            if (m->stop_msg[0])
-                snprintf(st.msg, sizeof st.msg, "rvscope: stopped: %s\n", m->stop_msg);
-            break;
-        default:                           /* SK_EBREAK, SK_HOOK, SK_STEP */
-            break;
-        }
+    case STOP_DEBUG:
+        if (si.kind != DS_NONE && si.hart < m->nharts)
+            hart = si.hart;
+        stop_reason(g, &si, extra, sizeof extra);
+        if (si.kind == DS_HOOK || (si.kind == DS_WATCHPOINT && !gdb_point_by_id(g, si.id)))
+            monitor_stop_report(g->s, st.msg, msgsize);
+        else if (si.kind == DS_DEBUG_MODE)
+            snprintf(st.msg, msgsize, "rvscope: %s\n", text);
+        else if (si.kind == DS_TRIGGER)
+            snprintf(st.msg, msgsize, "rvscope: stopped: %s\n", text);
         break;
-    }
     default:
         break;
     }
     snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;%s", sig, hart + 1, extra);
-    g->last_kind = kind;
+    g->last_kind = si.kind;
     g->last_hart = g->g_hart = g->c_hart = hart;
     g->last_pc = gdb_hart(g, hart)->pc;
-    return st;
+    return st.action;
 }
 
 /* The stub's device: no registers, only the per-round poll hook. */
@@ -262,7 +254,8 @@ static void add_device(gdb_t *g)
 }
 
 /* Run the machine, or step one hart, with the poller watching conn (or,
- * with no GDB attached, listen_fd). */
+ * with no GDB attached, listen_fd). In non-stop mode any byte from GDB
+ * ends the run at the end of the round, so the packet is answered. */
 static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int listen_fd)
 {
     machine_t *m = g->m;
@@ -272,12 +265,12 @@ static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int 
         if (!user_limit || cap < user_limit)
             m->insn_limit = cap;
     }
-    if (m->stop_info)
-        m->stop_info->kind = SK_NONE;      /* tells a fresh record from an old one */
-    m->stop_msg[0] = 0;
+    dbg_stop_clear(m);                     /* tells a fresh record from an old one */
     g->break_req = 0;
-    gdb_poller_t *p = !step && (conn || listen_fd >= 0) ? gdb_poller_start(conn, listen_fd, &g->break_req)
-                                                       : NULL;
+    gdb_poller_t *p = !step && (conn || listen_fd >= 0)
+                      ? gdb_poller_start(conn, listen_fd, &g->break_req, g->non_stop) : NULL;
+    if (step)
+        dbg_resume_hart(m, hart);
     int why = step ? machine_step(m, hart, 1, false) : machine_run(m);
     gdb_poller_stop(p);
     g->break_req = 0;
@@ -306,28 +299,58 @@ enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r)
     if (r->step && swallow && r->hart == g->swallow_hart && gdb_hart(g, r->hart)->pc == g->swallow_pc) {
         /* GDB's step over a watchpoint it thinks has not written yet. */
         why = STOP_LIMIT;
-    } else if (r->sig == SIG_TRAP && g->last_kind == SK_EBREAK && eh->pc == g->last_pc &&
+    } else if (r->sig == SIG_TRAP && g->last_kind == DS_EBREAK && eh->pc == g->last_pc &&
                (!r->step || r->hart == g->last_hart)) {
         /* GDB passes the SIGTRAP of a guest ebreak on: the guest takes its
          * breakpoint exception, as it would without GDB. That is the step,
          * or the first instruction of the continue. */
-        dbg_set_ebreak_stops(m, false);
+        g->client.owns_ebreak = false;
+        dbg_rearm(m);
         why = run(g, true, g->last_hart);
-        dbg_set_ebreak_stops(m, true);
+        g->client.owns_ebreak = true;
+        dbg_rearm(m);
         if (!r->step && why == STOP_LIMIT)
             why = STOP_NONE;
         else
             step_hart = (int)g->last_hart;
     }
+    if (why == STOP_NONE && !r->step) {
+        /* The harts this continue names run (all, or one when GDB locks the
+         * scheduler); the others hold still. */
+        for (unsigned i = 0; i < m->nharts; i++) {
+            if ((r->cont >> i) & 1)
+                dbg_resume_hart(m, i);
+            else
+                dbg_halt_hart(m, i);
+        }
+    }
     if (why == STOP_NONE)
         why = run(g, r->step, r->hart);
+    /* The monitor's conditional breakpoints and watches (`monitor b`, `w`)
+     * decide their stops as in the monitor. */
+    while (!r->step && why == STOP_DEBUG && monitor_stop_silent(g->s, why))
+        why = run(g, false, r->hart);
     if (g->conn && g->conn->eof && why != STOP_EXIT)
         return GA_DISCONNECT;              /* GDB went away while we ran */
-    stop_t st = describe_stop(g, why, step_hart);
-    if (st.msg[0])
-        gdb_console(g, st.msg, strlen(st.msg));
+    enum gdb_action a = gdb_describe_stop(g, why, step_hart);
+    if (g->stop_msg[0])
+        gdb_console(g, g->stop_msg, strlen(g->stop_msg));
     gdb_reply(g, g->stop_reply);
-    return st.action;
+    return a;
+}
+
+/* Non-stop mode, while some hart runs: run until GDB sends something or
+ * a hart stops. */
+static enum gdb_action run_nonstop(gdb_t *g)
+{
+    int why = run(g, false, 0);
+    if (g->conn && g->conn->eof && why != STOP_EXIT)
+        return GA_DISCONNECT;
+    if (why == STOP_DEBUG && monitor_stop_silent(g->s, why))
+        return GA_NONE;
+    enum gdb_action a = gdb_ns_stop(g, why);
+    flush(g);
+    return a;
 }
 
 /* ---- sessions ---- */
@@ -339,6 +362,7 @@ gdb_t *gdb_new(session_t *s)
         abort();
     g->s = s;
     g->m = s->m;
+    g->client = (dbg_client_t){ .name = "gdb", .ctx = g };
     rsp_framer_reset(&g->fr);
     snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:1;", SIG_TRAP);
     return g;
@@ -369,19 +393,38 @@ void gdb_session_begin(gdb_t *g)
     g->swallow_step = false;
     g->list_pos = 0;
     /* A guest ebreak reports SIGTRAP to GDB instead of trapping. */
-    dbg_set_ebreak_stops(g->m, true);
+    g->client.owns_ebreak = true;
+    dbg_client_add(g->m, &g->client);
 }
 
 void gdb_session_end(gdb_t *g)
 {
+    /* Without GDB every hart runs again (a plain run after detaching). */
+    gdb_ns_enable(g, false);
+    for (unsigned i = 0; i < g->m->nharts; i++)
+        dbg_resume_hart(g->m, i);
     gdb_points_clear(g);
-    dbg_set_ebreak_stops(g->m, false);
+    dbg_client_remove(g->m, &g->client);
     g->swallow_step = false;
 }
 
 static enum gdb_action serve(gdb_t *g)
 {
     for (;;) {
+        if (g->non_stop && gdb_any_running(g->m)) {
+            /* Answer what GDB has sent, then let the harts run on. */
+            while (gdb_conn_pending(g->conn)) {
+                enum gdb_action a = gdb_input(g, (uint8_t)gdb_conn_getc(g->conn));
+                if (a != GA_NONE)
+                    return a;
+            }
+            if (!g->non_stop || !gdb_any_running(g->m))
+                continue;
+            enum gdb_action a = run_nonstop(g);
+            if (a != GA_NONE)
+                return a;
+            continue;
+        }
         int c = gdb_conn_getc(g->conn);
         if (c < 0)
             return GA_DISCONNECT;
@@ -426,21 +469,21 @@ int gdb_main(session_t *s)
         if (running) {
             int why = free_run(g, &l);
             if (why != STOP_INTERRUPT) {
-                stop_t st = describe_stop(g, why, -1);
-                if (st.msg[0])
-                    fputs(st.msg, stderr);
-                if (st.action == GA_EXIT) {
+                enum gdb_action a = gdb_describe_stop(g, why, -1);
+                if (g->stop_msg[0])
+                    fputs(g->stop_msg, stderr);
+                if (a == GA_EXIT) {
                     status = g->exit_status;
                     break;
                 }
-                if (!st.msg[0])
+                if (!g->stop_msg[0])
                     fprintf(stderr, "rvscope: the guest stopped (%s); waiting for GDB on %s\n",
                             g->stop_reply, l.desc);
             } else {
                 /* A GDB is connecting: it finds the machine stopped here. */
                 snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;", SIG_TRAP,
                          g->last_hart + 1);
-                g->last_kind = SK_NONE;
+                g->last_kind = DS_NONE;
             }
             running = false;
         }

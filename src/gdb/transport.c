@@ -238,6 +238,7 @@ bool gdb_conn_write(gdb_conn_t *c, const void *p, size_t n)
 
 struct gdb_poller {
     pthread_t    th;
+    bool         any_byte;
     int          wake[2];        /* the main thread writes here to end it */
     gdb_conn_t  *c;
     int          listen_fd;
@@ -288,15 +289,23 @@ static void *poller_main(void *arg)
         }
         if (keep)
             rx_append(p->c, buf, keep);
+        if (keep && p->any_byte)
+            raise_flag(p);
     }
     return NULL;
 }
 
-gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag)
+bool gdb_conn_pending(const gdb_conn_t *c)
+{
+    return c && c->rx_pos < c->rx_len;
+}
+
+gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag, bool any_byte)
 {
     gdb_poller_t *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
+    p->any_byte = any_byte;
     p->c = c;
     p->listen_fd = listen_fd;
     p->flag = flag;

@@ -35,12 +35,15 @@ int  gdb_conn_getc(gdb_conn_t *c);
 bool gdb_conn_write(gdb_conn_t *c, const void *p, size_t n);
 
 /* While the machine runs, a thread watches the connection (or, when no
- * GDB is attached, the listening socket). A 0x03 byte, the end of the
- * connection or a new connection set *flag; the stub's device poll hook
+ * GDB is attached, the listening socket). A 0x03 byte (any byte when
+ * any_byte: non-stop mode), the end of the connection or a new connection
+ * set *flag; the stub's device poll hook
  * turns that into a stop at the end of the current round (stub.c). Other
  * bytes are kept for the packet reader. */
 typedef struct gdb_poller gdb_poller_t;
-gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag);
+gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag, bool any_byte);
+/* Bytes already read and not yet consumed. */
+bool gdb_conn_pending(const gdb_conn_t *c);
 /* Stops and frees the poller. */
 void gdb_poller_stop(gdb_poller_t *p);
 

@@ -11,14 +11,16 @@
 #include "../core/mem.h"
 #include "../machine.h"
 #include "../core/decode.h"
-#include "../debug/bpwp.h"
+#include "../debug/dbg_core.h"
+#include "../debug/debugger.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
 #define JIT_BUF_SIZE (32u << 20)
 
-static struct {
+/* Per machine (m->jit_state), made on first use. */
+struct jit_state {
     uint8_t *buf;
     size_t size;                /* JIT_BUF_SIZE, or RVSCOPE_JIT_BUFFER KiB (tests) */
     size_t used, base;          /* base: after the stubs, kept across flushes */
@@ -27,14 +29,32 @@ static struct {
     unsigned long long blocks, flushes;
     unsigned long long epoch;   /* counts invalidations: a slow path that saw
                                    one cannot let its block go on */
-} J;
+};
 
-void jit_get_stats(jit_stats_t *out)
+void jit_get_stats(const machine_t *m, jit_stats_t *out)
 {
-    out->blocks = J.blocks;
-    out->flushes = J.flushes;
-    out->used = J.buf ? J.used : 0;
-    out->size = J.size;
+    const struct jit_state *J = m->jit_state;
+    *out = (jit_stats_t){0};
+    if (!J)
+        return;
+    out->blocks = J->blocks;
+    out->flushes = J->flushes;
+    out->used = J->buf ? J->used : 0;
+    out->size = J->size;
+}
+
+void jit_free(machine_t *m)
+{
+    struct jit_state *J = m->jit_state;
+    if (J && J->buf)
+        munmap(J->buf, J->size);
+    free(J);
+    m->jit_state = NULL;
+}
+
+bool jit_usable(const machine_t *m)
+{
+    return m->jit && !(m->jit_state && m->jit_state->failed);
 }
 
 bool jit_supported(void)
@@ -46,23 +66,26 @@ bool jit_supported(void)
 #endif
 }
 
-static bool jit_init(void)
+static bool jit_init(machine_t *m)
 {
-    if (J.buf || J.failed)
-        return J.buf != NULL;
+    struct jit_state *J = m->jit_state;
+    if (J)
+        return J->buf != NULL;
+    if (!(J = m->jit_state = calloc(1, sizeof *J)))
+        return false;
     /* The tests shrink the buffer to make flushes frequent. */
     const char *env = getenv("RVSCOPE_JIT_BUFFER");
-    J.size = env && atoi(env) >= 16 ? (size_t)atoi(env) << 10 : JIT_BUF_SIZE;
-    void *p = mmap(NULL, J.size, PROT_READ | PROT_WRITE | PROT_EXEC,
+    J->size = env && atoi(env) >= 16 ? (size_t)atoi(env) << 10 : JIT_BUF_SIZE;
+    void *p = mmap(NULL, J->size, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
-        J.failed = true;
+        J->failed = true;
         return false;
     }
-    J.buf = p;
-    J.base = J.used = jit_emit_stubs(J.buf, J.size, &J.stubs);
-    if (!J.base) {
-        J.failed = true;
+    J->buf = p;
+    J->base = J->used = jit_emit_stubs(J->buf, J->size, &J->stubs);
+    if (!J->base) {
+        J->failed = true;
         return false;
     }
     return true;
@@ -72,7 +95,7 @@ void jit_page_reset(dpage_t *d)
 {
     if (d->jit && d->jit_live) {
         memset(d->jit, 0, DPAGE_SLOTS * sizeof *d->jit);
-        J.epoch++;
+        d->m->jit_state->epoch++;
     }
     d->jit_lo = PAGE_SIZE;
     d->jit_hi = 0;
@@ -94,7 +117,7 @@ void jit_page_invalidate(dpage_t *d, unsigned off, unsigned len)
         if (d->jit[i]) {
             d->jit[i] = NULL;
             d->jit_live--;
-            J.epoch++;
+            d->m->jit_state->epoch++;
         }
 }
 
@@ -103,13 +126,17 @@ void jit_flush(machine_t *m)
     for (uint64_t p = 0; p < m->ram_size >> PAGE_SHIFT; p++)
         if (m->dpages[p])
             jit_page_reset(m->dpages[p]);
-    J.used = J.base;
-    J.flushes++;
-    J.epoch++;
+    struct jit_state *J = m->jit_state;
+    if (!J)
+        return;
+    J->used = J->base;
+    J->flushes++;
+    J->epoch++;
 }
 
 static void *compile(hart_t *h, dpage_t *d, unsigned slot)
 {
+    struct jit_state *J = h->m->jit_state;
     if (!d->jit) {
         d->jit = calloc(DPAGE_SLOTS, sizeof *d->jit);
         if (!d->jit)
@@ -121,15 +148,15 @@ static void *compile(hart_t *h, dpage_t *d, unsigned slot)
         machine_set_page_flag(h->m, d->pa, PF_CODE);
     for (int tries = 0; tries < 2; tries++) {
         size_t used = 0;
-        void *code = jit_compile_block(h, d, slot, J.buf + J.used, J.size - J.used,
-                                       &used, &J.stubs);
+        void *code = jit_compile_block(h, d, slot, J->buf + J->used, J->size - J->used,
+                                       &used, &J->stubs);
         if (code) {
-            J.used += used;
-            J.used = (J.used + 15) & ~(size_t)15;
+            J->used += used;
+            J->used = (J->used + 15) & ~(size_t)15;
             d->jit[slot] = code;
             d->jit_live++;
             if (code != JIT_INTERP)
-                J.blocks++;
+                J->blocks++;
             return code;
         }
         jit_flush(h->m);      /* out of room: start again */
@@ -138,30 +165,13 @@ static void *compile(hart_t *h, dpage_t *d, unsigned slot)
     return d->jit[slot] = JIT_INTERP;
 }
 
-bool jit_covers_hooks(const machine_t *m)
-{
-    if (!m->jit || J.failed)
-        return false;
-    if (m->itrace && !m->itrace_sparse_ok)
-        return false;
-    return !m->insn_hook ||
-           (!(m->hook_mask & (HOOK_STORES | HOOK_ALWAYS)) && m->hook_fast_stores);
-}
-
-/* After an instruction that wrote x[rd] the hook asked about (compiled
- * code, or an instruction interpreted on its behalf): what run_checked
- * does, with the monitor's ring given this one instruction. h->pc is the
- * instruction's pc on entry. Nonzero: leave the block (a stop, or the
- * slice ended). */
+/* After an instruction that wrote x[rd] a debugger client watches
+ * (compiled code, or an instruction interpreted on its behalf): what the
+ * checked loop does, through the debugger. h->pc is the instruction's pc
+ * on entry. Nonzero: leave the block (a stop, or the slice ended). */
 int jit_hook(hart_t *h, uint64_t rd, uint64_t next_pc)
 {
-    machine_t *m = h->m;
-    if (m->itrace)
-        m->itrace(h);
-    h->pc = h->xlen == 32 ? (uint32_t)next_pc : next_pc;
-    if (m->insn_hook && m->insn_hook(m->insn_hook_ctx, h, false, 0, 0, (unsigned)rd))
-        dbg_record_stop(m, h, SK_HOOK, 0, 0, 0);
-    return m->stop || h->slice_len == 0;
+    return dbg_insn_after_compiled(h, (unsigned)rd, next_pc);
 }
 
 /* A call from compiled code into C (pc and budget exact) lets the block go
@@ -175,12 +185,13 @@ typedef struct call_ctx {
 
 static call_ctx_t call_begin(const hart_t *h)
 {
-    return (call_ctx_t){ h->budget, h->fetch_vbase, J.epoch };
+    return (call_ctx_t){ h->budget, h->fetch_vbase, h->m->jit_state->epoch };
 }
 
 static bool call_may_go_on(const hart_t *h, call_ctx_t c)
 {
-    return h->budget == c.budget && h->fetch_vbase == c.vbase && J.epoch == c.epoch &&
+    return h->budget == c.budget && h->fetch_vbase == c.vbase &&
+           h->m->jit_state->epoch == c.epoch &&
            !h->m->stop;
 }
 
@@ -213,7 +224,7 @@ const void *jit_lookup(hart_t *h)
         return NULL;
     void *code = d->jit[(h->pc & (PAGE_SIZE - 1)) >> 1];
     if ((uintptr_t)code <= (uintptr_t)JIT_INTERP ||
-        dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1)))
+        ((h->dbg_armed & DBG_ARM_CODE) && dbg_code_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1))))
         return NULL;
     mem_fetch_set(h, pa, d, false);
     return code;
@@ -239,12 +250,15 @@ static void interpret_one(hart_t *h, unsigned slot)
 void jit_run(hart_t *h)
 {
     machine_t *m = h->m;
-    if (!jit_init()) {
+    if (!jit_init(m)) {
         m->jit = false;
         return;
     }
-    /* Compiled code calls the hook after the writers of these registers. */
-    uint64_t want = m->insn_hook ? m->hook_mask & ~1ull : 0;
+    struct jit_state *J = m->jit_state;
+    /* Compiled code calls the debugger after the writers of these registers. */
+    uint64_t want = 0;
+    if (!dbg_jit_covers(m, &want))
+        want = 0;
     if (want != m->jit_hook_mask) {
         jit_flush(m);
         m->jit_hook_mask = want;
@@ -268,7 +282,7 @@ void jit_run(hart_t *h)
             if (code != JIT_INTERP) {
                 /* 1 = a chained block found the budget short: the next
                  * round single-steps (the budget is below JIT_MAX_INSNS). */
-                J.stubs.enter(h, code);
+                J->stubs.enter(h, code);
                 continue;
             }
         }

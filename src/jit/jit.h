@@ -33,14 +33,14 @@ typedef struct jit_stats {
     unsigned long long flushes;     /* times the code buffer was emptied */
     size_t used, size;              /* bytes of the code buffer in use / in all */
 } jit_stats_t;
-void jit_get_stats(jit_stats_t *out);
+void jit_get_stats(const struct machine *m, jit_stats_t *out);
 
 /* Forget all compiled code (the instruction hook's set changed). */
 void jit_flush(struct machine *m);
-/* The instruction hook and itrace as they are can run in compiled code:
- * the hook wants only instructions that write given registers (register
- * watches) and itrace, if set, only feeds the monitor's ring. */
-bool jit_covers_hooks(const struct machine *m);
+/* The compiler is on and works here (else everything is interpreted). */
+bool jit_usable(const struct machine *m);
+/* Release the machine's code buffer. */
+void jit_free(struct machine *m);
 
 /* Internal to src/jit/: the code buffer and the block compiler. */
 /* Whether compiled code calls the hook after an instruction writing rd. */

@@ -216,12 +216,12 @@ static bool cmd_trace(mon_t *M, char *args)
 {
     char *kind = mon_next_word(&args), *sw = mon_next_word(&args);
     bool on;
+    trace_t *t = trace_of(M->m);
     if (!*kind) {
-        mon_printf(M, "itrace %s, ftrace %s, etrace %s, mtrace %s", trace_itrace_on ? "on" : "off",
-                   trace_ftrace_on ? "on" : "off", etrace_enabled ? "on" : "off",
-                   trace_mtrace_on ? "on" : "off");
-        if (trace_mtrace_on)
-            mon_printf(M, " [0x%" PRIx64 ", 0x%" PRIx64 "]", trace_mtrace_lo, trace_mtrace_hi);
+        mon_printf(M, "itrace %s, ftrace %s, etrace %s, mtrace %s", t->itrace ? "on" : "off",
+                   t->ftrace ? "on" : "off", t->etrace ? "on" : "off", t->mtrace ? "on" : "off");
+        if (t->mtrace)
+            mon_printf(M, " [0x%" PRIx64 ", 0x%" PRIx64 "]", t->mtrace_lo, t->mtrace_hi);
         mon_printf(M, "; itrace ring %s\n", M->ring_always ? "always" : "while stepping or watching");
         return true;
     }
@@ -230,15 +230,15 @@ static bool cmd_trace(mon_t *M, char *args)
         return false;
     }
     if (!strcmp(kind, "itrace")) {
-        trace_itrace_on = on;
+        t->itrace = on;
     } else if (!strcmp(kind, "ftrace")) {
-        if (on && !trace_ftrace_on)
-            ftrace_reset();
-        trace_ftrace_on = on;
+        if (on && !t->ftrace)
+            ftrace_reset(t);
+        t->ftrace = on;
     } else if (!strcmp(kind, "etrace")) {
-        if (on && !etrace_enabled)
-            etrace_reset();
-        etrace_enabled = on;
+        if (on && !t->etrace)
+            etrace_reset(t);
+        t->etrace = on;
     } else if (!strcmp(kind, "mtrace")) {
         uint64_t lo = 0, hi = xmask(M);
         if (on && *args) {
@@ -257,10 +257,10 @@ static bool cmd_trace(mon_t *M, char *args)
             mon_usage(M, "trace");
             return false;
         }
-        mtrace_reset();
-        trace_mtrace_lo = lo;
-        trace_mtrace_hi = hi;
-        trace_mtrace_on = on;
+        mtrace_reset(t);
+        t->mtrace_lo = lo;
+        t->mtrace_hi = hi;
+        t->mtrace = on;
     } else {
         mon_usage(M, "trace");
         return false;
@@ -436,10 +436,13 @@ static bool cmd_exttrigger(mon_t *M, char *args)
         return false;
     }
     machine_t *m = M->m;
-    m->stop_msg[0] = '\0';
-    debug_external_input(mon_hart(M), (unsigned)n);
+    dbg_stop_clear(m);
+    sdtrig_external_input(mon_hart(M), (unsigned)n);
     if (m->stop) {
-        mon_printf(M, "Stopped: %s\n", m->stop_msg[0] ? m->stop_msg : "debug stop");
+        dbg_stop_t s = dbg_stop_of(m, m->stop);
+        char text[320];
+        dbg_stop_describe(m, &s, text, sizeof text);
+        mon_printf(M, "Stopped: %s\n", text);
         m->stop = STOP_NONE;
     } else {
         mon_printf(M, "External trigger input %lu raised on hart %u.\n", n, M->cur);

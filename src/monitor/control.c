@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The machine being run, for the SIGINT handler (a signal handler can
+ * reach nothing else; one monitor owns the terminal). */
 static machine_t *volatile running;
 static volatile sig_atomic_t interrupted;
 static bool interactive;
@@ -60,21 +62,20 @@ static bool max_insns_reached(machine_t *m)
 }
 
 /* A stop the user does not see: true = resume. */
-static bool silent_stop(mon_t *M, int why)
+bool mon_stop_silent(mon_t *M, int why)
 {
-    machine_t *m = M->m;
-    if (why != STOP_DEBUG || !m->stop_info)
+    if (why != STOP_DEBUG)
         return false;
-    const stop_info_t *si = m->stop_info;
-    if (si->kind == SK_BREAKPOINT) {
-        mbreak_t *b = break_by_dbg_id(M, si->id);
+    dbg_stop_t s = dbg_stop_of(M->m, why);
+    if (s.kind == DS_BREAKPOINT) {
+        mbreak_t *b = break_by_dbg_id(M, s.id);
         if (b && !break_hit(M, b))
             return true;
         if (b)
-            M->cur = si->hart;
+            M->cur = s.hart;
         return false;
     }
-    if (si->kind == SK_WATCHPOINT && watch_on_dbg_stop(M, si))
+    if (s.kind == DS_WATCHPOINT && watch_on_dbg_stop(M, &s))
         return M->nchanged == 0;
     return false;
 }
@@ -83,7 +84,12 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
 {
     machine_t *m = M->m;
     hart_t *h = mon_hart(M);
-    const stop_info_t *si = m->stop_info;
+    dbg_stop_t stop = dbg_stop_of(m, why);
+    const dbg_stop_t *si = &stop;
+    char text[320];
+    dbg_stop_describe(m, si, text, sizeof text);
+    /* Trigger actions 8/9 and debug mode say what happened in a line. */
+    bool has_line = si->kind == DS_TRIGGER || si->kind == DS_DEBUG_MODE;
     switch (why) {
     case STOP_LIMIT:
         if (step && step_done) {
@@ -108,10 +114,13 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
                    "it; the guest can never continue.\n");
         break;
     case STOP_STUCK:
-        mon_printf(M, "Stopped: %s\n", m->stop_msg);
+        mon_printf(M, "Stopped: %s\n", text);
         break;
+    case STOP_HALTED:
+        mon_printf(M, "Every hart is halted; nothing runs.\n");
+        return;
     case STOP_DEBUG:
-        if (si && si->kind == SK_BREAKPOINT) {
+        if (si->kind == DS_BREAKPOINT) {
             mbreak_t *b = break_by_dbg_id(M, si->id);
             char sym[128], where[600] = "";
             const char *f;
@@ -130,19 +139,19 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
         }
         if (M->nchanged) {
             watch_report_changes(M);
-            if (!m->stop_msg[0]) {
+            if (!has_line) {
                 mon_show_location(M, h);
                 return;
             }
         }
-        if (m->stop_msg[0]) {           /* a trigger's action 8/9, debug mode */
-            mon_printf(M, "Stopped: %s\n", m->stop_msg);
-            if (si && si->kind == SK_DEBUGMODE)
+        if (has_line) {                 /* a trigger's action 8/9, debug mode */
+            mon_printf(M, "Stopped: %s\n", text);
+            if (si->kind == DS_DEBUG_MODE)
                 M->cur = si->hart;
             mon_show_location(M, mon_hart(M));
             return;
         }
-        mon_printf(M, "Stopped (debug event %d).\n", si ? (int)si->kind : -1);
+        mon_printf(M, "Stopped: %s.\n", text);
         mon_show_location(M, h);
         return;
     default:
@@ -151,16 +160,18 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
         return;
     }
     /* An error stop: show how the guest got here. */
-    if (itrace_ring_count() && m->itrace_sparse_ok && m->jit) {
+    trace_t *t = trace_of(m);
+    unsigned nring = itrace_ring_count(m);
+    if (nring && t->ring_sparse_ok && m->jit) {
         mon_printf(M, "Last %u instructions that wrote a watched register (oldest first; "
-                   "'set itrace-ring on' keeps every instruction):\n", itrace_ring_count());
+                   "'set itrace-ring on' keeps every instruction):\n", nring);
         fflush(M->out);
         itrace_ring_dump(M->out, m);
-    } else if (itrace_ring_count()) {
-        mon_printf(M, "Last %u instructions (oldest first):\n", itrace_ring_count());
+    } else if (nring) {
+        mon_printf(M, "Last %u instructions (oldest first):\n", nring);
         fflush(M->out);
         itrace_ring_dump(M->out, m);
-    } else if (!trace_ring_on) {
+    } else if (!t->ring) {
         mon_printf(M, "(no instruction history: 'set itrace-ring on' keeps the last %d "
                    "instructions during 'c')\n", ITRACE_RING);
     }
@@ -180,8 +191,8 @@ static void run(mon_t *M, bool step, uint64_t n)
     mon_rearm(M);
     /* The ring keeps its history across stops while it records; a run
      * without it would leave a hole, so it starts afresh then. */
-    if (!trace_ring_on)
-        itrace_ring_clear();
+    if (!trace_of(m)->ring)
+        itrace_ring_clear(m);
     watch_begin_run(M);
     hart_t *h = mon_hart(M);
     uint64_t left = n;
@@ -189,9 +200,10 @@ static void run(mon_t *M, bool step, uint64_t n)
     interrupted = 0;
     running = m;
     for (;;) {
-        m->stop_msg[0] = '\0';
-        if (m->stop_info)
-            m->stop_info->kind = SK_NONE;
+        dbg_stop_clear(m);
+        /* The monitor stops and resumes every hart together. */
+        for (unsigned i = 0; i < m->nharts; i++)
+            dbg_resume_hart(m, i);
         if (interrupted) {
             why = STOP_INTERRUPT;
             break;
@@ -204,7 +216,7 @@ static void run(mon_t *M, bool step, uint64_t n)
         } else {
             why = machine_run(m);
         }
-        if (silent_stop(M, why)) {
+        if (mon_stop_silent(M, why)) {
             if (step && left == 0) {
                 why = STOP_LIMIT;
                 break;

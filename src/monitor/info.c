@@ -7,7 +7,6 @@
 #include "../debug/debug.h"
 #include "../trace/trace.h"
 #include "../jit/jit.h"
-#include "../debug/bpwp.h"
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -328,12 +327,12 @@ static bool info_tlb(mon_t *M, char *args)
 static bool info_itrace(mon_t *M, char *args)
 {
     (void)args;
-    if (!itrace_ring_count()) {
+    if (!itrace_ring_count(M->m)) {
         mon_printf(M, "The instruction ring is empty (it records during si, while a watchpoint "
                    "or trace needs every instruction, and during c with 'set itrace-ring on').\n");
         return true;
     }
-    mon_printf(M, "Last %u instructions (oldest first):\n", itrace_ring_count());
+    mon_printf(M, "Last %u instructions (oldest first):\n", itrace_ring_count(M->m));
     fflush(M->out);
     itrace_ring_dump(M->out, M->m);
     return true;
@@ -349,7 +348,7 @@ static bool info_jit(mon_t *M)
     machine_t *m = M->m;
     hart_t *h = mon_hart(M);
     jit_stats_t st;
-    jit_get_stats(&st);
+    jit_get_stats(m, &st);
     if (!jit_supported())
         mon_printf(M, "Block compiler: not available on this host (x86-64 only); every instruction is interpreted.\n");
     else if (!m->jit)
@@ -357,7 +356,8 @@ static bool info_jit(mon_t *M)
     else
         mon_printf(M, "Block compiler: on. %llu blocks compiled, code %.1f KiB of %zu KiB, buffer emptied %llu times.\n",
                    st.blocks, st.used / 1024.0, st.size >> 10, st.flushes);
-    bool checked = dbg_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1));
+    bool checked = (h->dbg_armed & DBG_ARM_CODE) &&
+                   dbg_code_page_checked(h, h->pc & ~(uint64_t)(PAGE_SIZE - 1));
     mon_printf(M, "The page of pc 0x%llx runs %s.\n", (unsigned long long)h->pc,
                checked ? "in the checked loop (a breakpoint, execute trigger, trace or step "
                          "needs every instruction)"

@@ -4,7 +4,7 @@
 #ifndef RVSCOPE_MONITOR_MON_H
 #define RVSCOPE_MONITOR_MON_H
 #include "../session.h"
-#include "../debug/dbg.h"
+#include "../debug/debugger.h"
 #include "expr.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,6 +59,13 @@ typedef struct watch_summary {
     bool     every;
 } watch_summary_t;
 
+/* What an expression of a watch on one hart reads through (one per hart,
+ * so an expr_env_t can point at it for as long as the watch lives). */
+typedef struct env_ctx {
+    struct mon *M;
+    unsigned hart;
+} env_ctx_t;
+
 typedef struct mon {
     session_t *s;
     machine_t *m;
@@ -81,7 +88,11 @@ typedef struct mon {
     int        nchanged;
     watch_summary_t wsum[MAX_HARTS];   /* set by watch_needs_hook */
     bool       wsum_mem;               /* some watch reads memory */
+    dbg_client_t client;               /* the monitor's subscription to the debugger */
+    env_ctx_t  env_ctxs[MAX_HARTS];
 } mon_t;
+
+void mon_free(mon_t *M);
 
 /* output */
 void mon_printf(mon_t *M, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -113,6 +124,10 @@ void mon_rearm(mon_t *M);
 void mon_continue(mon_t *M);
 void mon_step(mon_t *M, uint64_t n);
 void mon_signals_init(mon_t *M);
+/* A stop of the monitor's own that the user does not see (a breakpoint
+ * whose condition is false, a store that left a watched value as it
+ * was): true = resume at once. */
+bool mon_stop_silent(mon_t *M, int why);
 
 /* breakpoints (break.c) */
 void break_cmd(mon_t *M, char *args);
@@ -134,15 +149,16 @@ void watch_sync_dbg(mon_t *M, bool hook);
 void watch_begin_run(mon_t *M);
 /* an emulator-side watchpoint stopped the machine: re-evaluate what the
  * store overlapped; true if dbg_id was one of the monitor's */
-bool watch_on_dbg_stop(mon_t *M, const stop_info_t *si);
+bool watch_on_dbg_stop(mon_t *M, const dbg_stop_t *si);
 bool watch_insn_hook(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned slen, unsigned rd);
 void watch_report_changes(mon_t *M);
 void watch_free_all(mon_t *M);
 void watch_evaluate(mon_t *M, mwatch_t *w);
 bool cmd_trigger(mon_t *M, char *args);   /* trigger_cmd.c */
 
-/* GDB's `monitor CMD` (bound by name from src/gdb/monitor.c) */
-void monitor_command(session_t *s, const char *line, FILE *out);
+/* GDB's `monitor CMD` (bound by name from src/gdb/monitor.c), on GDB's
+ * selected hart */
+void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart);
 
 /* the info command (info.c) */
 bool cmd_info(mon_t *M, char *args);

@@ -12,7 +12,6 @@
 #include "../core/csr.h"
 #include "../core/disasm.h"
 #include "../core/mmu.h"
-#include "../trace/itrace.h"
 #include "../trace/trace.h"
 #include <ctype.h>
 #include <errno.h>
@@ -37,14 +36,7 @@ hart_t *mon_hart(mon_t *M) { return M->m->harts[M->cur]; }
 
 /* ---- what expressions read -------------------------------------------- */
 
-typedef struct env_ctx {
-    mon_t *M;
-    unsigned hart;
-} env_ctx_t;
 
-/* One context per hart, so an expr_env_t can point at it for as long as
- * a watchpoint lives. */
-static env_ctx_t env_ctxs[MAX_HARTS];
 
 static bool env_reg(void *ctx, const char *name, uint64_t *val)
 {
@@ -116,8 +108,8 @@ static bool env_sym(void *ctx, const char *name, uint64_t *val)
 
 expr_env_t mon_env(mon_t *M, unsigned hart)
 {
-    env_ctxs[hart] = (env_ctx_t){ M, hart };
-    return (expr_env_t){ &env_ctxs[hart], M->m->xlen, env_reg, env_mem, env_sym,
+    M->env_ctxs[hart] = (env_ctx_t){ M, hart };
+    return (expr_env_t){ &M->env_ctxs[hart], M->m->xlen, env_reg, env_mem, env_sym,
                          M->m->harts[hart]->x };
 }
 
@@ -185,36 +177,35 @@ void mon_show_location(mon_t *M, hart_t *h)
 
 /* ---- hooks ------------------------------------------------------------ */
 
-/* After any change to watchpoints, policies or traces: install exactly the
- * hooks that something needs, so an idle monitor costs nothing. */
+/* After any change to watchpoints, policies or traces: subscribe to
+ * exactly what something needs, so an idle monitor costs nothing. */
 void mon_rearm(mon_t *M)
 {
     machine_t *m = M->m;
-    bool hook = watch_needs_hook(M) || trace_wants_after();
+    trace_t *t = trace_of(m);
+    bool hook = watch_needs_hook(M);
     /* The ring is nearly free once the checked loop runs anyway; it also
      * names the instruction that changed a watched value. */
-    trace_ring_on = M->ring_always || M->stepping || hook || trace_itrace_on || trace_ftrace_on;
-    /* Only the ring: record it directly, one call less per instruction. */
-    bool only_ring = trace_ring_on && !trace_itrace_on && !trace_ftrace_on && !trace_mtrace_on;
-    m->itrace = only_ring ? itrace_ring_record : trace_wants_before() ? trace_before_insn : NULL;
+    t->ring = M->ring_always || M->stepping || hook || t->itrace || t->ftrace;
     /* The ring only for the watches: compiled code may keep just the
      * instructions that wrote a watched register ('set itrace-ring on'
      * asks for every instruction). */
-    m->itrace_sparse_ok = only_ring && !M->ring_always && !M->stepping;
+    t->ring_sparse_ok = !M->ring_always && !M->stepping;
     watch_sync_dbg(M, hook);
-    /* Stores matter to the coarse policy, to precise watches that read
-     * memory and to mtrace; a register-only precise watch lets them run fast. */
-    m->hook_fast_stores = M->precise && !M->wsum_mem && !trace_mtrace_on;
+    /* Stores matter to the coarse policy and to precise watches that read
+     * memory; a register-only precise watch lets them run fast. */
+    dbg_client_t *c = &M->client;
+    c->hook_fast_stores = M->precise && !M->wsum_mem;
     /* The precise policy only needs the instructions that write a register a
      * watch reads (or stores, for memory reads); everything else: always. */
     uint64_t mask = 0;
-    bool every = !M->precise || trace_wants_after() || M->stepping;
+    bool every = !M->precise || M->stepping;
     for (unsigned i = 0; i < MAX_HARTS; i++) {
         mask |= M->wsum[i].gprs;
         every |= M->wsum[i].every;
     }
-    m->hook_mask = every ? ~0ull : mask | (M->wsum_mem ? HOOK_STORES : 0);
-    dbg_set_insn_hook(m, hook ? watch_insn_hook : NULL, M);   /* also flushes TLBs and slices */
+    c->hook_mask = !hook ? 0 : every ? ~0ull : mask | (M->wsum_mem ? HOOK_STORES : 0);
+    trace_apply(m);             /* re-arms the harts for both clients */
 }
 
 /* ---- the REPL --------------------------------------------------------- */
@@ -303,22 +294,23 @@ static mon_t *mon_new(session_t *s, FILE *out)
     M->out = out;
     M->next_num = 1;
     M->precise = true;
-    trace_set_image(s->img);
+    M->client = (dbg_client_t){ .name = "monitor", .ctx = M, .after_insn = watch_insn_hook };
+    dbg_client_add(s->m, &M->client);
+    trace_of(s->m)->img = s->img;
     return M;
 }
 
 /* GDB's `monitor CMD` (src/gdb/monitor.c): the same commands on the same
  * state, except those that run the guest or end the session, which belong
  * to GDB (continue, stepi, kill/detach). */
-void monitor_command(session_t *s, const char *line, FILE *out)
+void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart)
 {
-    static mon_t *M;
-    if (!M || M->s != s) {
-        M = mon_new(s, out);
-        if (!M)
-            return;
-    }
+    if (!s->mon && !(s->mon = mon_new(s, out)))
+        return;
+    mon_t *M = s->mon;
     M->out = out;
+    if (hart < s->m->nharts)
+        M->cur = hart;          /* GDB's selected thread */
     char *copy = strdup(line);
     if (!copy)
         return;
@@ -339,16 +331,43 @@ void monitor_command(session_t *s, const char *line, FILE *out)
     fflush(out);
 }
 
+bool monitor_stop_silent(session_t *s, int why)
+{
+    return s->mon && mon_stop_silent(s->mon, why);
+}
+
+void monitor_stop_report(session_t *s, char *buf, size_t n)
+{
+    mon_t *M = s->mon;
+    buf[0] = 0;
+    if (!M || !M->nchanged)
+        return;
+    FILE *out = fmemopen(buf, n, "w");
+    if (!out)
+        return;
+    FILE *old = M->out;
+    M->out = out;
+    watch_report_changes(M);
+    M->out = old;
+    fclose(out);
+}
+
+void mon_free(mon_t *M)
+{
+    if (!M)
+        return;
+    break_free_all(M);
+    watch_free_all(M);
+    dbg_client_remove(M->m, &M->client);
+    free(M);
+}
+
 int monitor_main(session_t *s)
 {
     mon_t *M = mon_new(s, stdout);
     if (!M)
         return 1;
     M->interactive = isatty(STDIN_FILENO);
-    /* --itrace on the command line: keep streaming, through the monitor's
-     * dispatcher. */
-    if (s->m->itrace == itrace_stream)
-        trace_itrace_on = true;
     mon_signals_init(M);
     mon_rearm(M);
     if (M->interactive) {
@@ -370,10 +389,6 @@ int monitor_main(session_t *s)
     }
     fflush(stdout);
     int status = M->exited ? M->exit_code : 0;
-    break_free_all(M);
-    watch_free_all(M);
-    dbg_set_insn_hook(M->m, NULL, NULL);
-    M->m->itrace = NULL;
-    free(M);
+    mon_free(M);
     return status;
 }

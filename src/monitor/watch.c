@@ -249,7 +249,7 @@ static bool reevaluate(mon_t *M, mwatch_t *w, unsigned hart, uint64_t pc, bool f
             memcpy(w->old_err, was_err, sizeof was_err);
         M->nchanged++;
     }
-    if (from_ring && !itrace_ring_last(hart, &pc))
+    if (from_ring && !itrace_ring_last(M->m, hart, &pc))
         pc = M->m->harts[hart]->pc;
     w->chg_pc = pc;
     w->chg_hart = hart;
@@ -299,8 +299,6 @@ __attribute__((noinline)) static bool after_insn(mon_t *M, hart_t *h, bool wrote
 bool watch_insn_hook(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned slen, unsigned rd)
 {
     mon_t *M = ctx;
-    if (unlikely(trace_mtrace_on))
-        trace_after_insn(h);
     if (M->precise) {
         /* The common case: nothing this instruction did concerns a watch.
          * (rd is 0 when it wrote no GPR; bit 0 of gprs is never needed.) */
@@ -311,7 +309,7 @@ bool watch_insn_hook(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned 
     return M->nwp && after_insn(M, h, wrote, saddr, slen, rd);
 }
 
-bool watch_on_dbg_stop(mon_t *M, const stop_info_t *si)
+bool watch_on_dbg_stop(mon_t *M, const dbg_stop_t *si)
 {
     bool mine = false;
     for (unsigned i = 0; i < M->nwp && !mine; i++)
@@ -324,7 +322,10 @@ bool watch_on_dbg_stop(mon_t *M, const stop_info_t *si)
      * touched (si->addr) to the end of its last store (a misaligned store
      * is done byte by byte; bytes before the first match match nothing). */
     hart_t *h = M->m->harts[si->hart];
-    uint64_t lo = si->addr, hi = h->store_addr + h->store_len;
+    uint64_t saddr;
+    unsigned slen;
+    dbg_last_store(h, &saddr, &slen);
+    uint64_t lo = si->addr, hi = saddr + slen;
     if (hi <= lo || hi - lo > 16)
         hi = lo + 8;
     uint64_t pa;

@@ -7,13 +7,11 @@
  * instruction runs, from the registers it reads. */
 #include "trace.h"
 #include <inttypes.h>
+#include <string.h>
 
-static int depth[MAX_HARTS];
-
-void ftrace_reset(void)
+void ftrace_reset(trace_t *t)
 {
-    for (unsigned i = 0; i < MAX_HARTS; i++)
-        depth[i] = 0;
+    memset(t->depth, 0, sizeof t->depth);
 }
 
 static int64_t sext(uint64_t v, unsigned bits)
@@ -65,18 +63,18 @@ static bool decode_jump(const hart_t *h, uint32_t raw, unsigned *rd, int *rs1, u
     return true;
 }
 
-void ftrace_insn(hart_t *h, uint32_t raw)
+void ftrace_insn(trace_t *t, hart_t *h, uint32_t raw)
 {
     unsigned rd;
     int rs1;
     uint64_t target;
     if (!decode_jump(h, raw, &rd, &rs1, &target))
         return;
-    int *d = &depth[h->hartid];
+    int *d = &t->depth[h->hartid];
     char here[96], there[96];
-    FILE *out = trace_stream();
+    FILE *out = trace_stream(h->m);
     if (is_link(rd)) {
-        trace_sym(target, there, sizeof there);
+        trace_sym(h->m, target, there, sizeof there);
         fprintf(out, "[ftrace] %u 0x%" PRIx64 ": %*scall 0x%" PRIx64 " %s\n", h->hartid, h->pc,
                 2 * *d, "", target, there);
         if (*d < 200)
@@ -85,10 +83,10 @@ void ftrace_insn(hart_t *h, uint32_t raw)
         if (*d > 0)
             (*d)--;
         uint64_t off;
-        const image_t *img = trace_image();
+        const image_t *img = t->img;
         const char *fn = img ? image_sym_at(img, h->pc, &off) : NULL;
         snprintf(here, sizeof here, "%s", fn ? fn : "?");
-        trace_sym(target, there, sizeof there);
+        trace_sym(h->m, target, there, sizeof there);
         fprintf(out, "[ftrace] %u 0x%" PRIx64 ": %*sret from %s to 0x%" PRIx64 " %s\n", h->hartid,
                 h->pc, 2 * *d, "", here, target, there);
     }

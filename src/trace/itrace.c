@@ -1,12 +1,11 @@
 /* Instruction trace lines: "hart pc: raw  disassembly". */
 #include "itrace.h"
+#include "trace.h"
 #include "../core/disasm.h"
 #include "../core/mmu.h"
 #include "../machine.h"
 #include <inttypes.h>
 #include <string.h>
-
-FILE *itrace_file;
 
 bool itrace_format(hart_t *h, char *buf, size_t n)
 {
@@ -31,7 +30,7 @@ void itrace_stream(hart_t *h)
 {
     char line[160];
     if (itrace_format(h, line, sizeof line))
-        fprintf(itrace_file ? itrace_file : stderr, "[%u] %s\n", h->hartid, line);
+        fprintf(trace_stream(h->m), "[%u] %s\n", h->hartid, line);
 }
 
 /* ---- the ring of the last ITRACE_RING instructions ----
@@ -39,41 +38,36 @@ void itrace_stream(hart_t *h)
  * privilege, nothing more, so recording stays a few stores. The
  * instruction bits are read when the ring is shown (code that changed since
  * shows its new bits: rare, and the pc is what matters). */
-#include "trace.h"
 #include "../core/mmu.h"
 
-typedef struct ring_entry {
-    uint64_t pc;
-    uint8_t  hart, priv;
-} ring_entry_t;
-
 _Static_assert((ITRACE_RING & (ITRACE_RING - 1)) == 0, "ring size is a power of 2");
-static ring_entry_t ring[ITRACE_RING];
-static uint64_t ring_count;       /* entries ever recorded */
 
-void itrace_ring_record(hart_t *h)
+void itrace_ring_record(void *ctx, hart_t *h)
 {
-    ring_entry_t *e = &ring[ring_count++ & (ITRACE_RING - 1)];
+    trace_t *t = ctx;
+    ring_entry_t *e = &t->ring_buf[t->ring_count++ & (ITRACE_RING - 1)];
     e->pc = h->pc;
     e->hart = (uint8_t)h->hartid;
     e->priv = (uint8_t)h->priv;
 }
 
-void itrace_ring_clear(void)
+void itrace_ring_clear(machine_t *m)
 {
-    ring_count = 0;
+    trace_of(m)->ring_count = 0;
 }
 
-unsigned itrace_ring_count(void)
+unsigned itrace_ring_count(machine_t *m)
 {
-    return ring_count < ITRACE_RING ? (unsigned)ring_count : ITRACE_RING;
+    uint64_t c = trace_of(m)->ring_count;
+    return c < ITRACE_RING ? (unsigned)c : ITRACE_RING;
 }
 
-bool itrace_ring_last(unsigned hart, uint64_t *pc)
+bool itrace_ring_last(machine_t *m, unsigned hart, uint64_t *pc)
 {
-    unsigned n = itrace_ring_count();
+    trace_t *t = trace_of(m);
+    unsigned n = itrace_ring_count(m);
     for (unsigned i = 1; i <= n; i++) {
-        const ring_entry_t *e = &ring[(ring_count - i) & (ITRACE_RING - 1)];
+        const ring_entry_t *e = &t->ring_buf[(t->ring_count - i) & (ITRACE_RING - 1)];
         if (e->hart == hart) {
             *pc = e->pc;
             return true;
@@ -105,15 +99,16 @@ static bool read_insn(machine_t *m, const ring_entry_t *e, uint32_t *raw)
 
 void itrace_ring_dump(FILE *out, machine_t *m)
 {
-    unsigned n = itrace_ring_count();
+    trace_t *t = trace_of(m);
+    unsigned n = itrace_ring_count(m);
     for (unsigned i = 0; i < n; i++) {
-        const ring_entry_t *e = &ring[(ring_count - n + i) & (ITRACE_RING - 1)];
+        const ring_entry_t *e = &t->ring_buf[(t->ring_count - n + i) & (ITRACE_RING - 1)];
         char d[96] = "<cannot read memory>", sym[96], hart[16] = "";
         uint32_t raw = 0;
         bool ok = read_insn(m, e, &raw);
         if (ok)
             disasm(m->xlen, e->pc, raw, d, sizeof d);
-        trace_sym(e->pc, sym, sizeof sym);
+        trace_sym(m, e->pc, sym, sizeof sym);
         if (m->nharts > 1)
             snprintf(hart, sizeof hart, "[%u] ", e->hart);
         const char *mark = i + 1 == n ? "-->" : "   ";

@@ -7,5 +7,4 @@
  * "pc: raw  disassembly" into buf; false if the pc cannot be read. */
 bool itrace_format(hart_t *h, char *buf, size_t n);
 void itrace_stream(hart_t *h);
-extern FILE *itrace_file;
 #endif

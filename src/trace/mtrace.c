@@ -1,6 +1,6 @@
 /* mtrace: loads, stores and AMOs whose address falls in [lo, hi].
  *
- * Before the instruction (m->itrace) the access is decoded through the
+ * Before the instruction (the trace's before-hook) the access is decoded through the
  * instruction table and its virtual address computed from the registers;
  * after it (the instruction hook) the line is printed with the value: the
  * register a load wrote, the value a store wrote. An access that trapped is
@@ -8,12 +8,13 @@
 #include "trace.h"
 #include "../core/decode.h"
 #include <inttypes.h>
+#include <pthread.h>
 #include <string.h>
 
 enum mkind { MK_NONE, MK_LOAD, MK_STORE, MK_AMO, MK_LR, MK_SC };
 
+/* Built once (immutable afterwards), shared by every machine. */
 static uint8_t kind_of[I_COUNT + 1], size_of[I_COUNT + 1];
-static bool classified;
 
 /* From the semantic handler's name: compressed forms share it. */
 static void classify(void)
@@ -39,30 +40,19 @@ static void classify(void)
             size_of[id] = sem[n - 1] == 'd' ? 8 : 4;
         }
     }
-    classified = true;
 }
 
-typedef struct pending {
-    bool valid;
-    uint8_t kind, size;
-    unsigned rd;
-    uint16_t id;
-    uint64_t pc, addr, operand, exceptions;
-} pending_t;
-
-static pending_t pend[MAX_HARTS];
-
-void mtrace_reset(void)
+void mtrace_reset(trace_t *t)
 {
-    memset(pend, 0, sizeof pend);
+    memset(t->pend, 0, sizeof t->pend);
 }
 
-void mtrace_before(hart_t *h, uint32_t raw)
+void mtrace_before(trace_t *t, hart_t *h, uint32_t raw)
 {
-    pending_t *p = &pend[h->hartid];
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    mtrace_pending_t *p = &t->pend[h->hartid];
     p->valid = false;
-    if (!classified)
-        classify();
+    pthread_once(&once, classify);
     insn_t in;
     if (!raw || !insn_decode(raw, h->xlen, &in) || !kind_of[in.id])
         return;
@@ -71,9 +61,9 @@ void mtrace_before(hart_t *h, uint32_t raw)
         addr += (uint64_t)in.imm;
     if (h->xlen == 32)
         addr = (uint32_t)addr;
-    if (addr < trace_mtrace_lo || addr > trace_mtrace_hi)
+    if (addr < t->mtrace_lo || addr > t->mtrace_hi)
         return;
-    *p = (pending_t){ .valid = true, .kind = kind_of[in.id], .size = size_of[in.id],
+    *p = (mtrace_pending_t){ .valid = true, .kind = kind_of[in.id], .size = size_of[in.id],
                       .rd = in.rd ? in.rd : REG_SINK, .id = in.id, .pc = h->pc,
                       .addr = addr, .operand = h->x[in.rs2], .exceptions = h->exceptions };
 }
@@ -83,15 +73,15 @@ static uint64_t trunc_size(uint64_t v, unsigned size)
     return size >= 8 ? v : v & ((1ull << (8 * size)) - 1);
 }
 
-void mtrace_after(hart_t *h)
+void mtrace_after(trace_t *t, hart_t *h)
 {
-    pending_t *p = &pend[h->hartid];
+    mtrace_pending_t *p = &t->pend[h->hartid];
     if (!p->valid)
         return;
     p->valid = false;
-    FILE *out = trace_stream();
+    FILE *out = trace_stream(h->m);
     char sym[96];
-    trace_sym(p->addr, sym, sizeof sym);
+    trace_sym(h->m, p->addr, sym, sizeof sym);
     const char *name = insn_table[p->id].name;
     int w = 2 * p->size;
     fprintf(out, "[mtrace] %u 0x%" PRIx64 ": %s %u bytes at 0x%" PRIx64 "%s%s", h->hartid,

@@ -1,26 +1,47 @@
-/* The trace switches, the trace stream and the per-instruction dispatch. */
+/* The traces of a machine: their switches, their stream, and their
+ * subscription to the debugger as one client. */
 #include "trace.h"
 #include "itrace.h"
 #include "../core/mmu.h"
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
-bool trace_itrace_on, trace_ftrace_on, trace_mtrace_on, trace_ring_on;
-uint64_t trace_mtrace_lo = 0, trace_mtrace_hi = UINT64_MAX;
+/* The debugger keeps the traces (debugger.c). */
+trace_t **dbg_trace_slot(machine_t *m);
 
-static const image_t *trace_img;
-
-FILE *trace_stream(void)
+trace_t *trace_of(machine_t *m)
 {
-    return itrace_file ? itrace_file : stderr;
+    trace_t **slot = dbg_trace_slot(m);
+    if (!*slot) {
+        trace_t *t = calloc(1, sizeof *t);
+        if (!t)
+            abort();
+        t->m = m;
+        t->mtrace_hi = UINT64_MAX;
+        t->client.name = "trace";
+        t->client.ctx = t;
+        *slot = t;
+    }
+    return *slot;
 }
 
-void trace_set_image(const image_t *img) { trace_img = img; }
-const image_t *trace_image(void) { return trace_img; }
-
-const char *trace_sym(uint64_t addr, char *buf, size_t n)
+void trace_free(trace_t *t)
 {
-    return sym_format(trace_img, addr, buf, n);
+    if (t && t->file)
+        fclose(t->file);
+    free(t);
+}
+
+FILE *trace_stream(machine_t *m)
+{
+    trace_t *t = trace_of(m);
+    return t->file ? t->file : stderr;
+}
+
+const char *trace_sym(machine_t *m, uint64_t addr, char *buf, size_t n)
+{
+    return sym_format(trace_of(m)->img, addr, buf, n);
 }
 
 const char *sym_format(const image_t *img, uint64_t addr, char *buf, size_t n)
@@ -41,15 +62,6 @@ const char *trace_priv_name(int priv)
     return priv == PRIV_M ? "M" : priv == PRIV_S ? "S" : priv == PRIV_U ? "U" : "?";
 }
 
-bool trace_wants_before(void)
-{
-    return trace_itrace_on || trace_ftrace_on || trace_mtrace_on || trace_ring_on;
-}
-
-bool trace_wants_after(void)
-{
-    return trace_mtrace_on;
-}
 
 uint32_t trace_fetch_raw(hart_t *h)
 {
@@ -77,30 +89,62 @@ uint32_t trace_fetch_raw(hart_t *h)
     return raw;
 }
 
-void trace_before_insn(hart_t *h)
+void trace_before_insn(void *ctx, hart_t *h)
 {
-    if (trace_ring_on)
-        itrace_ring_record(h);
-    if (trace_itrace_on)
+    trace_t *t = ctx;
+    if (t->ring)
+        itrace_ring_record(t, h);
+    if (t->itrace)
         itrace_stream(h);
-    if (trace_ftrace_on || trace_mtrace_on) {
+    if (t->ftrace || t->mtrace) {
         uint32_t raw = trace_fetch_raw(h);
-        if (trace_ftrace_on)
-            ftrace_insn(h, raw);
-        if (trace_mtrace_on)
-            mtrace_before(h, raw);
+        if (t->ftrace)
+            ftrace_insn(t, h, raw);
+        if (t->mtrace)
+            mtrace_before(t, h, raw);
     }
 }
 
-void trace_after_insn(hart_t *h)
+static bool after_insn(void *ctx, hart_t *h, bool wrote, uint64_t saddr, unsigned slen, unsigned rd)
 {
-    if (trace_mtrace_on)
-        mtrace_after(h);
+    (void)wrote; (void)saddr; (void)slen; (void)rd;
+    mtrace_after(ctx, h);
+    return false;
 }
 
-void trace_reset(void)
+static void on_event(void *ctx, hart_t *h, const dbg_event_t *ev)
 {
-    ftrace_reset();
-    mtrace_reset();
-    etrace_reset();
+    if (ev->kind == DBG_ARM_TRAP)
+        etrace_trap(ctx, h, ev->code, ev->irq, ev->epc, ev->tval, ev->from_priv);
+    else if (ev->kind == DBG_ARM_XRET)
+        etrace_xret(ctx, h, ev->from_priv);
+}
+
+void trace_apply(machine_t *m)
+{
+    trace_t *t = trace_of(m);
+    dbg_client_t *c = &t->client;
+    bool only_ring = t->ring && !t->itrace && !t->ftrace && !t->mtrace;
+    c->before_every = t->ring || t->itrace || t->ftrace || t->mtrace;
+    /* Only the ring: record it directly, one call less per instruction. */
+    c->before_insn = only_ring ? itrace_ring_record : trace_before_insn;
+    c->before_sparse_ok = only_ring && t->ring_sparse_ok;
+    c->hook_mask = t->mtrace ? HOOK_ALWAYS : 0;
+    c->hook_fast_stores = false;
+    c->after_insn = after_insn;
+    c->events = t->etrace ? DBG_ARM_TRAP | DBG_ARM_XRET : 0;
+    c->on_event = on_event;
+    if (c->before_every || c->hook_mask || c->events)
+        dbg_client_add(m, c);
+    else
+        dbg_client_remove(m, c);
+    dbg_rearm(m);
+}
+
+void trace_reset(machine_t *m)
+{
+    trace_t *t = trace_of(m);
+    ftrace_reset(t);
+    mtrace_reset(t);
+    etrace_reset(t);
 }

@@ -2,70 +2,93 @@
  * ftrace (calls and returns named by ELF symbols), etrace (every trap and
  * trap return) and mtrace (loads and stores in an address range).
  *
- * They reach the core through the hooks it already has: m->itrace before
- * each instruction (which moves every page to the checked loop), the
- * monitor's instruction hook after it (mtrace completes there), and
- * debug_on_trap/debug_on_xret (etrace). Nothing here runs unless a trace is
- * on. Lines go to one stream: --trace-file, else stderr.
- *
- * The settings are process-wide (one machine per process); the per-hart
- * state (call depth, the access in flight) is indexed by hart id. */
+ * The traces are one client of the machine's debugger (debugger.h): the
+ * before-instruction hook (which moves every page to the checked loop,
+ * except the ring alone, which compiled code can feed), the after-
+ * instruction hook (mtrace's second half) and the trap/xRET events
+ * (etrace). Nothing here runs unless a trace is on. Lines go to one
+ * stream: --trace-file, else stderr. All state is per machine (trace_t). */
 #ifndef RVSCOPE_TRACE_H
 #define RVSCOPE_TRACE_H
 #include "../machine.h"
+#include "../debug/debugger.h"
 #include "../elf/image.h"
 #include <stdio.h>
 
 #define ITRACE_RING 64
 
-/* Where trace lines go: itrace_file (--trace-file) or stderr. */
-FILE *trace_stream(void);
-/* Symbols for ftrace and for symbol+offset in trace lines (NULL: none). */
-void trace_set_image(const image_t *img);
-const image_t *trace_image(void);
+#define MAX_TRACE_HARTS 8
+
+typedef struct ring_entry {
+    uint64_t pc;
+    uint8_t  hart, priv;
+} ring_entry_t;
+
+typedef struct mtrace_pending {
+    bool valid;
+    uint8_t kind, size;
+    unsigned rd;
+    uint16_t id;
+    uint64_t pc, addr, operand, exceptions;
+} mtrace_pending_t;
+
+typedef struct trace {
+    machine_t *m;
+    /* The switches; trace_apply() after changing them. */
+    bool itrace, ftrace, mtrace, etrace, ring;
+    bool ring_sparse_ok;        /* the ring only feeds the monitor's watches */
+    uint64_t mtrace_lo, mtrace_hi;    /* [lo, hi], inclusive */
+    FILE *file;                 /* --trace-file; NULL = stderr */
+    const image_t *img;         /* symbols for trace lines */
+    /* the ring (itrace.c) */
+    ring_entry_t ring_buf[ITRACE_RING];
+    uint64_t ring_count;        /* entries ever recorded */
+    /* per-hart state of ftrace, mtrace and etrace */
+    int depth[MAX_TRACE_HARTS];
+    mtrace_pending_t pend[MAX_TRACE_HARTS];
+    uint64_t last_satp[MAX_TRACE_HARTS];
+    bool seen[MAX_TRACE_HARTS];
+    dbg_client_t client;
+} trace_t;
+
+/* The machine's traces (made on first use, freed with its debugger). */
+trace_t *trace_of(machine_t *m);
+void trace_free(trace_t *t);
+/* Subscribe the traces to the debugger as the switches now say. */
+void trace_apply(machine_t *m);
+
+/* Where trace lines go: --trace-file or stderr. */
+FILE *trace_stream(machine_t *m);
 /* "<sym+0x10>" for addr into buf (empty when no symbol); returns buf. */
-const char *trace_sym(uint64_t addr, char *buf, size_t n);
+const char *trace_sym(machine_t *m, uint64_t addr, char *buf, size_t n);
 /* "<sym+off>" for addr in img ("" when none). */
 const char *sym_format(const image_t *img, uint64_t addr, char *buf, size_t n);
 
-/* Switches; each returns nothing and takes effect at the next instruction
- * once the owner (the monitor) has re-armed the machine's hooks. */
-extern bool trace_itrace_on, trace_ftrace_on, trace_mtrace_on, trace_ring_on;
-extern uint64_t trace_mtrace_lo, trace_mtrace_hi;   /* [lo, hi], inclusive */
-
-/* Does any trace need m->itrace (before each instruction) or the
- * instruction hook (after it)? */
-bool trace_wants_before(void);
-bool trace_wants_after(void);
-/* The m->itrace callback: ring, itrace stream, ftrace, mtrace (first half). */
-void trace_before_insn(hart_t *h);
-/* From the instruction hook: mtrace (second half, with the values). */
-void trace_after_insn(hart_t *h);
+/* The before-instruction hook: ring, itrace stream, ftrace, mtrace (first half). */
+void trace_before_insn(void *ctx, hart_t *h);
 /* Forget per-hart state (call depth, an access in flight). */
-void trace_reset(void);
+void trace_reset(machine_t *m);
 
 /* ---- the itrace ring (itrace.c) ---- */
-void itrace_ring_record(hart_t *h);
-void itrace_ring_clear(void);
-unsigned itrace_ring_count(void);
+void itrace_ring_record(void *ctx, hart_t *h);
+void itrace_ring_clear(machine_t *m);
+unsigned itrace_ring_count(machine_t *m);
 /* pc of the last instruction hart `hart` started in the ring; false if none. */
-bool itrace_ring_last(unsigned hart, uint64_t *pc);
+bool itrace_ring_last(machine_t *m, unsigned hart, uint64_t *pc);
 /* Prints the ring, oldest first, one "priv pc <sym>: raw  disassembly"
  * line each (the bits are read now, through the hart's translation). */
 void itrace_ring_dump(FILE *out, machine_t *m);
 
-/* ---- ftrace (ftrace.c) and mtrace (mtrace.c) ---- */
-void ftrace_insn(hart_t *h, uint32_t raw);
-void ftrace_reset(void);
-void mtrace_before(hart_t *h, uint32_t raw);
-void mtrace_after(hart_t *h);
-void mtrace_reset(void);
-
-/* ---- etrace (etrace.c), called from src/debug/hooks.c ---- */
-extern bool etrace_enabled;
-void etrace_trap(hart_t *h, unsigned code, bool irq, uint64_t epc, uint64_t tval, int from_priv);
-void etrace_xret(hart_t *h, int from_priv);
-void etrace_reset(void);
+/* ---- ftrace (ftrace.c), mtrace (mtrace.c), etrace (etrace.c) ---- */
+void ftrace_insn(trace_t *t, hart_t *h, uint32_t raw);
+void ftrace_reset(trace_t *t);
+void mtrace_before(trace_t *t, hart_t *h, uint32_t raw);
+void mtrace_after(trace_t *t, hart_t *h);
+void mtrace_reset(trace_t *t);
+void etrace_trap(trace_t *t, hart_t *h, unsigned code, bool irq, uint64_t epc, uint64_t tval,
+                 int from_priv);
+void etrace_xret(trace_t *t, hart_t *h, int from_priv);
+void etrace_reset(trace_t *t);
 
 /* The instruction word at h->pc as the checked loop sees it (the current
  * fetch page); 0 when it cannot be read. */

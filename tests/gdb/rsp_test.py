@@ -136,13 +136,13 @@ def rsp_handshake():
     r = s.cmd("qSupported:multiprocess+;swbreak+;hwbreak+;qRelocInsn+;vContSupported+").decode()
     want = ["PacketSize=", "qXfer:features:read+", "qXfer:exec-file:read+", "swbreak+", "hwbreak+",
             "vContSupported+",
-            "QStartNoAckMode+"]
+            "QStartNoAckMode+", "QNonStop+"]
     missing = [w for w in want if w not in r]
     check("rsp-handshake", not missing, "qSupported reply %r lacks %s" % (r, missing))
     r2 = s.cmd("qSupported:multiprocess+").decode()
     check("rsp-supported-only-offered", "swbreak+" not in r2,
           "swbreak+ offered to a GDB that did not list it: %r" % r2)
-    check("rsp-vcont", s.cmd("vCont?") == b"vCont;c;C;s;S", "vCont? reply")
+    check("rsp-vcont", s.cmd("vCont?") == b"vCont;c;C;s;S;t", "vCont? reply")
     check("rsp-stop-query", re.match(rb"T05thread:1;", s.cmd("?")) is not None, "? reply")
     check("rsp-threads", s.cmd("qfThreadInfo") == b"m1" and s.cmd("qsThreadInfo") == b"l"
           and s.cmd("qC") == b"QC1" and s.cmd("qAttached") == b"1", "thread queries")

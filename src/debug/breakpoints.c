@@ -1,0 +1,120 @@
+/* Emulator-side breakpoints, for the monitor and GDB: virtual addresses
+ * with a scope. A code page holding one runs in the checked loop, which
+ * asks here before each instruction; other pages never look. */
+#include "debug.h"
+#include <stdlib.h>
+
+typedef struct bp {
+    int id, owner;
+    uint64_t va;
+    bp_scope_t scope;
+} bp_t;
+
+struct bp_table {
+    bp_t *bp;
+    unsigned n, cap;
+};
+
+static struct bp_table *table(machine_t *m)
+{
+    struct bp_table **t = dbg_bp_slot(m);
+    if (!*t && !(*t = calloc(1, sizeof **t)))
+        abort();
+    return *t;
+}
+
+void dbg_bp_table_free(struct bp_table *t)
+{
+    if (t)
+        free(t->bp);
+    free(t);
+}
+
+unsigned dbg_bp_count(const machine_t *m)
+{
+    struct bp_table *t = *dbg_bp_slot((machine_t *)m);
+    return t ? t->n : 0;
+}
+
+int dbg_bp_insert(machine_t *m, uint64_t va, const bp_scope_t *scope, int owner)
+{
+    struct bp_table *t = table(m);
+    if (t->n == t->cap) {
+        unsigned cap = t->cap ? t->cap * 2 : 16;
+        bp_t *b = realloc(t->bp, cap * sizeof *b);
+        if (!b)
+            abort();
+        t->bp = b;
+        t->cap = cap;
+    }
+    bp_t *b = &t->bp[t->n++];
+    b->id = dbg_next_id(m);
+    b->owner = owner;
+    b->va = m->xlen == 32 ? (uint32_t)va : va;
+    b->scope = scope ? *scope : BP_SCOPE_ANY;
+    dbg_rearm(m);
+    return b->id;
+}
+
+bool dbg_bp_remove(machine_t *m, int id)
+{
+    struct bp_table *t = table(m);
+    for (unsigned i = 0; i < t->n; i++)
+        if (t->bp[i].id == id) {
+            t->bp[i] = t->bp[--t->n];
+            dbg_rearm(m);
+            return true;
+        }
+    return false;
+}
+
+int dbg_bp_find(machine_t *m, uint64_t va, int owner)
+{
+    struct bp_table *t = table(m);
+    for (unsigned i = 0; i < t->n; i++)
+        if (t->bp[i].va == va && t->bp[i].owner == owner)
+            return t->bp[i].id;
+    return -1;
+}
+
+static bool scope_ok(const hart_t *h, const bp_scope_t *s)
+{
+    if (s->priv >= 0 && s->priv != h->priv)
+        return false;
+    if (s->hart >= 0 && (unsigned)s->hart != h->hartid)
+        return false;
+    uint64_t ppn = h->xlen == 32 ? h->satp & 0x3fffff : h->satp & ((1ull << 44) - 1);
+    uint64_t asid = h->xlen == 32 ? (h->satp >> 22) & 0x1ff : (h->satp >> 44) & 0xffff;
+    if (s->satp_ppn >= 0 && (uint64_t)s->satp_ppn != ppn)
+        return false;
+    if (s->asid >= 0 && (uint64_t)s->asid != asid)
+        return false;
+    return true;
+}
+
+bool dbg_bp_on_page(machine_t *m, uint64_t vbase)
+{
+    struct bp_table *t = table(m);
+    for (unsigned i = 0; i < t->n; i++)
+        if ((t->bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase)
+            return true;
+    return false;
+}
+
+bool dbg_bp_check(hart_t *h)
+{
+    struct bp_table *t = table(h->m);
+    if (h->pc == h->dbg->bp_resume) {
+        h->dbg->bp_resume = TLB_INVALID;   /* resuming from here: run it once */
+        return true;
+    }
+    for (unsigned i = 0; i < t->n; i++) {
+        bp_t *b = &t->bp[i];
+        if (b->va == h->pc && scope_ok(h, &b->scope)) {
+            h->budget++;              /* it did not execute */
+            dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_BREAKPOINT, .id = b->id, .addr = h->pc });
+            return false;
+        }
+    }
+    return true;
+}

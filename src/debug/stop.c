@@ -1,0 +1,77 @@
+/* Stop records as text: one line each, for stderr (a plain run), the
+ * monitor and GDB's console. The front ends decide what else to show. */
+#include "debug.h"
+#include "../core/disasm.h"
+#include "../core/mmu.h"
+#include "../core/trap.h"
+#include <inttypes.h>
+#include <stdio.h>
+
+/* The instruction at pc through hart h's current translation, disassembled. */
+static void insn_text(hart_t *h, uint64_t pc, char *buf, size_t n)
+{
+    uint64_t pa;
+    int cause;
+    uint8_t b[4] = {0};
+    snprintf(buf, n, "?");
+    if (mmu_translate(h, pc, ACC_EXEC, &pa, &cause) && machine_phys_read(h->m, pa, b, 4)) {
+        uint32_t raw = b[0] | b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+        disasm(h->xlen, pc, raw, buf, n);
+    }
+}
+
+void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
+{
+    static const char *why[] = { "?", "ebreak", "trigger", "halt request", "step" };
+    hart_t *h = m->harts[s->hart < m->nharts ? s->hart : 0];
+    char insn[96];
+    switch (s->kind) {
+    case DS_TRIGGER:
+        insn_text(h, s->insn_pc, insn, sizeof insn);
+        snprintf(buf, n, "trigger %d (%s, %s, action %u) fired on hart %u: address 0x%" PRIx64
+                 ", instruction at 0x%" PRIx64 ": %s", s->id, sdtrig_type_name(s->trig_type),
+                 s->access ? s->access : "?", s->action, s->hart, s->addr, s->insn_pc, insn);
+        break;
+    case DS_DEBUG_MODE:
+        snprintf(buf, n, "hart %u entered debug mode (cause %u: %s) at dpc=0x%" PRIx64
+                 ", from %c-mode", s->hart, s->cause, why[s->cause < 5 ? s->cause : 0],
+                 s->insn_pc, "USHM"[s->tval & 3]);
+        break;
+    case DS_STUCK:
+        snprintf(buf, n, "hart %u is stuck: %s at pc 0x%" PRIx64 " (tval 0x%" PRIx64
+                 ") traps to itself; is %s set?", s->hart, exc_cause_name(s->cause, m->xlen),
+                 s->insn_pc, s->tval, s->priv == PRIV_M ? "mtvec" : "stvec");
+        break;
+    case DS_BREAKPOINT:
+        snprintf(buf, n, "breakpoint %d on hart %u at 0x%" PRIx64, s->id, s->hart, s->pc);
+        break;
+    case DS_WATCHPOINT:
+        snprintf(buf, n, "watchpoint %d on hart %u: %s at 0x%" PRIx64, s->id, s->hart,
+                 s->wkind == WP_WRITE ? "write" : "read", s->addr);
+        break;
+    case DS_EBREAK:
+        snprintf(buf, n, "ebreak on hart %u at 0x%" PRIx64, s->hart, s->addr);
+        break;
+    case DS_HOOK:
+        snprintf(buf, n, "%s watch on hart %u", s->client ? s->client->name : "a", s->hart);
+        break;
+    case DS_EXIT:
+        snprintf(buf, n, "the guest exited with status %d", s->exit_code);
+        break;
+    case DS_DEADLOCK:
+        snprintf(buf, n, "every hart waits in wfi with no interrupt that could wake it");
+        break;
+    case DS_INTERRUPT:
+        snprintf(buf, n, "interrupted");
+        break;
+    case DS_LIMIT:
+        snprintf(buf, n, "--max-insns reached");
+        break;
+    case DS_STEP:
+        snprintf(buf, n, "step done on hart %u", s->hart);
+        break;
+    default:
+        snprintf(buf, n, "debug stop");
+        break;
+    }
+}
