@@ -39,14 +39,8 @@ unsigned dbg_bp_count(const machine_t *m)
 int dbg_bp_insert(machine_t *m, uint64_t va, const bp_scope_t *scope, int owner)
 {
     struct bp_table *t = table(m);
-    if (t->n == t->cap) {
-        unsigned cap = t->cap ? t->cap * 2 : 16;
-        bp_t *b = realloc(t->bp, cap * sizeof *b);
-        if (!b)
-            abort();
-        t->bp = b;
-        t->cap = cap;
-    }
+    if (t->n == t->cap)
+        t->bp = dbg_grow(t->bp, &t->cap, sizeof *t->bp);
     bp_t *b = &t->bp[t->n++];
     b->id = dbg_next_id(m);
     b->owner = owner;

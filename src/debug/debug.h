@@ -97,6 +97,8 @@ struct wp_table;
 struct bp_table **dbg_bp_slot(machine_t *m);
 struct wp_table **dbg_wp_slot(machine_t *m);
 int dbg_next_id(machine_t *m);
+/* An array of *cap elements grown to twice that (16 at first). */
+void *dbg_grow(void *p, unsigned *cap, size_t elem);
 void dbg_bp_table_free(struct bp_table *t);
 void dbg_wp_table_free(struct wp_table *t);
 

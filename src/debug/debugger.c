@@ -54,6 +54,16 @@ struct wp_table **dbg_wp_slot(machine_t *m) { return &m->dbg->wps; }
 int dbg_next_id(machine_t *m) { return ++m->dbg->last_id; }
 struct trace **dbg_trace_slot(machine_t *m) { return &m->dbg->trace; }
 
+void *dbg_grow(void *p, unsigned *cap, size_t elem)
+{
+    unsigned n = *cap ? *cap * 2 : 16;
+    void *q = realloc(p, n * elem);
+    if (!q)
+        abort();
+    *cap = n;
+    return q;
+}
+
 /* ---- clients and arming ---- */
 
 void dbg_client_add(machine_t *m, dbg_client_t *c)

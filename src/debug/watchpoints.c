@@ -42,14 +42,8 @@ int dbg_wp_insert(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, 
     struct wp_table *t = table(m);
     if (len == 0)
         len = 1;
-    if (t->n == t->cap) {
-        unsigned cap = t->cap ? t->cap * 2 : 16;
-        wp_t *w = realloc(t->wp, cap * sizeof *w);
-        if (!w)
-            abort();
-        t->wp = w;
-        t->cap = cap;
-    }
+    if (t->n == t->cap)
+        t->wp = dbg_grow(t->wp, &t->cap, sizeof *t->wp);
     wp_t *w = &t->wp[t->n++];
     *w = (wp_t){ .id = dbg_next_id(m), .owner = owner, .addr = addr, .len = len,
                  .kind = kind, .phys = phys };
