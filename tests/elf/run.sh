@@ -56,6 +56,19 @@ check line2addr elf-debugfile-line2addr "$G/rv64.debug" --symbols "$G/rv64.elf"
 "$T" nolines elf-dwz-altlink-ignored "$G/rv64-altlink.elf"
 "$T" raw elf-raw "$G/rv64.bin" "$tmp"
 
+# A file the fuzzer found (an empty symbol string table at offset ~0, whose
+# address overflowed): test_elf, built with ASan/UBSan, opens it with no
+# symbols; rvscope refuses it (its segments are outside RAM) with one line
+# that names the file and its usual status, 2.
+hostile=tests/elf/fuzz_corpus/symtab-strtab-overflow.elf
+"$T" opens elf-fuzz-strtab-overflow "$hostile" 0
+timeout 20 "${RVSCOPE:-build/rvscope}" "$hostile" >"$tmp/rv.out" 2>"$tmp/rv.err" </dev/null; rc=$?
+if [ $rc = 2 ] && [ "$(wc -l <"$tmp/rv.err")" = 1 ] && grep -q "^rvscope: $hostile: " "$tmp/rv.err"; then
+  echo "PASS elf-fuzz-strtab-overflow-rvscope"
+else
+  echo "FAIL elf-fuzz-strtab-overflow-rvscope: status $rc, stderr: $(head -c 300 "$tmp/rv.err")"
+fi
+
 host=/bin/true
 "$T" bad elf-bad "$G/rv64.elf" "$G/rv64.o" "$host" "$tmp"
 "$T" mutate elf-mutate-rv64 "$G/rv64.elf" 3000 1
