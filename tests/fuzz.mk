@@ -41,7 +41,7 @@ fuzz-$(1): $$(FUZZ_BIN_$(1)) $$(FUZZ_SEEDS_$(1))
 	  $(FUZZ_OUT)/$(1)-new $$(FUZZ_CORPUS_$(1)) $(FUZZ_OUT)/$(1)-seeds
 	$$(FUZZ_ENV_$(1)) $$(FUZZ_BIN_$(1)) $(FUZZ_MERGE) $$(FUZZ_OPTS_$(1)) \
 	  $$(FUZZ_CORPUS_$(1)) $(FUZZ_OUT)/$(1)-new $(FUZZ_OUT)/$(1)-seeds
-	@echo "fuzz-$(1): $$$$(ls $$(FUZZ_CORPUS_$(1)) | wc -l) inputs, $$$$(du -sk $$(FUZZ_CORPUS_$(1)) | cut -f1) KiB in $$(FUZZ_CORPUS_$(1)) (git status shows the new ones)"
+	@echo "fuzz-$(1): $$$$(ls $$(FUZZ_CORPUS_$(1)) | wc -l) inputs, $$$$(cat $$(FUZZ_CORPUS_$(1))/* | wc -c) bytes in $$(FUZZ_CORPUS_$(1)) (git status shows the new ones)"
 
 # From scratch: the named files (regression inputs) stay; libFuzzer's own
 # (40-hex-digit names) are replaced by a minimal set covering the same code.
