@@ -3,7 +3,10 @@
 # Included by the top-level Makefile after runtime/guest.mk, whose compiler,
 # flags and runtime library (rt_lib) it uses.
 #
-#   make bench          build everything, run bench/run.sh (table + BENCH lines)
+#   make bench          build everything, run bench/run.sh (table + BENCH lines),
+#                       then make bench-gdb
+#   make bench-gdb      the cost of a GDB watchpoint (bench/gdb_watch.py; guests
+#                       from tests/gdb/build.mk); GDB_BENCH_REPEATS (3)
 #   make bench-guests   only build the guests
 #   BENCH_RUNS=N        runs per case (default 3); BENCH_ONLY="crc32 sort"
 #                       restricts the set; see bench/run.sh for the rest.
@@ -39,8 +42,15 @@ BENCH_ELFS += $(BENCH_OUT)/rv64/memtouch.elf
 bench-guests: $(BENCH_ELFS)
 
 # deps first: a fresh machine needs QEMU and /usr/bin/time (for the RSS figure).
+# bench-gdb runs even when run.sh reports a failure; make bench fails if either did.
 bench: deps
-	@$(MAKE) --no-print-directory $(BUILD)/rvscope bench-guests
-	@BENCH_NAMES="$(BENCH_NAMES)" BENCH_OUT="$(BENCH_OUT)" RVSCOPE="$(BUILD)/rvscope" bash bench/run.sh
+	@$(MAKE) --no-print-directory $(BUILD)/rvscope bench-guests gdb-guests
+	@rc=0; BENCH_NAMES="$(BENCH_NAMES)" BENCH_OUT="$(BENCH_OUT)" RVSCOPE="$(BUILD)/rvscope" \
+	  bash bench/run.sh || rc=1; \
+	  $(MAKE) --no-print-directory bench-gdb || rc=1; exit $$rc
 
-.PHONY: bench bench-guests
+bench-gdb: $(BUILD)/rvscope gdb-guests
+	@echo
+	@python3 bench/gdb_watch.py $(BUILD)/rvscope $(GDB_OUT) $${GDB_BENCH_REPEATS:-3}
+
+.PHONY: bench bench-guests bench-gdb

@@ -7,3 +7,5 @@ test-guests:
 demo-guest:
 .PHONY: test-guests demo-guest
 -include $(wildcard tests/*/build.mk)
+# after the groups: it makes rules for the fuzz targets they declare
+include tests/fuzz.mk

@@ -337,28 +337,42 @@ static const struct { unsigned num; const char *name; } csr_names[] = {
     {0xfb0, "mtopi"},
 };
 
+/* The numbered CSRs' names as string literals, so that csr_name returns
+ * constant strings only (no buffer shared between callers or threads).
+ * NUMBERED(p, s) lists p "0" s .. p "63" s; a family uses its indices. */
+#define CSR_N(p, s, n) p #n s,
+#define NUM8(p, s, a) CSR_N(p, s, a##0) CSR_N(p, s, a##1) CSR_N(p, s, a##2) CSR_N(p, s, a##3) \
+                      CSR_N(p, s, a##4) CSR_N(p, s, a##5) CSR_N(p, s, a##6) CSR_N(p, s, a##7)
+#define NUMBERED(p, s) \
+    CSR_N(p, s, 0) CSR_N(p, s, 1) CSR_N(p, s, 2) CSR_N(p, s, 3) CSR_N(p, s, 4) CSR_N(p, s, 5) \
+    CSR_N(p, s, 6) CSR_N(p, s, 7) CSR_N(p, s, 8) CSR_N(p, s, 9) NUM8(p, s, 1) CSR_N(p, s, 18) \
+    CSR_N(p, s, 19) NUM8(p, s, 2) CSR_N(p, s, 28) CSR_N(p, s, 29) NUM8(p, s, 3) CSR_N(p, s, 38) \
+    CSR_N(p, s, 39) NUM8(p, s, 4) CSR_N(p, s, 48) CSR_N(p, s, 49) NUM8(p, s, 5) CSR_N(p, s, 58) \
+    CSR_N(p, s, 59) CSR_N(p, s, 60) CSR_N(p, s, 61) CSR_N(p, s, 62) CSR_N(p, s, 63)
+
+static const struct {
+    unsigned first, last, n0; /* CSRs first..last are names[n0..] */
+    const char *const *names;
+} csr_families[] = {
+    {0x3a0, 0x3af, 0, (const char *const[]){NUMBERED("pmpcfg", "")}},
+    {0x3b0, 0x3ef, 0, (const char *const[]){NUMBERED("pmpaddr", "")}},
+    {0xb03, 0xb1f, 3, (const char *const[]){NUMBERED("mhpmcounter", "")}},
+    {0xb83, 0xb9f, 3, (const char *const[]){NUMBERED("mhpmcounter", "h")}},
+    {0xc03, 0xc1f, 3, (const char *const[]){NUMBERED("hpmcounter", "")}},
+    {0xc83, 0xc9f, 3, (const char *const[]){NUMBERED("hpmcounter", "h")}},
+    {0x323, 0x33f, 3, (const char *const[]){NUMBERED("mhpmevent", "")}},
+    {0x723, 0x73f, 3, (const char *const[]){NUMBERED("mhpmevent", "h")}},
+};
+
 const char *csr_name(unsigned csr)
 {
-    static char buf[8][24];
-    static unsigned next;
     for (size_t i = 0; i < sizeof csr_names / sizeof csr_names[0]; i++)
         if (csr_names[i].num == csr)
             return csr_names[i].name;
-    const char *fmt = NULL;
-    unsigned n = 0;
-    if (csr >= 0x3a0 && csr <= 0x3af) { fmt = "pmpcfg%u"; n = csr - 0x3a0; }
-    else if (csr >= 0x3b0 && csr <= 0x3ef) { fmt = "pmpaddr%u"; n = csr - 0x3b0; }
-    else if (csr >= 0xb03 && csr <= 0xb1f) { fmt = "mhpmcounter%u"; n = csr - 0xb00; }
-    else if (csr >= 0xb83 && csr <= 0xb9f) { fmt = "mhpmcounter%uh"; n = csr - 0xb80; }
-    else if (csr >= 0xc03 && csr <= 0xc1f) { fmt = "hpmcounter%u"; n = csr - 0xc00; }
-    else if (csr >= 0xc83 && csr <= 0xc9f) { fmt = "hpmcounter%uh"; n = csr - 0xc80; }
-    else if (csr >= 0x323 && csr <= 0x33f) { fmt = "mhpmevent%u"; n = csr - 0x320; }
-    else if (csr >= 0x723 && csr <= 0x73f) { fmt = "mhpmevent%uh"; n = csr - 0x720; }
-    if (!fmt)
-        return NULL;
-    char *b = buf[next++ % 8];
-    snprintf(b, sizeof buf[0], fmt, n);
-    return b;
+    for (size_t i = 0; i < sizeof csr_families / sizeof csr_families[0]; i++)
+        if (csr >= csr_families[i].first && csr <= csr_families[i].last)
+            return csr_families[i].names[csr_families[i].n0 + (csr - csr_families[i].first)];
+    return NULL;
 }
 
 int csr_by_name(const char *name)

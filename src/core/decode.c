@@ -141,11 +141,18 @@ static bool extract(uint32_t raw, int fmt, int xlen, insn_t *o)
 }
 
 /* Buckets: 32-bit words by opcode[6:2], 16-bit words by quadrant and
- * funct3. Each lists the table lines that can match, in table order. */
+ * funct3. Each lists the table lines that can match, in table order.
+ * Built once, by a constructor, before main and before any thread exists;
+ * read only through the const pointer afterwards, so decoding needs no
+ * "built yet?" test and no lock. */
 #define NBUCKET 64
-static uint8_t bucket[2][NBUCKET][24];
-static uint8_t bucket_len[2][NBUCKET];
-static bool    buckets_ready;
+#define BUCKET_MAX 24
+struct buckets {
+    uint8_t id[2][NBUCKET][BUCKET_MAX];
+    uint8_t len[2][NBUCKET];
+};
+static struct buckets buckets_built;
+static const struct buckets *const buckets = &buckets_built;
 
 static unsigned bucket_of(uint32_t raw)
 {
@@ -154,7 +161,7 @@ static unsigned bucket_of(uint32_t raw)
     return 32 + (((raw >> 13) & 7) << 2 | (raw & 3));
 }
 
-static void build_buckets(void)
+__attribute__((constructor)) static void build_buckets(void)
 {
     for (int x = 0; x < 2; x++) {
         int xlen = x ? 64 : 32;
@@ -163,16 +170,15 @@ static void build_buckets(void)
             if (t->xlen && t->xlen != xlen)
                 continue;
             unsigned b = bucket_of(t->match);
-            bucket[x][b][bucket_len[x][b]++] = (uint8_t)id;
+            if (buckets_built.len[x][b] == BUCKET_MAX)
+                __builtin_trap(); /* a new table line overflows its bucket: raise BUCKET_MAX */
+            buckets_built.id[x][b][buckets_built.len[x][b]++] = (uint8_t)id;
         }
     }
-    buckets_ready = true;
 }
 
 bool insn_decode(uint32_t raw, int xlen, insn_t *out)
 {
-    if (!buckets_ready)
-        build_buckets();
     unsigned len = insn_length(raw);
     if (len == 2)
         raw &= 0xffff;
@@ -182,8 +188,8 @@ bool insn_decode(uint32_t raw, int xlen, insn_t *out)
         goto illegal;
     int x = xlen == 64;
     unsigned b = bucket_of(raw);
-    for (unsigned i = 0; i < bucket_len[x][b]; i++) {
-        unsigned id = bucket[x][b][i];
+    for (unsigned i = 0; i < buckets->len[x][b]; i++) {
+        unsigned id = buckets->id[x][b][i];
         const insn_info_t *t = &insn_table[id];
         if ((raw & t->mask) == t->match && extract(raw, t->fmt, xlen, out)) {
             out->id = (uint16_t)id;

@@ -105,14 +105,13 @@ struct virtio_mmio {
     struct transport t[VIRTIO_SLOTS];
 };
 
-/* Disk images to fsync at exit. */
-static int exit_fds[VIRTIO_SLOTS];
-static unsigned n_exit_fds;
-
-static void sync_disks(void)
+/* A disk image is fsynced at exit, however rvscope exits (Ctrl-A x calls
+ * exit(0) from the console).  on_exit hands each disk its own fd, so no
+ * list of disks is kept here; the fd is never closed before exit. */
+static void sync_disk(int status, void *fd)
 {
-    for (unsigned i = 0; i < n_exit_fds; i++)
-        fsync(exit_fds[i]);
+    (void)status;
+    fsync((int)(intptr_t)fd);
 }
 
 static void update_irq(struct transport *t)
@@ -507,9 +506,7 @@ static bool open_disk(struct transport *t, const char *path, char *err, size_t e
     memcpy(t->config + 0x0c, &seg_max, 4);
     memcpy(t->config + 0x14, &blk_size, 4);
     memcpy(t->config + 0x22, &nq, 2);
-    if (n_exit_fds == 0)
-        atexit(sync_disks);
-    exit_fds[n_exit_fds++] = fd;
+    on_exit(sync_disk, (void *)(intptr_t)fd); /* fails only when out of memory, as atexit did */
     return true;
 }
 

@@ -20,18 +20,24 @@ static bool libelf_ready(char *err, size_t errlen, const char *name)
     return true;
 }
 
+const char *strtab_string(const struct image *img, const GElf_Shdr *strsh, uint64_t off)
+{
+    if (strsh->sh_type != SHT_STRTAB || strsh->sh_offset > img->size ||
+        strsh->sh_size > img->size - strsh->sh_offset || off >= strsh->sh_size)
+        return NULL;
+    const char *s = (const char *)img->buf + strsh->sh_offset + off;
+    return memchr(s, 0, strsh->sh_size - off) ? s : NULL;
+}
+
 const char *section_name(const struct image *img, Elf *elf, size_t idx)
 {
     size_t strndx;
     GElf_Shdr sh, str;
     Elf_Scn *scn = elf_getscn(elf, idx), *strscn;
+    const char *s;
     if (!scn || !gelf_getshdr(scn, &sh) || elf_getshdrstrndx(elf, &strndx) != 0 ||
         !(strscn = elf_getscn(elf, strndx)) || !gelf_getshdr(strscn, &str) ||
-        str.sh_type != SHT_STRTAB || sh.sh_name >= str.sh_size)
-        return "?";
-    /* check_sections has put the string table inside the file */
-    const char *s = (const char *)img->buf + str.sh_offset + sh.sh_name;
-    if (!memchr(s, 0, str.sh_size - sh.sh_name))
+        !(s = strtab_string(img, &str, sh.sh_name)))
         return "?";
     /* it goes into a one-line message: no control characters from a file */
     for (const char *c = s; *c; c++)
@@ -61,16 +67,10 @@ static bool check_sections(struct image *img, Elf *elf, const struct layout *lo,
         if (sh.sh_type == SHT_NOBITS || sh.sh_size == 0)
             continue;
         if (sh.sh_offset > img->size || sh.sh_size > img->size - sh.sh_offset) {
-            /* The name comes from a section we may not have checked yet:
-             * check the name table itself first. */
-            const char *nm = "?";
-            GElf_Shdr str;
-            Elf_Scn *s = elf_getscn(elf, lo->shstrndx);
-            if (s && gelf_getshdr(s, &str) && str.sh_offset <= img->size &&
-                str.sh_size <= img->size - str.sh_offset)
-                nm = section_name(img, elf, i);
+            /* section_name checks the name table itself: it may be one
+             * of the sections not checked yet */
             errf(err, errlen, "%s: truncated or corrupt ELF: section %zu (%s) at offset 0x%llx, 0x%llx bytes, extends past the end of the file (%zu bytes)",
-                 img->path, i, nm, (unsigned long long)sh.sh_offset, (unsigned long long)sh.sh_size,
+                 img->path, i, section_name(img, elf, i), (unsigned long long)sh.sh_offset, (unsigned long long)sh.sh_size,
                  img->size);
             return false;
         }

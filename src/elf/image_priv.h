@@ -57,13 +57,22 @@ struct image {
 /* What layout_check found in the raw ELF header (before libelf parses it). */
 struct layout {
     int cls;  /* ELFCLASS32 / ELFCLASS64 */
-    uint64_t phnum, shnum, shstrndx;
+    uint64_t phnum, shnum;
 };
 
 /* Checks identification, machine, type and that the program and section
  * header tables lie inside the file.  Fills err and returns false if not. */
 bool layout_check(const char *name, const unsigned char *buf, size_t size,
                   struct layout *lo, char *err, size_t errlen);
+
+/* The NUL-terminated string at offset off of the string table whose
+ * header is strsh, or NULL when strsh is not an SHT_STRTAB lying inside the
+ * file or the string does not both start and end inside it.  It checks
+ * everything itself and forms no pointer before that: check_sections passes
+ * empty sections whatever their offset (a fuzzer found sh_offset ~0 with
+ * sh_size 0) and never looks at section 0, which a symbol table or
+ * e_shstrndx can still name. */
+const char *strtab_string(const struct image *img, const GElf_Shdr *strsh, uint64_t off);
 
 /* The name of section idx from the section header string table, or "?". */
 const char *section_name(const struct image *img, Elf *elf, size_t idx);

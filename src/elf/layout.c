@@ -175,6 +175,5 @@ bool layout_check(const char *name, const unsigned char *buf, size_t size,
     lo->cls = cls;
     lo->phnum = phnum;
     lo->shnum = shnum;
-    lo->shstrndx = shnum ? shstrndx : 0;
     return true;
 }

@@ -107,9 +107,15 @@ bool syms_build(struct image *img, Elf *elf, char *err, size_t errlen)
         errf(err, errlen, "%s: corrupt ELF: cannot read the symbol table: %s", img->path, elf_errmsg(-1));
         return false;
     }
-    /* check_sections has put both tables inside the file */
-    const char *strs = (const char *)img->buf + strsh.sh_offset;
-    uint64_t strsize = strsh.sh_size;
+    /* check_sections skips empty sections and section 0: a non-empty
+     * string table outside the file is refused here, an empty one only
+     * leaves every symbol nameless (skipped below) */
+    if (strsh.sh_size && (strsh.sh_offset > img->size || strsh.sh_size > img->size - strsh.sh_offset)) {
+        errf(err, errlen, "%s: truncated or corrupt ELF: symbol string table (section %u) at offset 0x%llx, 0x%llx bytes, extends past the end of the file (%zu bytes)",
+             img->path, (unsigned)sh.sh_link, (unsigned long long)strsh.sh_offset,
+             (unsigned long long)strsh.sh_size, img->size);
+        return false;
+    }
 
     /* which sections occupy memory: symbols elsewhere have no address */
     bool *alloc = calloc(shnum ? shnum : 1, sizeof *alloc);
@@ -131,10 +137,10 @@ bool syms_build(struct image *img, Elf *elf, char *err, size_t errlen)
         GElf_Sym s;
         if (!gelf_getsym(data, (int)i, &s))
             break;
-        if (s.st_name >= strsize)
-            continue; /* name outside the string table: skip, don't guess */
-        const char *name = strs + s.st_name;
-        if (!memchr(name, 0, strsize - s.st_name) || !wanted(&s, name))
+        /* a name outside the string table (or unterminated): skip the
+         * symbol, don't guess */
+        const char *name = strtab_string(img, &strsh, s.st_name);
+        if (!name || !wanted(&s, name))
             continue;
         struct sym *y = &img->by_name[img->nsyms++];
         *y = (struct sym){name, s.st_value, s.st_size, GELF_ST_TYPE(s.st_info),

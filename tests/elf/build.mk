@@ -2,7 +2,7 @@
 # build/tests/test_elf (src/elf/*.c built with ASan/UBSan, so a read out of
 # bounds fails the test instead of passing by luck) and the libFuzzer harness.
 #   make test-guests        builds all of it
-#   make fuzz-elf           fuzzes the ELF loader for FUZZ_SECONDS (60)
+#   make fuzz-elf           fuzzes the ELF loader for FUZZ_SECONDS (60) (tests/fuzz.mk)
 
 ELFT_OUT   := $(GUEST_OUT)/elf
 ELFT_G     := tests/elf/guest
@@ -63,13 +63,11 @@ $(TEST_ELF): tests/elf/test_elf.c $(ELFT_LIB) $(ELFT_HDRS) tests/elf/build.mk
 
 test-guests: $(ELFT_GUESTS) $(TEST_ELF)
 
-# libFuzzer: new inputs go to the corpus directory, the test ELFs are the
-# seeds, crashes land in build/tests/fuzz-elf-crash-*.
+# The libFuzzer harness.  tests/elf/run.sh replays its saved corpus
+# (tests/elf/fuzz_corpus); `make fuzz-elf` searches for new inputs
+# (tests/fuzz.mk), seeded with the test ELFs.
 FUZZ_CC      ?= clang
-FUZZ_SECONDS ?= 60
 FUZZ_ELF     := $(BUILD)/tests/fuzz_elf
-ELFT_CORPUS  := $(BUILD)/tests/fuzz-elf-corpus
-ELFT_SEEDS   := $(BUILD)/tests/fuzz-elf-seeds
 
 $(FUZZ_ELF): tests/elf/fuzz_elf.c $(ELFT_LIB) $(ELFT_HDRS) tests/elf/build.mk
 	@mkdir -p $(@D)
@@ -77,11 +75,7 @@ $(FUZZ_ELF): tests/elf/fuzz_elf.c $(ELFT_LIB) $(ELFT_HDRS) tests/elf/build.mk
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ \
 		tests/elf/fuzz_elf.c $(ELFT_LIB) -lelf -ldw
 
-fuzz-elf: $(FUZZ_ELF) $(ELFT_GUESTS)
-	@mkdir -p $(ELFT_CORPUS) $(ELFT_SEEDS)
-	@cp $(ELFT_GUESTS) $(ELFT_SEEDS)/
-	$(FUZZ_ELF) -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix=$(BUILD)/tests/fuzz-elf-crash- \
-		$(ELFT_CORPUS) $(ELFT_SEEDS)
-
-.PHONY: fuzz-elf
+FUZZ_TARGETS      += elf
+FUZZ_BIN_elf      := $(FUZZ_ELF)
+FUZZ_CORPUS_elf   := tests/elf/fuzz_corpus
+FUZZ_SEEDS_elf    := $(ELFT_GUESTS)

@@ -17,18 +17,16 @@ $(BUILD)/tests/expr_calc: tests/expr/expr_calc.c $(EXPR_DEPS)
 
 test-guests: $(BUILD)/tests/test_expr $(BUILD)/tests/expr_calc
 
-FUZZ_CC        ?= clang
-FUZZ_EXPR_TIME ?= 60
+FUZZ_CC ?= clang
 $(BUILD)/tests/fuzz_expr: tests/expr/fuzz_expr.c $(EXPR_DEPS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=gnu11 -g -O1 -Isrc -Wall -Wextra -Werror \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o $@ $< $(EXPR_SRC)
 
-# make fuzz-expr [FUZZ_EXPR_TIME=seconds]; the corpus it grows stays in build/.
-fuzz-expr: $(BUILD)/tests/fuzz_expr
-	@mkdir -p $(BUILD)/fuzz/expr-corpus
-	$< -max_total_time=$(FUZZ_EXPR_TIME) -max_len=4096 -dict=tests/expr/fuzz.dict \
-	  -print_final_stats=1 $(BUILD)/fuzz/expr-corpus
-
-.PHONY: fuzz-expr
+# tests/expr/run.sh replays the saved corpus; `make fuzz-expr` searches
+# for new inputs (tests/fuzz.mk).
+FUZZ_TARGETS     += expr
+FUZZ_BIN_expr    := $(BUILD)/tests/fuzz_expr
+FUZZ_CORPUS_expr := tests/expr/fuzz_corpus
+FUZZ_OPTS_expr   := -max_len=4096 -dict=tests/expr/fuzz.dict

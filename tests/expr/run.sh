@@ -3,7 +3,8 @@
 #  - unit tests (build/tests/test_expr), one PASS/FAIL line per group
 #  - random expressions (gen.py) evaluated by expr_calc and by the host C
 #    compiler, for XLEN 32 and 64; EXPR_SEED=N picks another seed
-#  - ~10 s of libFuzzer when clang is there (EXPR_FUZZ_TIME=seconds, 0 skips)
+#  - the libFuzzer harness on its saved corpus, when clang is there
+#    (make fuzz-expr searches for new inputs)
 set -u
 cd "$(dirname "$0")/../.."
 build=build/tests
@@ -38,17 +39,14 @@ for xlen in 32 64; do
   fi
 done
 
-fuzz_time=${EXPR_FUZZ_TIME:-10}
-if [ "$fuzz_time" -gt 0 ] && command -v "${FUZZ_CC:-clang}" >/dev/null; then
+# libFuzzer: the saved corpus replayed, every input once (make fuzz-expr
+# searches for new ones)
+if command -v "${FUZZ_CC:-clang}" >/dev/null; then
   if ! make --no-print-directory -s "$build/fuzz_expr" >"$tmp/fuzz.log" 2>&1; then
     echo "FAIL expr-fuzz: build failed: $(tail -n 3 "$tmp/fuzz.log" | tr '\n' ' ')"
-  elif "$build/fuzz_expr" -max_total_time="$fuzz_time" -max_len=4096 -seed=1 \
-         -dict=tests/expr/fuzz.dict -artifact_prefix="$tmp/" >"$tmp/fuzz.log" 2>&1; then
-    echo "PASS expr-fuzz"
   else
-    echo "FAIL expr-fuzz: $(grep -m1 -E 'ERROR|SUMMARY|runtime error' "$tmp/fuzz.log")"
-    sed -n '1,40p' "$tmp/fuzz.log"
+    bash tests/fuzz_replay.sh expr-fuzz "$build/fuzz_expr" tests/expr/fuzz_corpus
   fi
 else
-  echo "SKIP expr-fuzz: no clang (or EXPR_FUZZ_TIME=0)"
+  echo "SKIP expr-fuzz: no clang"
 fi

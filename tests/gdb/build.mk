@@ -27,19 +27,19 @@ test-guests: gdb-guests
 .PHONY: gdb-guests
 
 # libFuzzer harness of the packet parser and dispatcher, linked with the
-# whole emulator (but main.c) under ASan/UBSan. tests/gdb/run.sh runs it
-# ~10 s; `make fuzz-rsp [FUZZ_RSP_TIME=s]` runs longer and keeps its corpus.
+# whole emulator (but main.c) under ASan/UBSan. tests/gdb/run.sh replays its
+# saved corpus (tests/gdb/fuzz_corpus); `make fuzz-rsp` searches for new
+# inputs (tests/fuzz.mk).
 FUZZ_CC       ?= clang
-FUZZ_RSP_TIME ?= 300
 RSP_FUZZ_SRCS := $(filter-out src/main.c,$(SRCS))
 $(BUILD)/tests/fuzz_rsp: tests/gdb/fuzz_rsp.c $(RSP_FUZZ_SRCS) $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=gnu11 -g -O1 -Isrc -w -fsanitize=fuzzer,address,undefined \
 	  -fno-sanitize-recover=all -o $@ $< $(RSP_FUZZ_SRCS) $(LDLIBS)
 
-fuzz-rsp: $(BUILD)/tests/fuzz_rsp
-	@mkdir -p $(BUILD)/fuzz/rsp-corpus
-	ASAN_OPTIONS=detect_leaks=0 $< -max_total_time=$(FUZZ_RSP_TIME) -max_len=4096 -dict=tests/gdb/fuzz.dict \
-	  -print_final_stats=1 $(BUILD)/fuzz/rsp-corpus tests/gdb/fuzz_corpus
-
-.PHONY: fuzz-rsp
+# sessions are never freed (fuzz_rsp.c says why): no leak checking
+FUZZ_TARGETS    += rsp
+FUZZ_BIN_rsp    := $(BUILD)/tests/fuzz_rsp
+FUZZ_CORPUS_rsp := tests/gdb/fuzz_corpus
+FUZZ_OPTS_rsp   := -max_len=4096 -dict=tests/gdb/fuzz.dict
+FUZZ_ENV_rsp    := ASAN_OPTIONS=detect_leaks=0

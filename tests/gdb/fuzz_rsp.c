@@ -10,7 +10,9 @@
  * Resumes run at most 2000 instructions, so guest code the input writes
  * with M/X cannot loop forever.
  *
- *   make fuzz-rsp [FUZZ_RSP_TIME=seconds]      (build/fuzz/rsp-corpus)  */
+ * tests/gdb/run.sh replays the saved corpus (tests/gdb/fuzz_corpus);
+ *   make fuzz-rsp [FUZZ_SECONDS=seconds]   searches for new inputs and adds
+ * those reaching new code to it (tests/fuzz.mk).  */
 #include "gdb/gdb.h"
 #include "debug/debug.h"
 #include "dev/clint.h"

@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""The cost of a GDB watchpoint in rvscope (issue 6): a CPU-bound guest
-(bench.c, ~1.1 G instructions) stores `result` once, at its end. It runs
+"""The cost of a GDB watchpoint in rvscope (issue 6), run by `make bench`
+(bench/bench.mk: make bench-gdb): a CPU-bound guest (tests/gdb/guests/
+bench.c, ~1.1 G instructions) stores `result` once, at its end. It runs
 under GDB three ways, and rvscope's own CPU time is compared:
   plain   no GDB at all (rvscope IMAGE)
   gdb     under GDB, `continue` to the end
   watch   under GDB, `watch result`, `continue` (stops at the store), `continue`
-The watchpoint keeps only its page off the TLB fast path, so `watch` must
-cost < 5% over `gdb` (PASS/FAIL line). bench_shared.elf also stores to a
-variable on result's page in every iteration: its ratio is reported only
-(every such store then takes the checked slow path).
+The watchpoint keeps only its page off the TLB fast path; SPEC section 7
+wants `watch` within 5% of `gdb`.  bench_shared.elf also stores to a
+variable on result's page in every iteration (every such store then takes
+the checked slow path).  The ratios are printed, not judged: on a shared
+machine they move by more than 5% from run to run.  A run that goes wrong
+(the watchpoint does not trigger, the guest's output differs) is an error:
+"bench: FAIL: ..." on stderr and exit status 1.  `make test` checks that
+behaviour without timing it (tests/gdb/run.sh, *-watch-long-run).
 
-usage: bench.py RVSCOPE GUEST_DIR [REPEATS]
+usage: gdb_watch.py RVSCOPE GUEST_DIR [REPEATS]
 """
 import os
 import re
@@ -77,41 +82,31 @@ def best(elf, mode, repeats=None):
     return min(times), out
 
 
-# SPEC §7's bound is 5%; `make bench` checks it (GDB_COST_LIMIT=1.05). In
-# `make test` the machine may be busy with other work, so the default is a
-# looser smoke check that still catches a watchpoint slowing every access.
-LIMIT = float(os.environ.get("GDB_COST_LIMIT", "1.20"))
-
-
 def main():
     elf = os.path.join(GDIR, "rv64", "bench.elf")
     shared = os.path.join(GDIR, "rv64", "bench_shared.elf")
     try:
         (plain, o1), (gdb, o2), (watch, o3) = interleaved(elf, ("plain", "gdb", "watch"))
-        # reported only: one run each
+        # one run each: the slow case, for its order of magnitude
         sgdb, _ = best(shared, "gdb", 1)
         swatch, _ = best(shared, "watch", 1)
     except Exception as e:
-        print("FAIL gdb/watch-cost: %s" % e)
-        return
+        print("bench: FAIL: gdb watch: %s" % e, file=sys.stderr)
+        return 1
     if not (o1 == o2 == o3 and o1.startswith(b"result ")):
-        print("FAIL gdb/watch-cost: the guest printed different results: %r %r %r" % (o1, o2, o3))
-        return
+        print("bench: FAIL: gdb watch: the guest printed different results: %r %r %r" % (o1, o2, o3),
+              file=sys.stderr)
+        return 1
     r_stub, r_watch, r_shared = gdb / plain, watch / gdb, swatch / sgdb
-    print("gdb: bench (rv64, ~1.1G instructions, best of %d (the shared-page pair: one run), rvscope CPU seconds): "
-          "plain %.3f, under GDB %.3f (x%.3f), with `watch result` %.3f (x%.3f); "
-          "result's page stored to every iteration: %.3f -> %.3f (x%.2f)"
-          % (REPEATS, plain, gdb, r_stub, watch, r_watch, sgdb, swatch, r_shared))
-    if r_watch < LIMIT:
-        print("PASS gdb/watch-cost (x%.3f)" % r_watch)
-    else:
-        print("FAIL gdb/watch-cost: a watchpoint on a variable written once costs x%.3f (limit %.2f)"
-              % (r_watch, LIMIT))
-    if r_stub < LIMIT:
-        print("PASS gdb/stub-cost (x%.3f)" % r_stub)
-    else:
-        print("FAIL gdb/stub-cost: running under GDB costs x%.3f over a plain run (limit %.2f)"
-              % (r_stub, LIMIT))
+    print("gdb watch (rv64 bench.elf, ~1.1G instructions, rvscope CPU seconds, best of %d, "
+          "the modes taking turns):" % REPEATS)
+    print("  plain %.3f, under GDB %.3f (x%.3f over plain), with `watch result` %.3f "
+          "(x%.3f over GDB; SPEC target <= 1.05)" % (plain, gdb, r_stub, watch, r_watch))
+    print("  bench_shared.elf (result's page stored to every iteration, one run): "
+          "under GDB %.3f, with the watch %.3f (x%.2f)" % (sgdb, swatch, r_shared))
+    print("BENCH gdb_watch stub_ratio=%.3f watch_ratio=%.3f shared_page_watch_ratio=%.2f"
+          % (r_stub, r_watch, r_shared))
+    return 0
 
 
-main()
+sys.exit(main())
