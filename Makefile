@@ -29,6 +29,7 @@ deps:
 -include runtime/guest.mk
 -include tests/tests.mk
 -include bench/bench.mk
+-include os/os.mk
 
 test: deps
 	@$(MAKE) --no-print-directory all test-guests

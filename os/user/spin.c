@@ -1,0 +1,18 @@
+/* spin NAME [STEPS] — CPU-bound work with a line after every step: two of
+ * these in the background show whether the timer preempts (on one hart,
+ * without preemption the first would finish before the second starts). */
+#include "user.h"
+
+#define WORK 200000     /* iterations per step: several timer ticks */
+
+int main(int argc, char **argv)
+{
+  const char *name = argc > 1 ? argv[1] : "spin";
+  int steps = argc > 2 ? atoi(argv[2]) : 5;
+  for (int i = 1; i <= steps; i++) {
+    for (volatile long j = 0; j < WORK; j++)
+      ;
+    printf("%s %d\n", name, i);
+  }
+  return 0;
+}
