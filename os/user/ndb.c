@@ -119,8 +119,13 @@ int main(int argc, char **argv)
     long now = value(pid, addr, size);
     hits++;
     const struct sym *f = function_at(prog, ev.pc);
-    printf("ndb: %s of 0x%lx at pc 0x%lx <%s+%ld>: %ld -> %ld\n", kname, ev.addr, ev.pc,
-           f ? f->name : "?", f ? (long)(ev.pc - f->addr) : 0L, old, now);
+    /* one printf per line: other processes write to the console too */
+    if (kind == WATCH_EXEC)     /* the "value" would be the instruction */
+      printf("ndb: %s of 0x%lx at pc 0x%lx <%s+%ld>\n", kname, ev.addr, ev.pc,
+             f ? f->name : "?", f ? (long)(ev.pc - f->addr) : 0L);
+    else
+      printf("ndb: %s of 0x%lx at pc 0x%lx <%s+%ld>: %ld -> %ld\n", kname, ev.addr, ev.pc,
+             f ? f->name : "?", f ? (long)(ev.pc - f->addr) : 0L, old, now);
     old = now;
     if (hits == limit) {
       unwatch(pid, ev.slot);
