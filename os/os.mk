@@ -70,3 +70,9 @@ run-os-qemu: os
 
 .PHONY: os run-os run-os-qemu
 .SECONDARY: $(OS_SBI) $(OS_KERNEL) $(OS_OUT)/user/symtab.c $(OS_PROGS:%=$(OS_OUT)/user/%.c.o)
+
+# Boot-to-prompt time on rvscope and QEMU (wall clock, so not in make test).
+bench-os: all os
+	python3 os/boottime.py 7 1
+	python3 os/boottime.py 7 4
+.PHONY: bench-os

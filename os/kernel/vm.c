@@ -45,13 +45,34 @@ int mappages(pagetable_t pt, uint64 va, uint64 size, uint64 pa, int perm)
   }
 }
 
+/* RAM above the kernel's first 2 MiB in 2 MiB superpages: 64 entries
+ * instead of 32768, which is most of the boot time saved. */
+#define SUPERPAGE (1UL << 21)
+static void map_superpages(pagetable_t pt, uint64 start, uint64 end)
+{
+  for (uint64 a = start; a < end; a += SUPERPAGE) {
+    pte_t *l1 = &pt[PX(2, a)];
+    if (!(*l1 & PTE_V)) {
+      pagetable_t t = kalloc();
+      if (t == 0)
+        panic("kvminit");
+      *l1 = PA2PTE(t) | PTE_V;
+    }
+    ((pagetable_t)PTE2PA(*l1))[PX(1, a)] = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D;
+  }
+}
+
 void kvminit(void)
 {
   pagetable_t kpt = kalloc();
+  uint64 mid = (KERNBASE + SUPERPAGE) & ~(SUPERPAGE - 1);   /* 0x80400000 */
+  if ((uint64)etext > mid)
+    panic("kvminit: kernel text beyond its first 2 MiB");
   mappages(kpt, UART0, PGSIZE, UART0, PTE_R | PTE_W);
   mappages(kpt, PLIC, PLIC_SIZE, PLIC, PTE_R | PTE_W);
   mappages(kpt, KERNBASE, (uint64)etext - KERNBASE, KERNBASE, PTE_R | PTE_X);
-  mappages(kpt, (uint64)etext, PHYSTOP - (uint64)etext, (uint64)etext, PTE_R | PTE_W);
+  mappages(kpt, (uint64)etext, mid - (uint64)etext, (uint64)etext, PTE_R | PTE_W);
+  map_superpages(kpt, mid, PHYSTOP);
   mappages(kpt, TRAMPOLINE, PGSIZE, (uint64)trampoline, PTE_R | PTE_X);
   kernel_pagetable = kpt;
 }
