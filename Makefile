@@ -36,7 +36,7 @@ test: deps
 	@bash tests/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory all demo-guest $(BUILD)/guests/rv32/seed_task2.elf
+	@$(MAKE) --no-print-directory all demo-guest $(BUILD)/guests/rv32/seed_task2.elf os
 	@bash scripts/demo.sh
 
 clean:
