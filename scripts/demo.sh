@@ -17,4 +17,4 @@ set +e
 echo "(rvscope exit status ${PIPESTATUS[0]}: 3 = stopped by an external trigger)"
 echo
 echo "== rvscope build/os/os.elf < os/demo.in   (rvos: ndb, a user process, watches a write in its child)"
-"$R" build/os/os.elf < os/demo.in | tr -d '\r'
+"$R" build/os/os.elf < os/demo.in

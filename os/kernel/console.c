@@ -25,7 +25,10 @@ static struct {
 
 void uart_rx_pause(int pause);
 
-/* \n becomes \r\n, as a terminal expects. */
+/* A newline goes out as '\n' alone: rvscope and QEMU both leave the host
+ * terminal's output processing on, which makes it "\r\n" on the screen,
+ * and piped output stays plain text. (A real serial terminal would want
+ * the '\r' from us.) */
 void consputc(int c)
 {
   if (c == BACKSPACE) {
@@ -34,8 +37,6 @@ void consputc(int c)
     uartputc_sync('\b');
     return;
   }
-  if (c == '\n')
-    uartputc_sync('\r');
   uartputc_sync(c);
 }
 

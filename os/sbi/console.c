@@ -25,11 +25,8 @@ void fw_putc(int c)
 
 void fw_puts(const char *s)
 {
-  while (*s) {
-    if (*s == '\n')
-      fw_putc('\r');
+  while (*s)                /* '\n' alone, as the kernel's console does */
     fw_putc(*s++);
-  }
 }
 
 void fw_puthex(uint64 v)
