@@ -16,6 +16,24 @@ static void hart_init(void)
   watchinithart();
 }
 
+/* Start harts 1..NCPU-1 through SBI HSM; how many started. A hart the
+ * firmware has not seen (yet) is "not present": on QEMU, whose harts are
+ * host threads, one may reach the firmware a little after this hart gets
+ * here, so keep asking for up to 50 ms of machine time. (Without a device
+ * tree there is no other way to know how many harts exist. On rvscope
+ * with one hart this costs half a million instructions, a few ms.) */
+static int start_harts(void)
+{
+  int started[NCPU] = {0}, n = 0;
+  uint64 deadline = csr_read(time) + TIMEBASE_HZ / 20;
+  do {
+    for (uint64 h = 1; h < NCPU; h++)
+      if (!started[h] && sbi_hart_start(h, (uint64)_entry, 0) == 0)
+        started[h] = 1, n++;
+  } while (n < NCPU - 1 && csr_read(time) < deadline);
+  return n;
+}
+
 void kmain(uint64 hartid)
 {
   if (hartid != 0) {
@@ -32,10 +50,7 @@ void kmain(uint64 hartid)
   trapinit();
   plicinit();
   hart_init();
-  int n = 1;
-  for (uint64 h = 1; h < NCPU; h++)
-    if (sbi_hart_start(h, (uint64)_entry, 0) == 0)
-      n++;
+  int n = 1 + start_harts();
   while (__atomic_load_n(&online, __ATOMIC_ACQUIRE) < n - 1)
     ;
   int nt = watch_ntrig();

@@ -52,6 +52,17 @@ ndb_writes() {
   grep -q "^ndb: pid $3 exited with status 0 after $2 writes" "$tmp/$1" || echo "no exit line for pid $3"
 }
 
+# --- the firmware's SBI calls, from S mode (tests/os/sbitest) -------------
+# sbitest.expected was written from the SBI and Debug specifications (and
+# rvscope's documented trigger timing), not from a run.
+if [ -f $OS/sbitest.elf ]; then
+  timeout 60 "$RVSCOPE" --harts 2 $OS/sbitest.elf </dev/null >"$tmp/sbitest" 2>"$tmp/sbitest.err"; r=$?
+  if [ $r = 0 ] && diff -q "$tmp/sbitest" tests/os/sbitest.expected >/dev/null; then pass sbi-calls
+  else fail sbi-calls "exit $r; $(diff "$tmp/sbitest" tests/os/sbitest.expected | head -4 | tr '\n' '|')"; fi
+else
+  fail sbi-calls "$OS/sbitest.elf missing (make test-guests)"
+fi
+
 # --- the demo transcript (os/demo.in, what `make demo` runs) -------------
 boot demo "" "$(cat os/demo.in)\n"
 sed -i 's/scheduled [0-9]* times/scheduled N times/' "$tmp/demo"
