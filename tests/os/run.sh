@@ -116,13 +116,13 @@ if [ "$(rc ndb)" = 0 ] && [ -z "$why" ]; then pass ndb-store
 else fail ndb-store "exit $(rc ndb): $why"; fi
 
 # --- a twin (same program, same address, same variable) is never stopped --
-# counter (pid 3) runs in the background, writing `count` 300 times, while
+# counter (pid 3) runs in the background, writing `count` 1000 times, while
 # ndb's own counter (pid 5) is watched at that very address. The twin must
 # finish untouched, and still be running when ndb sees its first write.
-boot twin "--harts 1" 'counter 300 3000 &\nndb counter count 5 3000\nwait\nhalt\n'
+boot twin "--harts 1" 'counter 1000 3000 &\nndb counter count 5 3000\nwait\nhalt\n'
 why=$(ndb_writes twin 5 5)
-tl=$(lineno twin '^counter 3: count = 300$'); wl=$(lineno twin '^ndb: write of')
-[ -n "$tl" ] || why+=" twin did not finish with count 300"
+tl=$(lineno twin '^counter 3: count = 1000$'); wl=$(lineno twin '^ndb: write of')
+[ -n "$tl" ] || why+=" twin did not finish with count 1000"
 [ -n "$tl" ] && [ -n "$wl" ] && [ "$tl" -lt "$wl" ] && why+=" twin finished before the watch fired (no overlap)"
 grep -q '^rvos: pid 3' "$tmp/twin" && why+=" $(grep '^rvos: pid 3' "$tmp/twin")"
 has twin '[3] done, status 0' || why+=" twin status"
@@ -142,12 +142,13 @@ else fail ndb-twin-never-stopped-4harts "exit $(rc twin4): $why"; fi
 # hart(s): the child is switched out and back in many times (ndb prints how
 # often it was scheduled), and every write is still caught exactly once.
 for h in 1 4; do
+  s=""; [ $h -gt 1 ] && s=s
   boot switch$h "--harts $h" 'spin p 3 &\nspin q 3 &\nndb counter count 20 40000\nwait\nhalt\n'
   why=$(ndb_writes switch$h 20 6)
   n=$(sed -n 's/.*it was scheduled \([0-9]*\) times/\1/p' "$tmp/switch$h")
   [ -n "$n" ] && [ "$n" -ge 30 ] || why+=" child scheduled only ${n:-?} times (want >= 30: 1 + 20 stops + preemptions)"
-  if [ "$(rc switch$h)" = 0 ] && [ -z "$why" ]; then pass ndb-many-switches-${h}hart
-  else fail ndb-many-switches-${h}hart "exit $(rc switch$h): $why"; fi
+  if [ "$(rc switch$h)" = 0 ] && [ -z "$why" ]; then pass ndb-many-switches-${h}hart$s
+  else fail ndb-many-switches-${h}hart$s "exit $(rc switch$h): $why"; fi
 done
 
 # --- ndb -n: remove the watchpoint after K hits (unwatch) -----------------
@@ -167,6 +168,15 @@ has rx "ndb: execution of $BUMP at pc $BUMP <bump+0>" || why+=" execution line;"
 [ "$(count rx '^counter [0-9]*: count = 4$')" = 2 ] || why+=" children did not finish;"
 if [ "$(rc rx)" = 0 ] && [ -z "$why" ]; then pass ndb-load-exec-oneshot
 else fail ndb-load-exec-oneshot "exit $(rc rx): $why $(grep '^ndb:' "$tmp/rx" | tr '\n' '|')"; fi
+
+# --- kill, ps, sleep --------------------------------------------------------
+boot kill "" 'sleep 100000 &\nps\nkill 3\nwait\nkill 3\nhalt\n'
+why=""
+has kill '    3     2  sleep sleep' || why+=" ps did not list the sleeper;"
+has kill '[3] done, status -1' || why+=" the sleeper was not killed;"
+has kill 'kill: 3: no such process' || why+=" second kill did not fail;"
+if [ "$(rc kill)" = 0 ] && [ -z "$why" ]; then pass kill-ps-sleep
+else fail kill-ps-sleep "exit $(rc kill):$why $(tr '\n' '|' <"$tmp/kill" | tail -c 300)"; fi
 
 # --- no triggers: ndb says so instead of misbehaving ----------------------
 boot notrig "--triggers 0" 'ndb counter count 3\ncounter 2\nhalt\n'
