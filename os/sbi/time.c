@@ -12,11 +12,20 @@ void fw_time_init(void)
   csr_set(menvcfg, MENVCFG_STCE);
   uint64 v = csr_read(menvcfg);
   int trapped = fw_csr_probe_end();
-  /* every hart probes; they are identical, so the last answer stands */
-  fw_has_sstc = !trapped && (v & MENVCFG_STCE);
-  if (fw_has_sstc)
+  if (!trapped && (v & MENVCFG_STCE)) {
+    /* STCE can stick without stimecmp existing (QEMU 7.2 with
+     * -cpu rv64,sstc=false): try the CSR itself too. */
+    fw_csr_probe_begin();
     csr_write(0x14d, ~0UL);            /* stimecmp: no deadline yet */
-  else
+    trapped = fw_csr_probe_end();
+    if (trapped)
+      csr_clear(menvcfg, MENVCFG_STCE);
+  } else {
+    trapped = 1;
+  }
+  /* every hart probes; they are identical, so the last answer stands */
+  fw_has_sstc = !trapped;
+  if (!fw_has_sstc)
     *(volatile uint64 *)CLINT_MTIMECMP(fw_hartid()) = ~0UL;
 }
 

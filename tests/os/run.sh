@@ -178,6 +178,14 @@ has kill 'kill: 3: no such process' || why+=" second kill did not fail;"
 if [ "$(rc kill)" = 0 ] && [ -z "$why" ]; then pass kill-ps-sleep
 else fail kill-ps-sleep "exit $(rc kill):$why $(tr '\n' '|' <"$tmp/kill" | tail -c 300)"; fi
 
+# --- more type-ahead than the console buffer holds: nothing is lost ------
+script=""
+for i in $(seq 1 40); do script+="echo line $i of a long script typed ahead\n"; done
+boot typeahead "" "${script}halt\n"
+if [ "$(rc typeahead)" = 0 ] && [ "$(count typeahead '^line [0-9]* of a long script typed ahead$')" = 40 ] &&
+   has typeahead 'line 40 of a long script typed ahead' && has typeahead 'rvos: halt'; then pass console-typeahead
+else fail console-typeahead "exit $(rc typeahead): $(count typeahead '^line ') lines of 40"; fi
+
 # --- no triggers: ndb says so instead of misbehaving ----------------------
 boot notrig "--triggers 0" 'ndb counter count 3\ncounter 2\nhalt\n'
 if [ "$(rc notrig)" = 0 ] && has notrig 'rvos: 1 hart, no hardware watchpoints (SBI DBTR offers no usable trigger)' &&
@@ -202,6 +210,16 @@ if command -v qemu-system-riscv64 >/dev/null; then
       pass qemu/boot-${h}hart$s
     else fail qemu/boot-${h}hart$s "exit $r: $(tr '\n' '|' <"$tmp/qemu$h" | head -c 300)"; fi
   done
+  # without Sstc the firmware forwards the CLINT's M timer interrupt: the
+  # timer still preempts (B starts before A ends on one hart). QEMU's time
+  # is the host's: each step is made long enough for several ticks.
+  (sleep 1; printf 'spin A 4 5000000 &\nspin B 4 5000000 &\nwait\nhalt\n') |
+    timeout 60 qemu-system-riscv64 -M virt -cpu rv64,sstc=false -bios none -nographic -kernel $OS/os.elf \
+    2>"$tmp/q.err" | tr -d '\r' >"$tmp/qclint"; r=${PIPESTATUS[1]}
+  a4=$(lineno qclint '^A 4$'); b1=$(lineno qclint '^B 1$')
+  if [ "$r" = 0 ] && [ -n "$a4" ] && [ -n "$b1" ] && [ "$b1" -lt "$a4" ] && has qclint '[4] done, status 0'; then
+    pass qemu/preemption-without-sstc
+  else fail qemu/preemption-without-sstc "exit $r: $(tr '\n' '|' <"$tmp/qclint" | tail -c 300)"; fi
   # the firmware and the kernel as separate images (-bios + -kernel)
   (sleep 1; printf 'echo split\nhalt\n') |
     timeout 60 qemu-system-riscv64 -M virt -nographic -bios $OS/sbi.elf -kernel $OS/kernel.elf 2>"$tmp/q.err" |
