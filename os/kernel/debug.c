@@ -6,8 +6,6 @@
 #include "defs.h"
 #include "proc.h"
 
-void watch_resync(struct proc *p);
-
 /* Sleep while a debugger holds p stopped (or p is killed). */
 void debug_stop(struct proc *p)
 {

@@ -55,7 +55,8 @@ void kmain(uint64 hartid)
     ;
   int nt = watch_ntrig();
   if (nt > 0)
-    printf("rvos: %d hart%s, %d watchpoints per process\n", n, n > 1 ? "s" : "", nt);
+    printf("rvos: %d hart%s, %d watchpoint%s per process\n", n, n > 1 ? "s" : "", nt,
+           nt > 1 ? "s" : "");
   else
     printf("rvos: %d hart%s, no hardware watchpoints (SBI DBTR offers no usable trigger)\n", n,
            n > 1 ? "s" : "");

@@ -79,6 +79,7 @@ int main(int argc, char **argv)
     size = s->size == 1 || s->size == 2 || s->size == 8 ? (int)s->size : 4;
   } else if (what[0] >= '0' && what[0] <= '9') {
     addr = strtoul(what, 0, 0);
+    size = addr % 4 == 0 ? 4 : addr % 2 == 0 ? 2 : 1;   /* the trigger wants alignment */
   } else {
     printf("ndb: %s: no symbol %s\n", prog, what);
     return 1;
