@@ -205,7 +205,7 @@ else fail halt-failure-status "exit $(rc halt3), want 1"; fi
 if command -v qemu-system-riscv64 >/dev/null; then
   for h in 1 4; do
     s=""; [ $h -gt 1 ] && s=s
-    (sleep 1; printf 'echo on qemu\nndb counter count 2\ncounter 2\nhalt\n') |
+    (sleep 2; printf 'echo on qemu\nndb counter count 2\ncounter 2\nhalt\n') |
       timeout 60 qemu-system-riscv64 -M virt -bios none -nographic -smp $h -kernel $OS/os.elf 2>"$tmp/q.err" |
       tr -d '\r' >"$tmp/qemu$h"; r=${PIPESTATUS[1]}
     if [ "$r" = 0 ] && has qemu$h 'on qemu' && has qemu$h 'ndb: watchpoints unavailable: the firmware offers no usable hardware trigger' &&
@@ -216,7 +216,7 @@ if command -v qemu-system-riscv64 >/dev/null; then
   # without Sstc the firmware forwards the CLINT's M timer interrupt: the
   # timer still preempts (B starts before A ends on one hart). QEMU's time
   # is the host's: each step is made long enough for several ticks.
-  (sleep 1; printf 'spin A 4 5000000 &\nspin B 4 5000000 &\nwait\nhalt\n') |
+  (sleep 2; printf 'spin A 4 5000000 &\nspin B 4 5000000 &\nwait\nhalt\n') |
     timeout 60 qemu-system-riscv64 -M virt -cpu rv64,sstc=false -bios none -nographic -kernel $OS/os.elf \
     2>"$tmp/q.err" | tr -d '\r' >"$tmp/qclint"; r=${PIPESTATUS[1]}
   a4=$(lineno qclint '^A 4$'); b1=$(lineno qclint '^B 1$')
@@ -224,7 +224,7 @@ if command -v qemu-system-riscv64 >/dev/null; then
     pass qemu/preemption-without-sstc
   else fail qemu/preemption-without-sstc "exit $r: $(tr '\n' '|' <"$tmp/qclint" | tail -c 300)"; fi
   # the firmware and the kernel as separate images (-bios + -kernel)
-  (sleep 1; printf 'echo split\nhalt\n') |
+  (sleep 2; printf 'echo split\nhalt\n') |
     timeout 60 qemu-system-riscv64 -M virt -nographic -bios $OS/sbi.elf -kernel $OS/kernel.elf 2>"$tmp/q.err" |
     tr -d '\r' >"$tmp/qsplit"; r=${PIPESTATUS[1]}
   if [ "$r" = 0 ] && has qsplit split && has qsplit 'rvos: halt'; then pass qemu/sbi-and-kernel-separate
