@@ -189,6 +189,33 @@ if [ "$(rc typeahead)" = 0 ] && [ "$(count typeahead '^line [0-9]* of a long scr
    has typeahead 'line 40 of a long script typed ahead' && has typeahead 'rvos: halt'; then pass console-typeahead
 else fail console-typeahead "exit $(rc typeahead): $(count typeahead '^line ') lines of 40"; fi
 
+# --- GDB in the kernel while ndb's watchpoint fires ----------------------
+# rvos as a fixture for cross-privilege debugging: a breakpoint in the
+# kernel's watch_hit() stops with the child's store address, and the
+# monitor shows the trigger rvos armed through DBTR (U mode only, NAPOT
+# over count's 4 bytes, fired "immediately after": hit1 = hit0 = 1).
+if command -v gdb-multiarch >/dev/null; then
+  sock=$tmp/gdb.sock
+  printf 'ndb counter count 2\nhalt\n' | timeout 60 "$RVSCOPE" --gdb "unix:$sock" $OS/os.elf >"$tmp/gdbos" 2>&1 &
+  rv=$!
+  for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
+  timeout 60 gdb-multiarch -q -batch -ex "target remote $sock" -ex 'break watch_hit' -ex continue \
+    -ex 'print/x addr' -ex 'print p->name' -ex 'monitor info triggers' -ex 'delete' -ex continue \
+    $OS/os.elf >"$tmp/gdb.out" 2>&1
+  wait $rv; r=$?
+  why=""
+  grep -q '^Breakpoint 1, watch_hit (' "$tmp/gdb.out" || why+=" no stop in watch_hit;"
+  grep -qx '\$1 = '"$COUNT" "$tmp/gdb.out" || why+=" addr is not &count;"
+  grep -q '^\$2 = "counter' "$tmp/gdb.out" || why+=" not in counter;"
+  grep -q "store in U mode when address NAPOT $(printf '0x%x' $((COUNT | 1))) -> action 0" "$tmp/gdb.out" || why+=" trigger not as armed;"
+  grep -q 'hit1=1 .* hit0=1 .* s=0 u=1 execute=0 store=1 load=0' "$tmp/gdb.out" || why+=" fields/hit bits;"
+  [ "$(grep -c '^ndb: write of' "$tmp/gdbos")" = 2 ] || why+=" ndb did not see both writes;"
+  if [ "$r" = 0 ] && [ -z "$why" ]; then pass gdb-in-kernel-at-watchpoint
+  else fail gdb-in-kernel-at-watchpoint "exit $r:$why $(tail -3 "$tmp/gdb.out" | tr '\n' '|')"; fi
+else
+  echo "SKIP gdb-in-kernel-at-watchpoint: gdb-multiarch not installed"
+fi
+
 # --- no triggers: ndb says so instead of misbehaving ----------------------
 boot notrig "--triggers 0" 'ndb counter count 3\ncounter 2\nhalt\n'
 if [ "$(rc notrig)" = 0 ] && has notrig 'rvos: 1 hart, no hardware watchpoints (SBI DBTR offers no usable trigger)' &&
