@@ -28,6 +28,8 @@ static int is_ebreak(struct proc *p, uint64 epc)
 void debug_trap(struct proc *p, uint64 epc, uint64 tval)
 {
   struct dbgevent ev;
+  if (watch_step_done(p))
+    return;                  /* stepped over a load or execute watchpoint */
   if (watch_hit(p, epc, tval, &ev) < 0) {
     if (is_ebreak(p, epc))
       user_fault(p, CAUSE_BREAKPOINT, epc, tval);

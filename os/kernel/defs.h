@@ -129,6 +129,7 @@ void watch_load(struct proc *p);
 void watch_unload(void);
 int watch_hit(struct proc *p, uint64 epc, uint64 addr, struct dbgevent *ev);
 void watch_resync(struct proc *p);
+int watch_step_done(struct proc *p);
 
 /* debug.c: the debugger relationship */
 void debug_stop(struct proc *p);

@@ -67,6 +67,7 @@ found:
   p->stopped = 0;
   p->reported = 0;
   memset(p->watch, 0, sizeof p->watch);
+  p->stepping = -1;
   if ((p->trapframe = kalloc()) == 0 || (p->pagetable = uvmcreate()) == 0) {
     freeproc(p);
     release(&p->lock);

@@ -16,6 +16,7 @@ struct cpu {
   int intena;                 /* interrupts on before the first push_off? */
   int watch_loaded;           /* hardware triggers this hart has installed */
   int watch_idx[NWATCH];      /* their SBI trig_idx, by process watch slot */
+  int step_idx;               /* trig_idx of the icount trigger, or -1 */
 };
 
 /* Saved user state, one page mapped at TRAPFRAME; trampoline.S knows the
@@ -58,6 +59,7 @@ struct proc {
 
   /* private to the process (or its debugger while it is stopped): */
   struct watch watch[NWATCH];
+  int stepping;               /* slot being stepped over (watch.c), or -1 */
   char kstack[KSTACKSIZE] __attribute__((aligned(16)));
   pagetable_t pagetable;
   struct trapframe *trapframe;

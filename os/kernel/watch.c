@@ -37,6 +37,7 @@ static uint64 probe_config(void) { return MC6_TYPE | MATCH_NAPOT | MC6_U | MC6_S
 void watchinithart(void)
 {
   int h = cpuid();
+  mycpu()->step_idx = -1;
   if (sbi_call(SBI_EXT_BASE, SBI_BASE_PROBE_EXT, SBI_EXT_DBTR, 0, 0).value == 0 ||
       dbtr(SBI_DBTR_SET_SHMEM, (long)shmem[h], 0, 0).error != 0) {
     hart_ntrig[h] = 0;
@@ -135,19 +136,30 @@ int watch_list(struct proc *p, struct watchinfo *out, int max)
   return n;
 }
 
-/* Arm p's watchpoints on this hart; p->lock held, from the scheduler. */
+/* icount (type 3), count 1, U mode, action 0: a breakpoint exception
+ * right after one more user instruction has run. */
+#define ICOUNT_STEP ((3UL << 60) | (1UL << 10) | (1UL << 6))
+
+/* Arm p's watchpoints on this hart; p->lock held, from the scheduler.
+ * While p steps over an access that fired a "before" watchpoint, that
+ * watchpoint stays off and an icount trigger takes its place. */
 void watch_load(struct proc *p)
 {
   struct cpu *c = mycpu();
   struct sbi_dbtr_entry *e = shmem[cpuid()];
-  int slots[NWATCH], n = 0;
+  int slots[NWATCH + 1], n = 0;
   c->watch_loaded = 0;
+  c->step_idx = -1;
   for (int i = 0; i < NWATCH; i++) {
     struct watch *w = &p->watch[i];
-    if (!w->used)
+    if (!w->used || i == p->stepping)
       continue;
     e[n] = (struct sbi_dbtr_entry){0, w->tdata1, tdata2_of(w), 0};
     slots[n++] = i;
+  }
+  if (p->stepping >= 0) {
+    e[n] = (struct sbi_dbtr_entry){0, ICOUNT_STEP, 0, 0};
+    slots[n++] = -1;
   }
   if (n == 0)
     return;
@@ -157,10 +169,14 @@ void watch_load(struct proc *p)
     printf("rvos: pid %d: installing %d triggers failed (SBI error %ld)\n", p->pid, n, r.error);
     return;
   }
-  for (int k = 0; k < n; k++)
-    c->watch_idx[slots[k]] = (int)e[k].word0;
-  for (int k = 0; k < n; k++)
-    c->watch_loaded |= 1 << slots[k];
+  for (int k = 0; k < n; k++) {
+    if (slots[k] < 0) {
+      c->step_idx = (int)e[k].word0;
+    } else {
+      c->watch_idx[slots[k]] = (int)e[k].word0;
+      c->watch_loaded |= 1 << slots[k];
+    }
+  }
 }
 
 /* Disarm whatever watch_load armed on this hart. */
@@ -171,9 +187,12 @@ void watch_unload(void)
   for (int i = 0; i < NWATCH; i++)
     if (c->watch_loaded & (1 << i))
       mask |= 1UL << c->watch_idx[i];
+  if (c->step_idx >= 0)
+    mask |= 1UL << c->step_idx;
   if (mask)
     dbtr(SBI_DBTR_UNINSTALL, 0, (long)mask, 0);
   c->watch_loaded = 0;
+  c->step_idx = -1;
 }
 
 /* A breakpoint exception in p at epc for address addr (stval): which of
@@ -201,7 +220,7 @@ int watch_hit(struct proc *p, uint64 epc, uint64 addr, struct dbgevent *ev)
    * stores (sepc is the next instruction; user code has no compressed
    * instructions, so the store is 4 bytes before), "before" (1) for loads
    * and execution (sepc is the instruction itself, and continuing would
-   * fire again: such a watchpoint is one-shot). */
+   * fire again at once: p steps over it first, see watch_step_done). */
   int idx = c->watch_idx[slot];
   struct sbi_dbtr_entry *e = shmem[cpuid()];
   int hit = 3;
@@ -212,9 +231,9 @@ int watch_hit(struct proc *p, uint64 epc, uint64 addr, struct dbgevent *ev)
   ev->resume = epc;
   if (hit == 1) {
     ev->pc = epc;
-    w->used = 0;
-    dbtr(SBI_DBTR_UNINSTALL, idx, 1, 0);
-    c->watch_loaded &= ~(1 << slot);
+    p->stepping = slot;
+    watch_unload();          /* this trigger off, the icount on */
+    watch_load(p);
   } else {
     ev->pc = epc - 4;
     /* clear the hit bits so the next firing is read afresh */
@@ -233,4 +252,22 @@ void watch_resync(struct proc *p)
   acquire(&p->lock);
   watch_load(p);
   release(&p->lock);
+}
+
+/* A breakpoint exception while p steps over a "before" watchpoint is the
+ * icount trigger: the access has been made, so re-arm everything. 1 if it
+ * was that; interrupts off. (A context switch between the access and the
+ * icount firing re-arms the icount afresh, so one more instruction runs
+ * unwatched then.) */
+int watch_step_done(struct proc *p)
+{
+  acquire(&p->lock);
+  int stepping = p->stepping >= 0 && mycpu()->step_idx >= 0;
+  if (stepping) {
+    p->stepping = -1;
+    watch_unload();
+    watch_load(p);
+  }
+  release(&p->lock);
+  return stepping;
 }

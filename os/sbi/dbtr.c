@@ -9,7 +9,9 @@
  * Only a version-1.0 trigger module (tinfo.version = 1) is offered: an
  * older draft (QEMU 7.2's) lays out mcontrol6 differently and fires stores
  * before they happen, which a debugger built on this interface would
- * misreport. Such a hart reports 0 triggers. Chains are not supported. */
+ * misreport. Such a hart reports 0 triggers. Chains are not supported.
+ * Every type the hardware has may be installed (rvos uses mcontrol6 and
+ * icount); the mode bits sit in different places per type (modebits_of). */
 #include "fw.h"
 
 #define MAXTRIG 8
@@ -75,15 +77,30 @@ static int accepts(int i, uint64 t1)
   return (got & ~MC6_HITS) == (t1 & ~MC6_HITS);
 }
 
+/* Where the m, s and u bits of each trigger type are: mcontrol and
+ * mcontrol6 keep them at 6, 4, 3; icount, itrigger and etrigger at 9, 7, 6;
+ * tmexttrigger has none. */
+struct modebits { uint64 m, s, u; };
+
+static struct modebits modebits_of(uint64 t1)
+{
+  switch (TDATA1_TYPE(t1)) {
+  case 2: case 6: return (struct modebits){1UL << 6, 1UL << 4, 1UL << 3};
+  case 3: case 4: case 5: return (struct modebits){1UL << 9, 1UL << 7, 1UL << 6};
+  }
+  return (struct modebits){0, 0, 0};
+}
+
 static int valid_config(uint64 t1)
 {
-  return !(t1 & TDATA1_DMODE) && !(t1 & MC6_M) &&
+  return !(t1 & TDATA1_DMODE) && !(t1 & modebits_of(t1).m) &&
          !((TDATA1_TYPE(t1) == 2 || TDATA1_TYPE(t1) == 6) && (t1 & MC_CHAIN));
 }
 
 static uint64 mode_bits(uint64 t1)
 {
-  return ((t1 & MC6_U) ? SBI_DBTR_STATE_U : 0) | ((t1 & MC6_S) ? SBI_DBTR_STATE_S : 0);
+  struct modebits b = modebits_of(t1);
+  return ((t1 & b.u) ? SBI_DBTR_STATE_U : 0) | ((t1 & b.s) ? SBI_DBTR_STATE_S : 0);
 }
 
 static struct sbiret num_triggers(struct dbtr_hart *d, uint64 t1)
@@ -186,10 +203,12 @@ static struct sbiret for_mask(struct dbtr_hart *d, uint64 base, uint64 mask, int
       d->t[i].state = 0;
       continue;
     }
-    uint64 t1 = csr_read(tdata1) & ~(MC6_U | MC6_S);
+    uint64 t1 = csr_read(tdata1);
+    struct modebits mb = modebits_of(t1);
+    t1 &= ~(mb.u | mb.s);
     if (op == ENABLE)
-      t1 |= ((d->t[i].state & SBI_DBTR_STATE_U) ? MC6_U : 0) |
-            ((d->t[i].state & SBI_DBTR_STATE_S) ? MC6_S : 0);
+      t1 |= ((d->t[i].state & SBI_DBTR_STATE_U) ? mb.u : 0) |
+            ((d->t[i].state & SBI_DBTR_STATE_S) ? mb.s : 0);
     csr_write(tdata1, t1);
   }
   return (struct sbiret){0, 0};

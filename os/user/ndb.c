@@ -6,8 +6,9 @@
  * kernel to watch SYMBOL (or ADDR) in that child only, and lets it run.
  * For each write (-r: read, -x: execution) the kernel stops the child and
  * wakes ndb with the trigger's pc and address; ndb reads the child's memory
- * and prints the old and new values, then lets the child continue. With
- * -n K, ndb removes the watchpoint after K hits and lets the child finish.
+ * and prints the old and new values (for a read: the value it is about to
+ * read), then lets the child continue. With -n K, ndb removes the
+ * watchpoint after K hits and lets the child finish.
  * The path down to the hardware is in docs/rvos.md. */
 #include "user.h"
 #include "symtab.h"
@@ -124,6 +125,9 @@ int main(int argc, char **argv)
     if (kind == WATCH_EXEC)     /* the "value" would be the instruction */
       printf("ndb: %s of 0x%lx at pc 0x%lx <%s+%ld>\n", kname, ev.addr, ev.pc,
              f ? f->name : "?", f ? (long)(ev.pc - f->addr) : 0L);
+    else if (kind == WATCH_LOAD)  /* stopped before the load: what it will read */
+      printf("ndb: %s of 0x%lx at pc 0x%lx <%s+%ld>: value %ld\n", kname, ev.addr, ev.pc,
+             f ? f->name : "?", f ? (long)(ev.pc - f->addr) : 0L, now);
     else
       printf("ndb: %s of 0x%lx at pc 0x%lx <%s+%ld>: %ld -> %ld\n", kname, ev.addr, ev.pc,
              f ? f->name : "?", f ? (long)(ev.pc - f->addr) : 0L, old, now);
