@@ -132,6 +132,11 @@ int main(void)
   show("num_triggers(store, s)", sbi(SBI_EXT_DBTR, SBI_DBTR_NUM_TRIGGERS, STORE_S, 0, 0));
   show("num_triggers(m bit)", sbi(SBI_EXT_DBTR, SBI_DBTR_NUM_TRIGGERS, STORE_S | MC6_M, 0, 0));
   show("num_triggers(chain)", sbi(SBI_EXT_DBTR, SBI_DBTR_NUM_TRIGGERS, STORE_S | (1UL << 11), 0, 0));
+  /* icount keeps u at bit 6, where mcontrol6 keeps m: still a valid request */
+  show("num_triggers(icount, u)", sbi(SBI_EXT_DBTR, SBI_DBTR_NUM_TRIGGERS,
+                                      (3UL << 60) | (1UL << 10) | (1UL << 6), 0, 0));
+  show("num_triggers(icount, m)", sbi(SBI_EXT_DBTR, SBI_DBTR_NUM_TRIGGERS,
+                                      (3UL << 60) | (1UL << 10) | (1UL << 9), 0, 0));
 
   /* shared memory */
   show("read without shmem", sbi(SBI_EXT_DBTR, SBI_DBTR_READ, 0, 1, 0));
