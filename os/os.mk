@@ -26,7 +26,7 @@ OS_LIBGCC_U = $(shell $(OS_CC) -march=rv64im -mabi=lp64 -print-libgcc-file-name)
 OS_HDRS   := $(wildcard os/include/*.h) os/os.mk
 OS_SBI    := $(patsubst os/sbi/%,$(OS_OUT)/sbi/%.o,$(wildcard os/sbi/*.c os/sbi/*.S))
 OS_KERNEL := $(patsubst os/kernel/%,$(OS_OUT)/kernel/%.o,$(wildcard os/kernel/*.c os/kernel/*.S))
-OS_PROGS  := init sh echo spin counter fault ndb kill ps sleep
+OS_PROGS  := init sh echo spin counter fault ndb kill ps sleep dbgtest
 OS_UELFS  := $(OS_PROGS:%=$(OS_OUT)/user/%.elf)
 OS_ULIB   := $(OS_OUT)/user/start.S.o $(OS_OUT)/user/usys.S.o $(OS_OUT)/user/ulib.c.o
 

@@ -30,5 +30,6 @@ program_table:
         PROGRAM kill
         PROGRAM ps
         PROGRAM sleep
+        PROGRAM dbgtest
         .section .data.programs
         .dword 0, 0, 0

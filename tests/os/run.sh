@@ -183,6 +183,12 @@ grep -q '^ndb: pid 4 exited with status 0 after 4 reads;' "$tmp/rx" || why+=" re
 if [ "$(rc rx)" = 0 ] && [ -z "$why" ]; then pass ndb-load-exec-step-over
 else fail ndb-load-exec-step-over "exit $(rc rx):$why $(grep '^ndb:' "$tmp/rx" | tr '\n' '|')"; fi
 
+# --- the debugger system calls' rules (os/user/dbgtest.c) ----------------
+boot dbgtest "" 'dbgtest\nhalt\n'
+if [ "$(rc dbgtest)" = 0 ] && has dbgtest 'dbgtest: 25 of 25 checks passed' && ! grep -q FAILED "$tmp/dbgtest"; then
+  pass debugger-syscall-rules
+else fail debugger-syscall-rules "exit $(rc dbgtest): $(grep -E 'FAILED|checks passed' "$tmp/dbgtest" | tr '\n' '|')"; fi
+
 # --- kill, ps, sleep --------------------------------------------------------
 boot kill "" 'sleep 100000 &\nps\nkill 3\nwait\nkill 3\nhalt\n'
 why=""
