@@ -19,9 +19,9 @@ static void hart_init(void)
 /* Start harts 1..NCPU-1 through SBI HSM; how many started. A hart the
  * firmware has not seen (yet) is "not present": on QEMU, whose harts are
  * host threads, one may reach the firmware a little after this hart gets
- * here, so keep asking for up to 50 ms of machine time. (Without a device
- * tree there is no other way to know how many harts exist. On rvscope
- * with one hart this costs half a million instructions, a few ms.) */
+ * here, so keep asking for up to 50 ms of machine time. (rvscope passes
+ * no device tree, so there is no list of harts to read. On rvscope with
+ * one hart the wait costs half a million instructions, a few ms.) */
 static int start_harts(void)
 {
   int started[NCPU] = {0}, n = 0;

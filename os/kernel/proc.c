@@ -308,7 +308,7 @@ int procinfo(uint64 dst, int max)
       continue;
     }
     pi.pid = p->pid;
-    pi.ppid = p->parent ? p->parent->pid : 0;
+    pi.ppid = p->parent ? p->parent->pid : 0;   /* without wait_lock: for display */
     pi.state = p->state;
     safestrcpy(pi.name, p->name, sizeof pi.name);
     release(&p->lock);
