@@ -154,6 +154,23 @@ for h in 1 4; do
   else fail ndb-many-switches-${h}hart$s "exit $(rc switch$h): $why"; fi
 done
 
+# --- two debuggers at once, each with a child of the same program --------
+# Both children write `count` at 0x2000; each ndb must see exactly its own
+# child's writes (10 and 7), on 1 and on 4 harts.
+for h in 1 4; do
+  s=""; [ $h -gt 1 ] && s=s
+  boot two$h "--harts $h" 'ndb counter count 10 20000 &\nndb counter count 7 30000 &\nspin s 2 &\nwait\nhalt\n'
+  why=""
+  [ "$(count two$h '^ndb: write of')" = 17 ] || why+=" $(count two$h '^ndb: write of') writes reported, want 17;"
+  grep -q '^ndb: pid [0-9]* exited with status 0 after 10 writes;' "$tmp/two$h" || why+=" first ndb;"
+  grep -q '^ndb: pid [0-9]* exited with status 0 after 7 writes;' "$tmp/two$h" || why+=" second ndb;"
+  grep -q '^ndb: write of .*: 9 -> 10$' "$tmp/two$h" || why+=" 9 -> 10 missing;"
+  [ "$(grep -c '^ndb: write of .*: 6 -> 7$' "$tmp/two$h")" = 2 ] || why+=" 6 -> 7 not seen twice;"
+  grep -q '^rvos: pid' "$tmp/two$h" && why+=" $(grep '^rvos: pid' "$tmp/two$h" | head -1);"
+  if [ "$(rc two$h)" = 0 ] && [ -z "$why" ]; then pass two-debuggers-${h}hart$s
+  else fail two-debuggers-${h}hart$s "exit $(rc two$h):$why"; fi
+done
+
 # --- ndb -n: remove the watchpoint after K hits (unwatch) -----------------
 boot limit "" 'ndb -n 2 counter count 6\nhalt\n'
 why=$(ndb_writes limit 2 4)
