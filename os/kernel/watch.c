@@ -8,7 +8,9 @@
  * triggers exactly while that process runs — another process running the
  * same program at the same virtual addresses never sees them. Each trigger
  * also has only the U bit set: it cannot fire in the kernel (copyout to
- * the watched page) or the firmware.
+ * the watched page) or the firmware. A load or execute watchpoint fires
+ * before the access; the process then steps over it with an icount
+ * trigger in its place (watch_hit, watch_step_done).
  *
  * Every hart gives the firmware one shared-memory array (shmem[hart]) for
  * the DBTR calls: the kernel writes configurations there and the firmware
@@ -18,7 +20,9 @@
 #include "proc.h"
 #include "../include/sbi.h"
 
-static struct sbi_dbtr_entry shmem[NCPU][NWATCH] __attribute__((aligned(64)));
+/* The spec sizes the shared memory by trig_max; this firmware has at most 8
+ * triggers per hart, rvscope 16 at most: 16 entries cover either. */
+static struct sbi_dbtr_entry shmem[NCPU][16] __attribute__((aligned(64)));
 static int hart_ntrig[NCPU];
 static int nstarted;
 
