@@ -33,8 +33,13 @@ void debug_trap(struct proc *p, uint64 epc, uint64 tval)
   if (watch_hit(p, epc, tval, &ev) < 0) {
     if (is_ebreak(p, epc))
       user_fault(p, CAUSE_BREAKPOINT, epc, tval);
-    else
-      watch_resync(p);       /* a trigger p's debugger removed meanwhile */
+    else {
+      /* a trigger p's debugger removed while p ran on this hart; with
+       * triggers armed per process this is the only way to get here */
+      printf("rvos: pid %d (%s): trigger fired for no watchpoint at pc %p, addr %p; re-armed\n",
+             p->pid, p->name, epc, tval);
+      watch_resync(p);
+    }
     return;
   }
   acquire(&wait_lock);
