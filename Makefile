@@ -29,13 +29,14 @@ deps:
 -include runtime/guest.mk
 -include tests/tests.mk
 -include bench/bench.mk
+-include os/os.mk
 
 test: deps
 	@$(MAKE) --no-print-directory all test-guests
 	@bash tests/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory all demo-guest $(BUILD)/guests/rv32/seed_task2.elf
+	@$(MAKE) --no-print-directory all demo-guest $(BUILD)/guests/rv32/seed_task2.elf os
 	@bash scripts/demo.sh
 
 clean:
