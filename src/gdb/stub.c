@@ -233,7 +233,11 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
     }
     snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;%s", sig, hart + 1, extra);
     g->last_kind = si.kind;
-    g->last_hart = g->g_hart = g->c_hart = hart;
+    g->last_hart = hart;
+    /* In all-stop mode GDB takes the stopped thread as the selected one
+     * (no Hg follows); in non-stop mode its selection stays as it was. */
+    if (!g->non_stop)
+        g->g_hart = g->c_hart = hart;
     g->last_pc = gdb_hart(g, hart)->pc;
     return st.action;
 }

@@ -114,10 +114,16 @@ def test_nonstop(g):
     check(advances(g, 3), "hart 3 counts after 'continue' on its thread")
     check(counter(g, 0) == c0 and counter(g, 1) == c1, "harts 0 and 1 stay stopped")
     check(counter(g, 3) > c3, "hart 3 ran")
-    # thread N: registers of a stopped thread, while another runs
+    # thread N: registers of a stopped thread, while another runs; each
+    # thread shows its own hart's registers (a stop elsewhere does not
+    # change which hart GDB's selected thread reads)
     g.cmd("-thread-select 2")
     pc = g.value("$pc")
     check("hit" in g.console("info symbol $pc"), "thread 2 stands in hit() (pc %s)" % pc)
+    for t, hart in ((1, 0), (3, 2)):
+        g.cmd("-thread-select %d" % t)
+        check(int(g.value("$mhartid"), 0) == hart, "thread %d reads hart %d's registers" % (t, hart))
+        check("hit" not in g.console("info symbol $pc"), "thread %d is not in hit()" % t)
 
 
 def test_debugmode(g):
