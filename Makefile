@@ -7,7 +7,7 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Isrc -MMD -MP
-LDLIBS  += -lelf -ldw -lreadline
+LDLIBS  += -lelf -ldw -lreadline -lfdt
 BUILD   := build
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
