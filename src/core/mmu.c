@@ -3,6 +3,7 @@
  * changes flush them (csr.c, trap.c). */
 #include "mmu.h"
 #include "trap.h"
+#include "pmp.h"
 #include "../machine.h"
 #include <string.h>
 
@@ -127,11 +128,17 @@ bool mmu_translate(hart_t *h, uint64_t va, enum access acc, uint64_t *pa, int *c
     int priv = h->priv;
     if (acc != ACC_EXEC && (h->mstatus & MSTATUS_MPRV) && priv == PRIV_M)
         priv = (int)((h->mstatus & MSTATUS_MPP) >> 11);
-    if (priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp)) {
+    if (priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
         *pa = h->xlen == 32 ? (uint32_t)va : va;
-        return true;
+    else if (!walk(h, h->satp, va, acc, priv, true, pa, cause))
+        return false;
+    /* PMP on the physical address (the page table's own accesses are not
+     * checked: docs/boot.md). */
+    if (!pmp_allows(h, *pa, 1, acc, priv)) {
+        *cause = access_fault(acc);
+        return false;
     }
-    return walk(h, h->satp, va, acc, priv, true, pa, cause);
+    return true;
 }
 
 bool mmu_debug_translate(hart_t *h, uint64_t satp, uint64_t va, uint64_t *pa)
