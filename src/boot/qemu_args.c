@@ -262,7 +262,9 @@ char **qemu_args_translate(int argc, char **argv, int *argc_out)
             any = true;
             continue;
         }
-        if (strspn(a + 1, "hVm") == strlen(a + 1)) {   /* rvscope's short flags */
+        if (strspn(a + 1, "hVm") == strlen(a + 1) ||     /* rvscope's short flags */
+            (a[1] && !a[2] && a[1] != 's' && a[1] != 'S' && a[1] != 'm' && a[1] != 'M' &&
+             a[1] != 'd' && a[1] != 'D' && a[1] != 'L' && a[1] != 'k')) {   /* getopt's to judge */
             push(&o, a);
             continue;
         }

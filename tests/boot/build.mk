@@ -1,0 +1,21 @@
+# Guests of tests/boot: the S-mode SBI kernel (ELF and raw), the M-mode
+# PMP and reboot guests (RV64).
+BOOT_DIR := tests/boot
+GUEST_OBJCOPY ?= riscv64-unknown-elf-objcopy
+BOOT_OUT := $(BUILD)/guests/boot
+BOOT_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -O2 -g -Wall \
+               -ffreestanding -nostdlib -nostartfiles -static -fno-pic -fno-builtin \
+               -Wl,--no-warn-rwx-segments
+
+$(BOOT_OUT)/sbi_kernel.elf: $(BOOT_DIR)/kcrt.S $(BOOT_DIR)/sbi_kernel.c $(BOOT_DIR)/kernel.ld $(BOOT_DIR)/build.mk
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(BOOT_CFLAGS) -T $(BOOT_DIR)/kernel.ld -o $@ $(BOOT_DIR)/kcrt.S $(BOOT_DIR)/sbi_kernel.c
+$(BOOT_OUT)/sbi_kernel.bin: $(BOOT_OUT)/sbi_kernel.elf
+	$(GUEST_OBJCOPY) -O binary $< $@
+$(BOOT_OUT)/%.elf: $(BOOT_DIR)/%.S $(BOOT_DIR)/mlink.ld $(BOOT_DIR)/build.mk
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(BOOT_CFLAGS) -T $(BOOT_DIR)/mlink.ld -o $@ $<
+
+boot-guests: $(BOOT_OUT)/sbi_kernel.elf $(BOOT_OUT)/sbi_kernel.bin $(BOOT_OUT)/pmp.elf $(BOOT_OUT)/reboot.elf
+test-guests: boot-guests
+.PHONY: boot-guests
