@@ -157,3 +157,5 @@ expect qemu-drive-device 0 "" "$R" -machine virt -bios none -kernel $G/pmp.elf -
 expect qemu-m-size-vs-monitor 0 "" "$R" -m 64 --dumpdtb $tmp/m.dtb
 if [ "$(fdtget -t x $tmp/m.dtb /memory@80000000 reg)" = "0 80000000 0 4000000" ]; then pass qemu-m-unit-mib
 else fail qemu-m-unit-mib "memory reg $(fdtget -t x $tmp/m.dtb /memory@80000000 reg)"; fi
+port=$((20000 + RANDOM % 20000))
+expect qemu-gdb-runs 0 "listening on 127.0.0.1:$port; the guest runs" "$R" -gdb tcp::$port $G/pmp.elf
