@@ -50,7 +50,7 @@ static bool place(void *ctx, uint64_t paddr, const void *data, uint64_t filesz, 
     load_ctx_t *c = ctx;
     machine_t *m = c->m;
     if (!machine_is_ram(m, paddr, memsz)) {
-        snprintf(err, errlen, "0x%" PRIx64 "..0x%" PRIx64 " is outside RAM 0x%llx..0x%llx (give more --mem?)",
+        snprintf(err, errlen, "0x%" PRIx64 "..0x%" PRIx64 " is outside RAM 0x%llx..0x%llx",
                  paddr, paddr + memsz, RAM_BASE, RAM_BASE + m->ram_size);
         return false;
     }
@@ -144,7 +144,7 @@ static bool load_file(machine_t *m, boot_state_t *s, const char *path, const cha
         if (ok)
             *entry = image_entry(*img);
         if (!ok)
-            errf(err, errlen, "%s: %s", opt, why);
+            errf(err, errlen, "%s: %s", opt, why);      /* image_load names the file */
     } else if (size == 0) {
         errf(err, errlen, "%s %s: empty file, nothing to load", opt, path);
         ok = false;
@@ -240,8 +240,8 @@ bool boot_load(machine_t *m, const boot_opts_t *o, boot_state_t *s, char *err, s
         bool ok = size > 0 && place(&c, at, buf, size, size, why, sizeof why);
         free(buf);
         if (!ok) {
-            errf(err, errlen, "--initrd %s (%zu bytes) does not fit in RAM at 0x%" PRIx64 " (RAM ends at "
-                 "0x%llx): give more --mem or a smaller initrd", o->initrd, size, at, RAM_BASE + m->ram_size);
+            errf(err, errlen, "--initrd %s (%zu bytes) does not fit in RAM at 0x%" PRIx64 " (%s): give more "
+                 "--mem or a smaller initrd", o->initrd, size, at, size ? why : "empty file");
             return false;
         }
         s->initrd_start = at;
