@@ -38,7 +38,8 @@ static const char usage_text[] =
 "Booting as QEMU virt does (docs/boot.md; QEMU's spellings -bios, -kernel, -initrd,\n"
 "-append, -dtb, -smp, -m SIZE, -s, -S, -drive, -device, -machine virt work too):\n"
 "  --bios FILE            firmware (ELF, or raw at 0x80000000) started in M mode,\n"
-"                         e.g. OpenSBI's fw_jump.elf or fw_dynamic.elf; 'none': no firmware\n"
+"                         e.g. OpenSBI's fw_jump.elf or fw_dynamic.elf; 'none': no firmware;\n"
+"                         'default': OpenSBI fw_dynamic as QEMU's (if installed)\n"
 "  --kernel FILE          the next stage: an ELF, or a raw Image (needs --bios) placed\n"
 "                         by its header (0x80200000 on RV64, 0x80400000 on RV32)\n"
 "  --initrd FILE          initial ramdisk for the kernel (in /chosen)\n"
@@ -298,6 +299,11 @@ int main(int argc, char **argv)
     parse_options(argc, argv, &o, &disas);
     if (disas)
         return disassemble_words(o.xlen, argc - optind, argv + optind);
+    if (o.boot.bios && !strcmp(o.boot.bios, "default")) {
+        o.boot.bios = boot_default_bios(o.xlen);
+        if (!o.boot.bios)
+            die_usage("%s", "--bios default: no OpenSBI found (install opensbi or qemu-system-data, or name the file)");
+    }
     /* With --bios or --kernel (or only --dumpdtb) there is no IMAGE. */
     bool booting = boot_has_bios(&o.boot) || o.boot.kernel;
     if (optind >= argc && !booting && !o.boot.dumpdtb)

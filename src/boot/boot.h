@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef struct boot_opts {
-    const char *bios;       /* NULL or "none": no firmware */
+    const char *bios;       /* NULL or "none": no firmware; "default": OpenSBI */
     const char *kernel;
     const char *initrd;
     const char *append;
@@ -34,6 +34,10 @@ static inline bool boot_has_bios(const boot_opts_t *o)
 {
     return o->bios && strcmp(o->bios, "none") != 0;
 }
+
+/* The firmware QEMU uses for "-bios default" (OpenSBI fw_dynamic), or
+ * NULL when none is installed. */
+const char *boot_default_bios(int xlen);
 
 /* The XLEN the files given ask for (32 or 64), 0 if none says (raw files);
  * -1 with a message when they disagree or a file cannot be read. */

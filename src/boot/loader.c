@@ -16,6 +16,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #define MiB (1ull << 20)
 
@@ -192,6 +193,18 @@ static uint64_t kernel_raw_addr(machine_t *m, const boot_state_t *s, const unsig
         if (s->used[i].hi > end)
             end = s->used[i].hi;
     return (end + align - 1) & ~(align - 1);
+}
+
+const char *boot_default_bios(int xlen)
+{
+    /* QEMU's own copy (qemu-system-data), else Debian's opensbi package. */
+    static const char *const rv64[] = { "/usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.elf",
+        "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.elf", NULL };
+    static const char *const rv32[] = { "/usr/share/qemu/opensbi-riscv32-generic-fw_dynamic.elf", NULL };
+    for (const char *const *p = xlen == 32 ? rv32 : rv64; *p; p++)
+        if (access(*p, R_OK) == 0)
+            return *p;
+    return NULL;
 }
 
 bool boot_load(machine_t *m, const boot_opts_t *o, boot_state_t *s, char *err, size_t errlen)

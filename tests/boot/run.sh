@@ -88,6 +88,11 @@ if [ $rc = 0 ] && grep -q 'DRAM:  256 MiB' $tmp/ub.out && grep -q 'Platform HART
   pass uboot-qemu-spellings
 else fail uboot-qemu-spellings "exit $rc; $(tail -c 300 $tmp/err)"; fi
 
+# -bios default: OpenSBI, as QEMU's default firmware.
+python3 $D/drive.py $tmp/ub.out 300 'autoboot|\n;=> |poweroff\n' -- "$R" -bios default -kernel $UB 2>$tmp/err; rc=$?
+if [ $rc = 0 ] && grep -q '^OpenSBI v' $tmp/ub.out && grep -q '^=> poweroff' $tmp/ub.out; then pass uboot-bios-default
+else fail uboot-bios-default "exit $rc; $(tail -c 300 $tmp/err)"; fi
+
 # --- The S-mode SBI kernel (console, base, timer, HSM, IPI, PMP, RTC, reset)
 for fw in fw_jump fw_dynamic; do
   for k in elf bin; do
