@@ -74,7 +74,10 @@ static bool walk(hart_t *h, uint64_t satp, uint64_t va, enum access acc, int pri
         uint64_t vpn = (va >> (12 + i * c.vpn_bits)) & vpn_mask;
         uint64_t pte_addr = a + vpn * (uint64_t)c.pte_size;
         uint64_t pte;
-        if (!read_pte(m, pte_addr, c.pte_size, &pte)) {
+        /* The walk's own reads are S-mode accesses for PMP (privileged
+         * spec 3.7.1), whatever the access it translates for. */
+        if ((check && !pmp_allows(h, pte_addr, (unsigned)c.pte_size, ACC_READ, PRIV_S)) ||
+            !read_pte(m, pte_addr, c.pte_size, &pte)) {
             *cause = access_fault(acc);
             return false;
         }
@@ -132,8 +135,8 @@ bool mmu_translate(hart_t *h, uint64_t va, enum access acc, uint64_t *pa, int *c
         *pa = h->xlen == 32 ? (uint32_t)va : va;
     else if (!walk(h, h->satp, va, acc, priv, true, pa, cause))
         return false;
-    /* PMP on the physical address (the page table's own accesses are not
-     * checked: docs/boot.md). */
+    /* PMP on the physical address (after the walk, whose checks set
+     * pmp_nocache for the table's pages, not this one). */
     if (!pmp_allows(h, *pa, 1, acc, priv)) {
         *cause = access_fault(acc);
         return false;
