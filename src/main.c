@@ -408,6 +408,8 @@ reboot:;
         entry = o.raw_addr;
     }
     boot_state.start = entry;
+    if (!booting)
+        boot_state.next = entry;     /* fw_dynamic's next_addr, as QEMU's -bios none */
     bool dumped;
     if (!boot_finish(m, &o.boot, &boot_state, booting || o.boot.dtb, &dumped, err, sizeof err)) {
         fprintf(stderr, "rvscope: %s\n", err);

@@ -1,5 +1,5 @@
 # Guests of tests/boot: the S-mode SBI kernel (ELF and raw), the M-mode
-# PMP and reboot guests (RV64).
+# PMP and reboot guests (RV64), the reset-state check (RV64 and RV32).
 BOOT_DIR := tests/boot
 GUEST_OBJCOPY ?= riscv64-unknown-elf-objcopy
 BOOT_OUT := $(BUILD)/guests/boot
@@ -16,6 +16,11 @@ $(BOOT_OUT)/%.elf: $(BOOT_DIR)/%.S $(BOOT_DIR)/mlink.ld $(BOOT_DIR)/build.mk
 	@mkdir -p $(@D)
 	$(GUEST_CC) $(BOOT_CFLAGS) -T $(BOOT_DIR)/mlink.ld -o $@ $<
 
-boot-guests: $(BOOT_OUT)/sbi_kernel.elf $(BOOT_OUT)/sbi_kernel.bin $(BOOT_OUT)/pmp.elf $(BOOT_OUT)/reboot.elf
+$(BOOT_OUT)/rv32/%.elf: $(BOOT_DIR)/%.S $(BOOT_DIR)/mlink.ld $(BOOT_DIR)/build.mk
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(subst rv64imac,rv32imac,$(subst lp64,ilp32,$(BOOT_CFLAGS))) -T $(BOOT_DIR)/mlink.ld -o $@ $<
+
+boot-guests: $(BOOT_OUT)/sbi_kernel.elf $(BOOT_OUT)/sbi_kernel.bin $(BOOT_OUT)/pmp.elf $(BOOT_OUT)/reboot.elf \
+             $(BOOT_OUT)/romcheck.elf $(BOOT_OUT)/rv32/romcheck.elf
 test-guests: boot-guests
 .PHONY: boot-guests

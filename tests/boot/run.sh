@@ -131,6 +131,15 @@ if grep -Eq '^a0 +0x0+ ' $tmp/regs.out && grep -Eq '^a1 +0x0*87e00000 ' $tmp/reg
    grep -Eq '^a2 +0x0*1028 ' $tmp/regs.out; then pass reset-registers
 else fail reset-registers "$(grep -E '^a[0-2] ' $tmp/regs.out | tr '\n' ' ')"; fi
 
+# The reset state and the ROM's contents, RV64 and RV32, against QEMU too.
+for x in 64 32; do
+  e=$G/romcheck.elf; [ $x = 32 ] && e=$G/rv32/romcheck.elf
+  timeout 20 "$R" --harts 2 $e >$tmp/r.out 2>&1; rc=$?
+  if [ $rc = 0 ]; then pass rv$x/reset-state; else fail rv$x/reset-state "failed case $rc $(head -c 200 $tmp/r.out)"; fi
+  timeout 20 qemu-system-riscv$x -M virt -smp 2 -bios none -nographic -kernel $e >$tmp/r.out 2>&1; rc=$?
+  if [ $rc = 0 ]; then pass qemu/rv$x/reset-state; else fail qemu/rv$x/reset-state "failed case $rc"; fi
+done
+
 # --- Options: help, QEMU spellings, bad combinations (exit 2, one line) ---
 for opt in --bios --kernel --initrd --append --dtb --dumpdtb --no-reboot; do
   expect "help-lists$opt" 0 "$opt" "$R" --help
