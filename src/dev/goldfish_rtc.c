@@ -6,7 +6,9 @@
  * Registers (32-bit): 0x00 TIME_LOW (reading it latches the high half),
  * 0x04 TIME_HIGH, 0x08 ALARM_LOW (writing arms the alarm), 0x0c ALARM_HIGH,
  * 0x10 IRQ_ENABLED, 0x14 CLEAR_ALARM, 0x18 ALARM_STATUS, 0x1c
- * CLEAR_INTERRUPT. A write to TIME_LOW/TIME_HIGH sets the clock. */
+ * CLEAR_INTERRUPT. A write to TIME_LOW/TIME_HIGH sets the clock. The alarm
+ * is a deadline of the run loop (device_t.deadline), so a guest sleeping
+ * in wfi is woken at the alarm's time. */
 #include "goldfish_rtc.h"
 #include <stdlib.h>
 #include <time.h>
@@ -20,9 +22,19 @@ typedef struct rtc {
     bool     alarm_armed, irq_enabled, irq_pending;
 } rtc_t;
 
+/* mtime as the accessing hart sees it (it advances inside a slice): the
+ * running hart is the one with a slice, as in clint.c. */
+static uint64_t mtime_now(machine_t *m)
+{
+    for (unsigned i = 0; i < m->nharts; i++)
+        if (m->harts[i]->slice_len)
+            return machine_mtime(m, m->harts[i]);
+    return m->mtime;
+}
+
 static uint64_t now_ns(const rtc_t *r)
 {
-    return (uint64_t)(r->offset_ns + (int64_t)(r->m->mtime * 100));
+    return (uint64_t)(r->offset_ns + (int64_t)(mtime_now(r->m) * 100));
 }
 
 static void update_irq(rtc_t *r)
@@ -80,6 +92,16 @@ static bool rtc_poll(void *opaque)
     return false;
 }
 
+/* The mtime at which an armed, enabled alarm fires (UINT64_MAX: none). */
+static uint64_t rtc_deadline(void *opaque)
+{
+    const rtc_t *r = opaque;
+    if (!r->alarm_armed || !r->irq_enabled)
+        return UINT64_MAX;
+    int64_t ticks = ((int64_t)r->alarm - r->offset_ns + 99) / 100;
+    return ticks < 0 ? 0 : (uint64_t)ticks;
+}
+
 void goldfish_rtc_new(machine_t *m)
 {
     rtc_t *r = calloc(1, sizeof *r);
@@ -90,6 +112,7 @@ void goldfish_rtc_new(machine_t *m)
     r->m = m;
     r->offset_ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
     device_t d = { .name = "goldfish-rtc", .base = RTC_BASE, .size = RTC_SIZE, .opaque = r,
-                   .read = rtc_read, .write = rtc_write, .poll = rtc_poll, .destroy = free };
+                   .read = rtc_read, .write = rtc_write, .poll = rtc_poll, .destroy = free,
+                   .deadline = rtc_deadline };
     machine_add_device(m, &d);
 }

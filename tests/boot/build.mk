@@ -20,7 +20,13 @@ $(BOOT_OUT)/rv32/%.elf: $(BOOT_DIR)/%.S $(BOOT_DIR)/mlink.ld $(BOOT_DIR)/build.m
 	@mkdir -p $(@D)
 	$(GUEST_CC) $(subst rv64imac,rv32imac,$(subst lp64,ilp32,$(BOOT_CFLAGS))) -T $(BOOT_DIR)/mlink.ld -o $@ $<
 
-boot-guests: $(BOOT_OUT)/sbi_kernel.elf $(BOOT_OUT)/sbi_kernel.bin $(BOOT_OUT)/pmp.elf $(BOOT_OUT)/reboot.elf \
+# rtc.c uses tests/system's start-up code and library (SYS_* from its build.mk).
+$(BOOT_OUT)/rtc.elf: $(BOOT_DIR)/rtc.c tests/system/crt.S tests/system/lib.c tests/system/lib.h \
+                     tests/system/link.ld $(BOOT_DIR)/build.mk
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(SYS_ARCH_rv64) $(SYS_CFLAGS) -Itests/system -o $@ tests/system/crt.S tests/system/lib.c $< $(SYS_LIBGCC_rv64)
+
+boot-guests: $(BOOT_OUT)/rtc.elf $(BOOT_OUT)/sbi_kernel.elf $(BOOT_OUT)/sbi_kernel.bin $(BOOT_OUT)/pmp.elf $(BOOT_OUT)/reboot.elf \
              $(BOOT_OUT)/romcheck.elf $(BOOT_OUT)/rv32/romcheck.elf
 test-guests: boot-guests
 .PHONY: boot-guests

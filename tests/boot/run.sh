@@ -115,6 +115,10 @@ for j in "" --no-jit; do
 done
 timeout 20 qemu-system-riscv64 -M virt -bios none -nographic -kernel $G/pmp.elf >$tmp/p.out 2>&1; rc=$?
 if [ $rc = 0 ]; then pass qemu/pmp; else fail qemu/pmp "failed case $rc"; fi
+timeout 20 "$R" $G/rtc.elf >$tmp/rtc.out 2>&1; rc=$?
+if [ $rc = 0 ] && grep -qx 'rtc: ok' $tmp/rtc.out; then pass rtc; else fail rtc "exit $rc: $(head -c 200 $tmp/rtc.out)"; fi
+timeout 20 qemu-system-riscv64 -M virt -bios none -nographic -kernel $G/rtc.elf >$tmp/rtc.out 2>&1; rc=$?
+if [ $rc = 0 ]; then pass qemu/rtc; else fail qemu/rtc "exit $rc: $(head -c 200 $tmp/rtc.out)"; fi
 # A reset (0x7777) power-cycles: the guest boots again and again.
 n=$(timeout 20 "$R" $G/reboot.elf 2>/dev/null | head -n 5 | grep -c '^boot$')
 if [ "$n" = 5 ]; then pass reboot; else fail reboot "booted $n times, want 5 (and more)"; fi
