@@ -2,9 +2,9 @@
  * accesses: no entry (U fails), NAPOT, NA4 and TOR regions, a 4-byte
  * region inside a page (the rest of the page stays accessible and the
  * denied word keeps faulting: nothing cached it), M mode unaffected by
- * unlocked entries, MPRV, and a locked entry binding M mode and ignoring
- * writes. Exit 0 = all passed, else the failing case number (finisher).
- * Runs the same on QEMU (-bios none). */
+ * unlocked entries, MPRV (also after an mret that stays in M mode), and a
+ * locked entry binding M mode and ignoring writes. Exit 0 = all passed,
+ * else the failing case number (finisher). Runs the same on QEMU. */
   .option norvc
   .equ FINISHER, 0x100000
 
@@ -139,6 +139,34 @@ _start:
 1:
   EXPECT 15, 0
 
+  /* 16, 17: an mret that stays in M mode with MPRV on makes MPP = U, so
+   * the next load is U's. Entry 2 = NAPOT over buf2's page, no permission
+   * (one answer for the whole page, so M's first load may leave a TLB
+   * entry): M loads, then faults. Last, because QEMU 7.2 fails 17 (its
+   * TLB keeps the M-mode entry across the mret; run.sh accepts that). */
+  la s8, buf2
+  srli t0, s8, 2
+  ori t0, t0, 0x1ff
+  csrw pmpaddr2, t0
+  li t0, (0x1f << 56) | (0x18 << 16) | 0x90
+  csrw pmpcfg0, t0
+  li t0, 0x1800
+  csrs mstatus, t0               /* MPP = M */
+  li t0, 0x20000
+  csrs mstatus, t0               /* MPRV */
+  li s10, -1
+  lw t1, 0(s8)
+  EXPECT 16, -1
+  la t0, 1f
+  csrw mepc, t0
+  mret                           /* to M; MPP becomes U, MPRV stays */
+1:
+  li s10, -1
+  lw t1, 0(s8)
+  li t0, 0x20000
+  csrc mstatus, t0
+  EXPECT 17, 5
+
   li t0, FINISHER
   li t1, 0x5555
   sw t1, 0(t0)
@@ -192,4 +220,6 @@ back:
   .bss
   .balign 4096
 buf:
+  .space 4096
+buf2:
   .space 4096
