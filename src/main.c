@@ -30,6 +30,7 @@ enum { EXIT_DEBUG_STOP = 3, EXIT_USAGE = 2, EXIT_LIMIT = 124, EXIT_DEADLOCK = 12
 
 static const char usage_text[] =
 "Usage: rvscope [OPTIONS] IMAGE\n"
+"       rvscope [OPTIONS] --bios FILE [--kernel FILE] (or --kernel ELF)\n"
 "Run a RISC-V guest (RV32/RV64 IMAC, Zicsr, Zifencei, Zicntr; M, S and U modes;\n"
 "Sdtrig triggers) on a machine with QEMU virt's memory map.\n"
 "\n"
