@@ -3,11 +3,12 @@
 #   make demo     build and run the bundled demo guest
 #   make test     install what is missing (as root), build, run every test group
 #   make bench    performance against QEMU (see bench/)
+#   make linux    build a small Linux 6.1 and boot it on rvscope and QEMU (long; scripts/linux.sh)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Isrc -MMD -MP
-LDLIBS  += -lelf -ldw -lreadline
+LDLIBS  += -lelf -ldw -lreadline -lfdt
 BUILD   := build
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
@@ -39,8 +40,12 @@ demo: deps
 	@$(MAKE) --no-print-directory all demo-guest $(BUILD)/guests/rv32/seed_task2.elf os
 	@bash scripts/demo.sh
 
+# Not part of make test: building the kernel takes long (docs/boot.md).
+linux: all
+	@bash scripts/linux.sh
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps test demo clean
+.PHONY: all deps test demo clean linux
 -include $(OBJS:.o=.d)

@@ -229,6 +229,11 @@ static uint64_t next_deadline(machine_t *m)
         if (d != UINT64_MAX && d - m->mtime < best)
             best = d - m->mtime;
     }
+    for (unsigned i = 0; i < m->ndevs; i++) {
+        uint64_t d = m->devs[i].deadline ? m->devs[i].deadline(m->devs[i].opaque) : UINT64_MAX;
+        if (d != UINT64_MAX && d > m->mtime && d - m->mtime < best)
+            best = d - m->mtime;
+    }
     return best;
 }
 

@@ -30,6 +30,10 @@ typedef struct device {
     bool (*poll)(void *opaque);
     /* Optional: release the device's state when the machine is freed. */
     void (*destroy)(void *opaque);
+    /* Optional: the mtime at which the device will raise an interrupt by
+     * itself (an RTC alarm), UINT64_MAX if none: idle harts sleep until
+     * then, and poll() sees that time come. */
+    uint64_t (*deadline)(void *opaque);
 } device_t;
 
 enum stop_reason {

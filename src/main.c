@@ -1,12 +1,15 @@
 /* rvscope: command line -> machine -> run. */
 #include "machine.h"
 #include "session.h"
+#include "boot/boot.h"
+#include "boot/qemu_args.h"
 #include "core/decode.h"
 #include "core/disasm.h"
 #include "debug/debug.h"
 #include "dev/clint.h"
 #include "dev/console.h"
 #include "dev/finisher.h"
+#include "dev/goldfish_rtc.h"
 #include "dev/plic.h"
 #include "dev/uart16550.h"
 #include "dev/virtio_blk.h"
@@ -28,10 +31,26 @@ enum { EXIT_DEBUG_STOP = 3, EXIT_USAGE = 2, EXIT_LIMIT = 124, EXIT_DEADLOCK = 12
 
 static const char usage_text[] =
 "Usage: rvscope [OPTIONS] IMAGE\n"
+"       rvscope [OPTIONS] --bios FILE [--kernel FILE] (or --kernel ELF)\n"
 "Run a RISC-V guest (RV32/RV64 IMAC, Zicsr, Zifencei, Zicntr; M, S and U modes;\n"
 "Sdtrig triggers) on a machine with QEMU virt's memory map.\n"
 "\n"
 "  IMAGE                  an ELF executable (RV32 or RV64), or a raw binary with --raw\n"
+"\n"
+"Booting as QEMU virt does (docs/boot.md; QEMU's spellings -bios, -kernel, -initrd,\n"
+"-append, -dtb, -smp, -m SIZE, -s, -S, -drive, -device, -machine virt work too):\n"
+"  --bios FILE            firmware (ELF, or raw at 0x80000000) started in M mode,\n"
+"                         e.g. OpenSBI's fw_jump.elf or fw_dynamic.elf; 'none': no firmware;\n"
+"                         'default': OpenSBI fw_dynamic as QEMU's (if installed)\n"
+"  --kernel FILE          the next stage: an ELF, or a raw Image (needs --bios) placed\n"
+"                         by its header (0x80200000 on RV64, 0x80400000 on RV32)\n"
+"  --initrd FILE          initial ramdisk for the kernel (in /chosen)\n"
+"  --append ARGS          the kernel's command line (/chosen bootargs)\n"
+"  --dtb FILE             this device tree instead of the generated one\n"
+"  --dumpdtb FILE         write the device tree the guest would get to FILE and exit\n"
+"  --no-reboot            a guest reset (sifive_test 0x7777) exits 0 instead of rebooting\n"
+"  Every hart starts with a0 = its hart id, a1 = the device tree (at the end of RAM),\n"
+"  a2 = fw_dynamic's info block (boot ROM at 0x1000).\n"
 "\n"
 "Machine:\n"
 "  --isa rv32imac|rv64imac  instruction set; default: the ELF's class (rv64imac for --raw)\n"
@@ -87,6 +106,8 @@ typedef struct options {
     bool gdb_nowait, gdb_once;
     const char *disk;        /* --disk FILE */
     bool no_jit;             /* --no-jit */
+    boot_opts_t boot;        /* --bios, --kernel, --initrd, --append, --dtb, --dumpdtb */
+    bool no_reboot;          /* --no-reboot */
 } options_t;
 
 static void die_usage(const char *fmt, const char *arg)
@@ -157,7 +178,8 @@ static int disassemble_words(int xlen, int argc, char **argv)
 
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
-    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT };
+    enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT,
+           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
@@ -168,6 +190,10 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         {"monitor", no_argument, 0, 'm'}, {"script", required_argument, 0, 'x'},
         {"gdb", required_argument, 0, O_GDB}, {"gdb-wait", no_argument, 0, O_GDB_WAIT},
         {"no-gdb-wait", no_argument, 0, O_GDB_NOWAIT}, {"gdb-once", no_argument, 0, O_GDB_ONCE},
+        {"bios", required_argument, 0, O_BIOS}, {"kernel", required_argument, 0, O_KERNEL},
+        {"initrd", required_argument, 0, O_INITRD}, {"append", required_argument, 0, O_APPEND},
+        {"dtb", required_argument, 0, O_DTB}, {"dumpdtb", required_argument, 0, O_DUMPDTB},
+        {"no-reboot", no_argument, 0, O_NO_REBOOT},
         {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -201,6 +227,13 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
                 die_usage("cannot open --trace-file '%s' for writing", optarg);
             break;
         case O_DISK: o->disk = optarg; break;
+        case O_BIOS: o->boot.bios = optarg; break;
+        case O_KERNEL: o->boot.kernel = optarg; break;
+        case O_INITRD: o->boot.initrd = optarg; break;
+        case O_APPEND: o->boot.append = optarg; break;
+        case O_DTB: o->boot.dtb = optarg; break;
+        case O_DUMPDTB: o->boot.dumpdtb = optarg; break;
+        case O_NO_REBOOT: o->no_reboot = true; break;
         case 'm': o->monitor = true; break;
         case 'x': o->script = optarg; o->monitor = true; break;
         case O_GDB: o->gdb = optarg; break;
@@ -211,17 +244,21 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
         case '?':
             if (optopt > 0 && optopt < 128 && optopt != '?')
-                die_usage("option '-%c' is unknown", (char[]){(char)optopt, 0});
+                die_usage("option '-%s' is unknown", (char[]){(char)optopt, 0});
             die_usage("option '%s' is unknown or lacks its value", argv[optind - 1]);
         }
     }
 }
+
+/* What the boot loader placed where (the plain IMAGE's segments too). */
+static boot_state_t boot_state;
 
 /* Loader callback: copy a segment into guest RAM. */
 static bool load_segment(void *ctx, uint64_t paddr, const void *data, uint64_t filesz,
                          uint64_t memsz, char *err, size_t errlen)
 {
     machine_t *m = ctx;
+    boot_note_used(&boot_state, paddr, paddr + memsz);
     if (!machine_is_ram(m, paddr, memsz)) {
         snprintf(err, errlen, "segment 0x%" PRIx64 "..0x%" PRIx64 " is outside RAM 0x%llx..0x%llx "
                  "(link the program at 0x80000000, or give more --mem)",
@@ -263,19 +300,45 @@ int main(int argc, char **argv)
 {
     options_t o;
     bool disas = false;
+    argv = qemu_args_translate(argc, argv, &argc);
     parse_options(argc, argv, &o, &disas);
     if (disas)
         return disassemble_words(o.xlen, argc - optind, argv + optind);
-    if (optind >= argc)
-        die_usage("%s", "no IMAGE given: rvscope [OPTIONS] IMAGE");
+    if (o.boot.bios && !strcmp(o.boot.bios, "default")) {
+        o.boot.bios = boot_default_bios(o.xlen);
+        if (!o.boot.bios)
+            die_usage("%s", "--bios default: no OpenSBI found (install opensbi or qemu-system-data, or name the file)");
+    }
+    /* With --bios or --kernel (or only --dumpdtb) there is no IMAGE. */
+    bool booting = boot_has_bios(&o.boot) || o.boot.kernel;
+    if (optind >= argc && !booting && !o.boot.dumpdtb)
+        die_usage("%s", "no IMAGE given: rvscope [OPTIONS] IMAGE (or --bios FILE / --kernel FILE)");
+    if (optind < argc && booting)
+        die_usage("'%s': give the program as --kernel (with --bios/--kernel there is no IMAGE)", argv[optind]);
     if (optind + 1 < argc)
         die_usage("unexpected argument '%s' after the IMAGE", argv[optind + 1]);
-    o.image = argv[optind];
+    o.image = optind < argc ? argv[optind] : NULL;
+    if (o.raw && !o.image)
+        die_usage("%s", "--raw ADDR loads the IMAGE, and none is given");
+    if ((o.boot.initrd || o.boot.append) && !o.boot.kernel)
+        die_usage("%s", o.boot.initrd ? "--initrd needs --kernel (the kernel is what reads it)"
+                                      : "--append needs --kernel (the command line is the kernel's)");
 
     char err[512];
     image_t *img = NULL;
     int xlen = o.xlen;
-    if (!o.raw) {
+    if (booting) {
+        int bx = boot_xlen(&o.boot, err, sizeof err);
+        if (bx < 0) {
+            fprintf(stderr, "rvscope: %s\n", err);
+            return EXIT_USAGE;
+        }
+        if (xlen && bx && xlen != bx) {
+            fprintf(stderr, "rvscope: the firmware or kernel is RV%d but --isa asks for RV%d\n", bx, xlen);
+            return EXIT_USAGE;
+        }
+        xlen = xlen ? xlen : bx ? bx : 64;
+    } else if (o.image && !o.raw) {
         img = image_open_elf(o.image, err, sizeof err);
         if (!img) {
             fprintf(stderr, "rvscope: %s\n", err);
@@ -291,6 +354,11 @@ int main(int argc, char **argv)
         xlen = 64;
     }
 
+    /* stdin feeds the UART unless the monitor or GDB (on stdio) reads it. */
+    console_init(!o.monitor && !(o.gdb && !strcmp(o.gdb, "stdio")));
+    /* A guest reset (sifive_test 0x7777) comes back here: a new machine,
+     * the files loaded again, as a power cycle. */
+reboot:;
     machine_t *m = machine_new(xlen, o.harts, o.mem);
     if (!m) {
         fprintf(stderr, "rvscope: cannot allocate %" PRIu64 " MiB of guest RAM\n", o.mem >> 20);
@@ -300,15 +368,13 @@ int main(int argc, char **argv)
     plic_new(m);
     uart_new(m);
     finisher_new(m);
+    goldfish_rtc_new(m);
     if (!virtio_mmio_new(m, o.disk, err, sizeof err)) {
         fprintf(stderr, "rvscope: %s\n", err);
         return EXIT_USAGE;
     }
-    /* stdin feeds the UART unless the monitor or GDB (on stdio) reads it. */
-    console_init(!o.monitor && !(o.gdb && !strcmp(o.gdb, "stdio")));
     dbg_set_triggers(m, o.triggers);
     trace_of(m)->file = o.trace_file;
-    trace_of(m)->img = img;
     if (o.no_jit)
         m->jit = false;
     if (o.break_insn) {
@@ -317,8 +383,15 @@ int main(int argc, char **argv)
             die_usage("--debug-break-insn: no instruction is called '%s'", o.break_insn);
     }
 
-    uint64_t entry;
-    if (img) {
+    uint64_t entry = RAM_BASE;
+    memset(&boot_state, 0, sizeof boot_state);
+    if (booting) {
+        if (!boot_load(m, &o.boot, &boot_state, err, sizeof err)) {
+            fprintf(stderr, "rvscope: %s\n", err);
+            return EXIT_USAGE;
+        }
+        entry = boot_state.start;
+    } else if (img) {
         if (!image_load(img, load_segment, m, err, sizeof err)) {
             fprintf(stderr, "rvscope: %s\n", err);
             return EXIT_USAGE;
@@ -332,16 +405,26 @@ int main(int argc, char **argv)
                 m->fromhost = th + 8;
             machine_set_page_flag(m, th, PF_HTIF);
         }
-    } else {
+    } else if (o.image) {
         if (!raw_load(o.image, o.raw_addr, load_segment, m, err, sizeof err)) {
             fprintf(stderr, "rvscope: %s\n", err);
             return EXIT_USAGE;
         }
         entry = o.raw_addr;
     }
-    for (unsigned i = 0; i < o.harts; i++)
-        m->harts[i]->pc = entry;
+    boot_state.start = entry;
+    if (!booting)
+        boot_state.next = entry;     /* fw_dynamic's next_addr, as QEMU's -bios none */
+    bool dumped;
+    if (!boot_finish(m, &o.boot, &boot_state, booting || o.boot.dtb, &dumped, err, sizeof err)) {
+        fprintf(stderr, "rvscope: %s\n", err);
+        return EXIT_USAGE;
+    }
+    if (dumped)
+        return 0;
     m->insn_limit = o.max_insns;
+    /* Trace lines name symbols of the image, or of the kernel or firmware. */
+    trace_of(m)->img = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;
     if (o.itrace) {
         trace_of(m)->itrace = true;
         trace_apply(m);
@@ -351,13 +434,25 @@ int main(int argc, char **argv)
     if (o.monitor && o.gdb)
         die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
     if (o.monitor || o.gdb) {
-        session_t s = { .m = m, .img = img, .image_path = o.image, .script = o.script,
+        /* One image's symbols (several images: not yet): the kernel's if it
+         * is an ELF, else the firmware's. */
+        image_t *sym = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;
+        const char *path = img ? o.image : boot_state.kernel_img ? o.boot.kernel : o.boot.bios;
+        session_t s = { .m = m, .img = sym, .image_path = path, .script = o.script,
                         .gdb_addr = o.gdb, .gdb_wait = !o.gdb_nowait, .gdb_once = o.gdb_once };
         status = o.monitor ? monitor_main(&s) : gdb_main(&s);
+        if (finisher_reset_requested(m))
+            fprintf(stderr, "rvscope: the guest asked for a reset; under -m or --gdb the run ends instead\n");
     } else {
         int why = machine_run(m);
         status = report_stop(m, why, &o);
+        if (why == STOP_EXIT && finisher_reset_requested(m) && !o.no_reboot) {
+            boot_state_free(&boot_state);
+            machine_free(m);
+            goto reboot;
+        }
     }
+    boot_state_free(&boot_state);
     image_close(img);
     machine_free(m);
     return status;

@@ -4,6 +4,7 @@
 #include "csr.h"
 #include "trap.h"
 #include "mmu.h"
+#include "pmp.h"
 #include "../debug/dbg_core.h"
 #include "../machine.h"
 #include <string.h>
@@ -244,10 +245,10 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
         return sdext_csr_write(h, csr, v);
     if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG15) {
         if (!rv32 && (csr & 1)) return false;
-        h->pmpcfg[csr - CSR_PMPCFG0] = v; return true;
+        pmp_write_cfg(h, csr - CSR_PMPCFG0, v); return true;
     }
     if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR63) {
-        h->pmpaddr[csr - CSR_PMPADDR0] = rv32 ? v : v & ((1ull << 54) - 1);
+        pmp_write_addr(h, csr - CSR_PMPADDR0, v);
         return true;
     }
     uint64_t dummy;

@@ -89,6 +89,8 @@ typedef struct hart {
     uint64_t mtvec, mscratch, mepc, mcause, mtval;
     uint64_t mcounteren, mcountinhibit, menvcfg;
     uint64_t pmpcfg[16], pmpaddr[64];
+    uint8_t  pmp_n;             /* entries to search (core/pmp.c) */
+    bool     pmp_nocache;       /* the last translation's page has mixed PMP permissions */
     /* Supervisor */
     uint64_t stvec, sscratch, sepc, scause, stval, satp, scounteren, senvcfg;
     uint64_t stimecmp;

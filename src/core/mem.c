@@ -31,6 +31,8 @@ static void tlb_fill(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
     bool known = x->tag == (va & ~(uint64_t)(PAGE_SIZE - 1));
     if (known && x->nofill)
         return;
+    if (h->pmp_nocache)          /* PMP permissions differ within the page */
+        return;
     if (unlikely(h->dbg_armed & DBG_ARM_DATA) && dbg_data_page_watched(h, acc, va, pa)) {
         if (known)
             x->nofill = true;
@@ -56,12 +58,15 @@ static bool resolve(hart_t *h, uint64_t va, unsigned size, enum access acc, uint
     xlat_entry_t *x = xlat_of(h, acc, va);
     if (x->tag == vpage) {
         *pa = x->pa | (va & (PAGE_SIZE - 1));
+        h->pmp_nocache = false;  /* only uniform pages are cached */
         return true;
     }
     if (!mmu_translate(h, va, acc, pa, &cause)) {
         hart_exception(h, (unsigned)cause, va);
         return false;
     }
+    if (h->pmp_nocache)
+        return true;            /* translate again next time: PMP is per access here */
     x->tag = vpage;     /* a successful walk set A (and D for a write) */
     x->pa = *pa & ~(uint64_t)(PAGE_SIZE - 1);
     x->nofill = false;

@@ -3,6 +3,7 @@
  * changes flush them (csr.c, trap.c). */
 #include "mmu.h"
 #include "trap.h"
+#include "pmp.h"
 #include "../machine.h"
 #include <string.h>
 
@@ -73,7 +74,10 @@ static bool walk(hart_t *h, uint64_t satp, uint64_t va, enum access acc, int pri
         uint64_t vpn = (va >> (12 + i * c.vpn_bits)) & vpn_mask;
         uint64_t pte_addr = a + vpn * (uint64_t)c.pte_size;
         uint64_t pte;
-        if (!read_pte(m, pte_addr, c.pte_size, &pte)) {
+        /* The walk's own reads are S-mode accesses for PMP (privileged
+         * spec 3.7.1), whatever the access it translates for. */
+        if ((check && !pmp_allows(h, pte_addr, (unsigned)c.pte_size, ACC_READ, PRIV_S)) ||
+            !read_pte(m, pte_addr, c.pte_size, &pte)) {
             *cause = access_fault(acc);
             return false;
         }
@@ -127,11 +131,17 @@ bool mmu_translate(hart_t *h, uint64_t va, enum access acc, uint64_t *pa, int *c
     int priv = h->priv;
     if (acc != ACC_EXEC && (h->mstatus & MSTATUS_MPRV) && priv == PRIV_M)
         priv = (int)((h->mstatus & MSTATUS_MPP) >> 11);
-    if (priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp)) {
+    if (priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
         *pa = h->xlen == 32 ? (uint32_t)va : va;
-        return true;
+    else if (!walk(h, h->satp, va, acc, priv, true, pa, cause))
+        return false;
+    /* PMP on the physical address (after the walk, whose checks set
+     * pmp_nocache for the table's pages, not this one). */
+    if (!pmp_allows(h, *pa, 1, acc, priv)) {
+        *cause = access_fault(acc);
+        return false;
     }
-    return walk(h, h->satp, va, acc, priv, true, pa, cause);
+    return true;
 }
 
 bool mmu_debug_translate(hart_t *h, uint64_t satp, uint64_t va, uint64_t *pa)

@@ -116,7 +116,9 @@ void hart_mret(hart_t *h)
     h->priv = to;
     h->pc = h->mepc;
     h->resv_valid = false;
-    if (to != from)
+    /* An mret within M mode with MPRV on changes MPP to U, and with it the
+     * privilege of loads and stores (translation, PMP). */
+    if (to != from || (s & MSTATUS_MPRV))
         hart_flush_tlb(h);
     if (unlikely(h->dbg_armed & DBG_ARM_XRET))
         dbg_xret(h, from);

@@ -28,9 +28,7 @@ trace_t *trace_of(machine_t *m)
 
 void trace_free(trace_t *t)
 {
-    if (t && t->file)
-        fclose(t->file);
-    free(t);
+    free(t);                    /* the --trace-file stream is main's */
 }
 
 FILE *trace_stream(machine_t *m)
