@@ -68,6 +68,9 @@ static const char usage_text[] =
 "                         also unix:PATH or stdio (target remote | rvscope --gdb stdio ...)\n"
 "  --gdb-wait, --no-gdb-wait  wait for GDB before the first instruction (default: wait)\n"
 "  --gdb-once             exit when GDB disconnects (default: wait for another)\n"
+"  --symbols FILE[@OFFSET]  also use FILE's symbols and lines (OFFSET added to each\n"
+"                         address, as GDB's add-symbol-file -o); repeatable. The image,\n"
+"                         the --bios and --kernel ELFs are always used\n"
 "\n"
 "Running:\n"
 "  --max-insns N          stop after N instructions (exit status 124)\n"
@@ -100,6 +103,8 @@ typedef struct options {
     const char *break_insn;
     bool itrace;
     FILE *trace_file;
+    const char *symbols[SYMSET_MAX];    /* --symbols FILE[@OFFSET] */
+    unsigned nsymbols;
     bool monitor;
     const char *script;
     const char *gdb;
@@ -179,7 +184,7 @@ static int disassemble_words(int xlen, int argc, char **argv)
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
     enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT,
-           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT };
+           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
@@ -193,7 +198,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         {"bios", required_argument, 0, O_BIOS}, {"kernel", required_argument, 0, O_KERNEL},
         {"initrd", required_argument, 0, O_INITRD}, {"append", required_argument, 0, O_APPEND},
         {"dtb", required_argument, 0, O_DTB}, {"dumpdtb", required_argument, 0, O_DUMPDTB},
-        {"no-reboot", no_argument, 0, O_NO_REBOOT},
+        {"no-reboot", no_argument, 0, O_NO_REBOOT}, {"symbols", required_argument, 0, O_SYMBOLS},
         {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -227,6 +232,11 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
                 die_usage("cannot open --trace-file '%s' for writing", optarg);
             break;
         case O_DISK: o->disk = optarg; break;
+        case O_SYMBOLS:
+            if (o->nsymbols == SYMSET_MAX - 3)   /* the image, firmware and kernel come first */
+                die_usage("at most 5 --symbols files (%s is one more)", optarg);
+            o->symbols[o->nsymbols++] = optarg;
+            break;
         case O_BIOS: o->boot.bios = optarg; break;
         case O_KERNEL: o->boot.kernel = optarg; break;
         case O_INITRD: o->boot.initrd = optarg; break;
@@ -356,6 +366,26 @@ int main(int argc, char **argv)
 
     /* stdin feeds the UART unless the monitor or GDB (on stdio) reads it. */
     console_init(!o.monitor && !(o.gdb && !strcmp(o.gdb, "stdio")));
+    /* --symbols FILE[@OFFSET]: read once (a reboot keeps them). */
+    image_t *extra[SYMSET_MAX] = {0};
+    uint64_t extra_bias[SYMSET_MAX] = {0};
+    for (unsigned i = 0; i < o.nsymbols; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s", o.symbols[i]);
+        char *at = strrchr(path, '@'), *end;
+        if (at && at[1]) {
+            errno = 0;
+            extra_bias[i] = strtoull(at + 1, &end, 0);
+            if (errno || *end)
+                die_usage("--symbols %s: OFFSET is not a number (FILE@0x100000)", o.symbols[i]);
+            *at = 0;
+        }
+        if (!(extra[i] = image_open_symbols(path, err, sizeof err))) {
+            fprintf(stderr, "rvscope: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
+    symset_t syms;
     /* A guest reset (sifive_test 0x7777) comes back here: a new machine,
      * the files loaded again, as a power cycle. */
 reboot:;
@@ -423,8 +453,15 @@ reboot:;
     if (dumped)
         return 0;
     m->insn_limit = o.max_insns;
-    /* Trace lines name symbols of the image, or of the kernel or firmware. */
-    trace_of(m)->img = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;
+    /* Symbols of every image: the program (or kernel) first, then the
+     * firmware, then --symbols; a name is looked up in that order. */
+    memset(&syms, 0, sizeof syms);
+    symset_add(&syms, img, 0);
+    symset_add(&syms, boot_state.kernel_img, 0);
+    symset_add(&syms, boot_state.bios_img, 0);
+    for (unsigned i = 0; i < o.nsymbols; i++)
+        symset_add(&syms, extra[i], extra_bias[i]);
+    trace_of(m)->syms = &syms;
     if (o.itrace) {
         trace_of(m)->itrace = true;
         trace_apply(m);
@@ -434,11 +471,11 @@ reboot:;
     if (o.monitor && o.gdb)
         die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
     if (o.monitor || o.gdb) {
-        /* One image's symbols (several images: not yet): the kernel's if it
-         * is an ELF, else the firmware's. */
-        image_t *sym = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;
+        /* The program GDB loads (qXfer:exec-file): the image, else the
+         * kernel's ELF, else the firmware's; symbols come from all of them. */
+        image_t *main_img = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;
         const char *path = img ? o.image : boot_state.kernel_img ? o.boot.kernel : o.boot.bios;
-        session_t s = { .m = m, .img = sym, .image_path = path, .script = o.script,
+        session_t s = { .m = m, .img = main_img, .syms = &syms, .image_path = path, .script = o.script,
                         .gdb_addr = o.gdb, .gdb_wait = !o.gdb_nowait, .gdb_once = o.gdb_once };
         status = o.monitor ? monitor_main(&s) : gdb_main(&s);
         if (finisher_reset_requested(m))
@@ -455,5 +492,7 @@ reboot:;
     boot_state_free(&boot_state);
     image_close(img);
     machine_free(m);
+    for (unsigned i = 0; i < o.nsymbols; i++)
+        image_close(extra[i]);
     return status;
 }

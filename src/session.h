@@ -3,10 +3,12 @@
 #define RVSCOPE_SESSION_H
 #include "machine.h"
 #include "elf/image.h"
+#include "elf/symset.h"
 
 typedef struct session {
     machine_t  *m;
-    image_t    *img;           /* the guest ELF (symbols, lines); NULL for --raw */
+    image_t    *img;           /* the guest ELF; NULL for --raw or --bios/--kernel */
+    const symset_t *syms;      /* symbols and lines: the image, firmware, kernel, --symbols */
     const char *image_path;
     /* monitor */
     const char *script;        /* -x FILE: commands to run first */

@@ -32,7 +32,7 @@ static void list_points(gdb_t *g, FILE *out, bool watch)
         if (watch)
             fprintf(out, "%" PRIu64, p->len);
         uint64_t off;
-        const char *sym = g->s->img ? image_sym_at(g->s->img, p->addr, &off) : NULL;
+        const char *sym = g->s->syms ? symset_at(g->s->syms, p->addr, &off) : NULL;
         if (sym)
             fprintf(out, off ? " <%s+%" PRIu64 ">" : " <%s>", sym, off);
         fputc('\n', out);

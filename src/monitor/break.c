@@ -66,7 +66,7 @@ bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, in
         return true;
     }
     const char *f;
-    if (!M->s->img || !image_line_at(M->s->img, pc, &f, line))
+    if (!M->s->syms || !symset_line_at(M->s->syms, pc, &f, line))
         return false;
     const char *base = strrchr(f, '/');
     *file = base ? base + 1 : f;
@@ -89,15 +89,16 @@ void break_cmd(mon_t *M, char *args)
     char file[512];
     int line, actual = 0;
     if (is_file_line(loc, file, sizeof file, &line)) {
-        if (!M->s->img) {
-            mon_printf(M, "No symbol table: %s is a raw image.\n", M->s->image_path);
+        if (!M->s->syms || !M->s->syms->n) {
+            mon_printf(M, "No symbol table: %s is a raw image (--symbols FILE adds one).\n",
+                       M->s->image_path);
             return;
         }
-        if (!image_has_lines(M->s->img)) {
+        if (!symset_has_lines(M->s->syms)) {
             mon_printf(M, "No line table in %s (build it with -g).\n", M->s->image_path);
             return;
         }
-        if (!image_resolve_line(M->s->img, file, line, &addr, &actual)) {
+        if (!symset_resolve_line(M->s->syms, file, line, &addr, &actual)) {
             mon_printf(M, "No line %d in file \"%s\".\n", line, file);
             return;
         }

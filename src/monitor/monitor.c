@@ -103,7 +103,7 @@ static bool env_mem(void *ctx, uint64_t addr, unsigned size, uint64_t *val)
 static bool env_sym(void *ctx, const char *name, uint64_t *val)
 {
     env_ctx_t *c = ctx;
-    return c->M->s->img && image_sym_lookup(c->M->s->img, name, val);
+    return c->M->s->syms && symset_lookup(c->M->s->syms, name, val);
 }
 
 expr_env_t mon_env(mon_t *M, unsigned hart)
@@ -136,7 +136,7 @@ void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n)
 
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n)
 {
-    return sym_format(M->s->img, addr, buf, n);
+    return sym_format(M->s->syms, addr, buf, n);
 }
 
 void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)
@@ -296,7 +296,7 @@ static mon_t *mon_new(session_t *s, FILE *out)
     M->precise = true;
     M->client = (dbg_client_t){ .name = "monitor", .ctx = M, .after_insn = watch_insn_hook };
     dbg_client_add(s->m, &M->client);
-    trace_of(s->m)->img = s->img;
+    trace_of(s->m)->syms = s->syms;
     return M;
 }
 

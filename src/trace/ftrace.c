@@ -83,8 +83,7 @@ void ftrace_insn(trace_t *t, hart_t *h, uint32_t raw)
         if (*d > 0)
             (*d)--;
         uint64_t off;
-        const image_t *img = t->img;
-        const char *fn = img ? image_sym_at(img, h->pc, &off) : NULL;
+        const char *fn = t->syms ? symset_at(t->syms, h->pc, &off) : NULL;
         snprintf(here, sizeof here, "%s", fn ? fn : "?");
         trace_sym(h->m, target, there, sizeof there);
         fprintf(out, "[ftrace] %u 0x%" PRIx64 ": %*sret from %s to 0x%" PRIx64 " %s\n", h->hartid,

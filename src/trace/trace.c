@@ -39,13 +39,13 @@ FILE *trace_stream(machine_t *m)
 
 const char *trace_sym(machine_t *m, uint64_t addr, char *buf, size_t n)
 {
-    return sym_format(trace_of(m)->img, addr, buf, n);
+    return sym_format(trace_of(m)->syms, addr, buf, n);
 }
 
-const char *sym_format(const image_t *img, uint64_t addr, char *buf, size_t n)
+const char *sym_format(const symset_t *syms, uint64_t addr, char *buf, size_t n)
 {
     uint64_t off;
-    const char *s = img ? image_sym_at(img, addr, &off) : NULL;
+    const char *s = syms ? symset_at(syms, addr, &off) : NULL;
     if (!s)
         snprintf(buf, n, "%s", "");
     else if (off)

@@ -13,6 +13,7 @@
 #include "../machine.h"
 #include "../debug/debugger.h"
 #include "../elf/image.h"
+#include "../elf/symset.h"
 #include <stdio.h>
 
 #define ITRACE_RING 64
@@ -39,7 +40,7 @@ typedef struct trace {
     bool ring_sparse_ok;        /* the ring only feeds the monitor's watches */
     uint64_t mtrace_lo, mtrace_hi;    /* [lo, hi], inclusive */
     FILE *file;                 /* --trace-file; NULL = stderr */
-    const image_t *img;         /* symbols for trace lines */
+    const symset_t *syms;       /* symbols for trace lines (NULL: none) */
     /* the ring (itrace.c) */
     ring_entry_t ring_buf[ITRACE_RING];
     uint64_t ring_count;        /* entries ever recorded */
@@ -61,8 +62,8 @@ void trace_apply(machine_t *m);
 FILE *trace_stream(machine_t *m);
 /* "<sym+0x10>" for addr into buf (empty when no symbol); returns buf. */
 const char *trace_sym(machine_t *m, uint64_t addr, char *buf, size_t n);
-/* "<sym+off>" for addr in img ("" when none). */
-const char *sym_format(const image_t *img, uint64_t addr, char *buf, size_t n);
+/* "<sym+off>" for addr in syms ("" when none; syms may be NULL). */
+const char *sym_format(const symset_t *syms, uint64_t addr, char *buf, size_t n);
 
 /* The before-instruction hook: ring, itrace stream, ftrace, mtrace (first half). */
 void trace_before_insn(void *ctx, hart_t *h);

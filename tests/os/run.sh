@@ -293,3 +293,22 @@ if command -v qemu-system-riscv64 >/dev/null; then
 else
   echo "SKIP qemu/*: QEMU not installed"
 fi
+
+# --- symbols of several images at once (--bios, --kernel, --symbols) ------
+# The monitor knows the firmware's and the kernel's symbols together, and a
+# third file's shifted by an offset: breakpoints by name in both images
+# stop there and are named; `p bump` is counter.elf's bump + 0x100000.
+ksym() { $NM "$1" | awk -v s="$2" '$3 == s { print "0x" substr($1, match($1, /[1-9a-f]/)) }'; }
+FW_ENTER=$(ksym $OS/sbi.elf fw_enter_smode)
+K_CONS=$(ksym $OS/kernel.elf consoleinit)
+printf 'b fw_enter_smode\nb consoleinit\np bump\nc\nc\nq\n' |
+  timeout 60 "$RVSCOPE" -m --bios $OS/sbi.elf --kernel $OS/kernel.elf \
+    --symbols $U/counter.elf@0x100000 >"$tmp/syms" 2>&1
+want_p=$(printf '0x%x' $((BUMP + 0x100000)))
+if grep -q "^Breakpoint 1, $FW_ENTER <fw_enter_smode>" "$tmp/syms" &&
+   grep -q "^Breakpoint 2, $K_CONS <consoleinit> at console.c:" "$tmp/syms" &&
+   grep -q "^$want_p " "$tmp/syms" && [ -n "$FW_ENTER" ] && [ -n "$K_CONS" ]; then
+  pass symbols-firmware-kernel-extra
+else
+  fail symbols-firmware-kernel-extra "want stops at $FW_ENTER <fw_enter_smode> and $K_CONS <consoleinit>, p bump = $want_p: $(tr '\n' '|' <"$tmp/syms" | head -c 600)"
+fi

@@ -1,0 +1,30 @@
+/* The symbols of several images at once: the firmware, the kernel and any
+ * --symbols FILE[@OFFSET], so a stop in OpenSBI and a stop in the kernel
+ * both show function names. Each image may be shifted by an offset (its
+ * symbols' addresses + OFFSET, as GDB's `add-symbol-file -o OFFSET`). */
+#ifndef RVSCOPE_ELF_SYMSET_H
+#define RVSCOPE_ELF_SYMSET_H
+#include "image.h"
+
+#define SYMSET_MAX 8
+
+typedef struct symset {
+    const image_t *img[SYMSET_MAX];
+    uint64_t       bias[SYMSET_MAX];
+    unsigned       n;
+} symset_t;
+
+/* False when the set is full (or img is NULL). */
+bool symset_add(symset_t *s, const image_t *img, uint64_t bias);
+/* The symbol containing addr in whichever image has the nearest one. */
+const char *symset_at(const symset_t *s, uint64_t addr, uint64_t *offset);
+/* The first image (in the order added) that defines name. */
+bool symset_lookup(const symset_t *s, const char *name, uint64_t *addr);
+/* addr -> file:line, from the first image whose line table has it. */
+bool symset_line_at(const symset_t *s, uint64_t addr, const char **file, int *line);
+/* FILE:LINE -> address, from the first image with lines for it. */
+bool symset_resolve_line(const symset_t *s, const char *file, int line, uint64_t *addr,
+                         int *actual_line);
+bool symset_has_lines(const symset_t *s);
+
+#endif
