@@ -114,13 +114,22 @@ static struct sbiret num_triggers(struct dbtr_hart *d, uint64 t1)
   return (struct sbiret){0, n};
 }
 
+/* The checks install and update share: shared memory set, count in range. */
+static int entries_error(struct dbtr_hart *d, uint64 count)
+{
+  if (d->shmem == ~0UL)
+    return SBI_ERR_NO_SHMEM;
+  if (count > (uint64)d->ntrig)
+    return SBI_ERR_BAD_RANGE;
+  return 0;
+}
+
 static struct sbiret install(struct dbtr_hart *d, uint64 count)
 {
   struct sbi_dbtr_entry *e = (struct sbi_dbtr_entry *)d->shmem;
-  if (d->shmem == ~0UL)
-    return (struct sbiret){SBI_ERR_NO_SHMEM, 0};
-  if (count > (uint64)d->ntrig)
-    return (struct sbiret){SBI_ERR_BAD_RANGE, 0};
+  int err = entries_error(d, count);
+  if (err)
+    return (struct sbiret){err, 0};
   for (uint64 k = 0; k < count; k++) {
     if (!valid_config(e[k].tdata1))
       return (struct sbiret){SBI_ERR_INVALID_PARAM, (long)k};
@@ -143,10 +152,9 @@ static struct sbiret install(struct dbtr_hart *d, uint64 count)
 static struct sbiret update(struct dbtr_hart *d, uint64 count)
 {
   struct sbi_dbtr_entry *e = (struct sbi_dbtr_entry *)d->shmem;
-  if (d->shmem == ~0UL)
-    return (struct sbiret){SBI_ERR_NO_SHMEM, 0};
-  if (count > (uint64)d->ntrig)
-    return (struct sbiret){SBI_ERR_BAD_RANGE, 0};
+  int err = entries_error(d, count);
+  if (err)
+    return (struct sbiret){err, 0};
   for (uint64 k = 0; k < count; k++) {
     uint64 i = e[k].word0;
     if (i >= (uint64)d->ntrig || !valid_config(e[k].tdata1))
