@@ -100,6 +100,12 @@ int dbg_next_id(machine_t *m);
 /* An array of *cap elements grown to twice that (16 at first). */
 void *dbg_grow(void *p, unsigned *cap, size_t elem);
 void dbg_bp_table_free(struct bp_table *t);
+struct catch_table;
+struct catch_table **dbg_catch_slot(machine_t *m);
+void dbg_catch_table_free(struct catch_table *t);
+/* Catchpoints: the event bits they need; an event to match against them. */
+uint32_t dbg_catch_events(machine_t *m);
+void dbg_catch_event(hart_t *h, const dbg_event_t *ev);
 void dbg_wp_table_free(struct wp_table *t);
 
 #endif

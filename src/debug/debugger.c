@@ -22,12 +22,13 @@ struct debugger {
     struct wp_table *wps;
     int last_id;            /* breakpoints and watchpoints share ids */
     struct trace *trace;    /* the traces (src/trace/), a client */
+    struct catch_table *catches;
     /* The first stop of the current run. */
     bool has_stop;
     dbg_stop_t stop;
     /* The union of the clients' wishes (dbg_rearm). */
     bool any_before, any_after, stores_fast, owns_ebreak;
-    uint32_t events;
+    uint32_t events, catch_events;
 };
 
 struct debugger *debugger_new(machine_t *m)
@@ -46,6 +47,7 @@ void debugger_free(struct debugger *d)
     dbg_bp_table_free(d->bps);
     dbg_wp_table_free(d->wps);
     trace_free(d->trace);
+    dbg_catch_table_free(d->catches);
     free(d);
 }
 
@@ -53,6 +55,7 @@ struct bp_table **dbg_bp_slot(machine_t *m) { return &m->dbg->bps; }
 struct wp_table **dbg_wp_slot(machine_t *m) { return &m->dbg->wps; }
 int dbg_next_id(machine_t *m) { return ++m->dbg->last_id; }
 struct trace **dbg_trace_slot(machine_t *m) { return &m->dbg->trace; }
+struct catch_table **dbg_catch_slot(machine_t *m) { return &m->dbg->catches; }
 
 void *dbg_grow(void *p, unsigned *cap, size_t elem)
 {
@@ -153,6 +156,8 @@ void dbg_rearm(machine_t *m)
         if (c->on_event)
             d->events |= c->events & (DBG_ARM_TRAP | DBG_ARM_XRET | DBG_ARM_SATP | DBG_ARM_PRIV);
     }
+    d->catch_events = dbg_catch_events(m);
+    d->events |= d->catch_events;
     for (unsigned i = 0; i < m->nharts; i++) {
         dbg_rearm_hart(m->harts[i]);
         hart_flush_tlb(m->harts[i]);
@@ -269,6 +274,8 @@ void dbg_note_store(hart_t *h, uint64_t va, unsigned size)
 static void call_event(hart_t *h, const dbg_event_t *ev)
 {
     struct debugger *D = h->m->dbg;
+    if (D->catch_events & ev->kind)
+        dbg_catch_event(h, ev);
     for (unsigned i = 0; i < D->nclients; i++) {
         dbg_client_t *c = D->clients[i];
         if (c->on_event && (c->events & ev->kind))

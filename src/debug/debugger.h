@@ -29,6 +29,7 @@ enum dbg_stop_kind {
     DS_INTERRUPT,       /* the user (Ctrl-C, GDB's break-in) */
     DS_STUCK,           /* a trap handler faults on itself: cause, tval, insn_pc */
     DS_DEADLOCK,        /* every hart waits for an interrupt that cannot come */
+    DS_CATCH,           /* a catchpoint: id, catch_kind; cause/irq (trap), tval (satp: old) */
 };
 enum wp_kind { WP_WRITE = 1, WP_READ = 2, WP_ACCESS = 3 };
 
@@ -48,6 +49,9 @@ typedef struct dbg_stop {
     const char *access;     /* trigger: "load", "store", "execute", "icount", ... */
     int      exit_code;
     const struct dbg_client *client;   /* DS_HOOK: whose hook */
+    int      catch_kind;    /* DS_CATCH: enum catch_kind */
+    int      from_priv;     /* DS_CATCH: privilege before the event */
+    bool     irq;           /* DS_CATCH on a trap: an interrupt */
 } dbg_stop_t;
 
 /* The machine stopped (machine_run/machine_step returned `why`): what
@@ -101,6 +105,25 @@ int  dbg_bp_find(machine_t *m, uint64_t va, int owner);
 int  dbg_wp_insert(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, bool phys, int owner);
 bool dbg_wp_remove(machine_t *m, int id);
 int  dbg_wp_find(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, int owner);
+
+/* ---- catchpoints (catchpoints.c): stops on events ---- */
+
+enum catch_kind {
+    CATCH_TRAP,         /* arg: -1 any trap, a cause, or CATCH_IRQ | interrupt number */
+    CATCH_SYSCALL,      /* an ecall with a7 = arg (-1: any) */
+    CATCH_PRIV,         /* a change into privilege arg (PRIV_U, PRIV_S, PRIV_M) */
+    CATCH_SATP,         /* a satp write */
+};
+#define CATCH_IRQ (1ll << 62)
+typedef struct dbg_catch {
+    int id, owner;
+    enum catch_kind kind;
+    int64_t arg;
+    uint64_t hits;
+} dbg_catch_t;
+int  dbg_catch_insert(machine_t *m, enum catch_kind kind, int64_t arg, int owner);
+bool dbg_catch_remove(machine_t *m, int id);
+const dbg_catch_t *dbg_catch_get(machine_t *m, int id);
 
 /* ---- clients ---- */
 

@@ -58,6 +58,33 @@ void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
     case DS_EXIT:
         snprintf(buf, n, "the guest exited with status %d", s->exit_code);
         break;
+    case DS_CATCH: {
+        static const char *const modes = "USHM";
+        const char *sys = "";
+        switch (s->catch_kind) {
+        case CATCH_TRAP:
+        case CATCH_SYSCALL: {
+            uint64_t cause = s->irq ? (1ull << (m->xlen - 1)) | s->cause : s->cause;
+            if (s->catch_kind == CATCH_SYSCALL)
+                sys = "syscall, ";
+            snprintf(buf, n, "catchpoint %d (%s%s %u: %s) on hart %u: %c-mode -> %c-mode at "
+                     "epc 0x%" PRIx64 ", tval 0x%" PRIx64 ", a7 = %" PRIu64, s->id, sys,
+                     s->irq ? "interrupt" : "exception", s->cause, exc_cause_name(cause, m->xlen),
+                     s->hart, modes[s->from_priv & 3], modes[s->priv & 3], s->insn_pc, s->tval,
+                     h->x[17]);
+            break;
+        }
+        case CATCH_PRIV:
+            snprintf(buf, n, "catchpoint %d (privilege) on hart %u: %c-mode -> %c-mode", s->id,
+                     s->hart, modes[s->from_priv & 3], modes[s->priv & 3]);
+            break;
+        default:
+            snprintf(buf, n, "catchpoint %d (satp written) on hart %u: 0x%" PRIx64 " -> 0x%" PRIx64,
+                     s->id, s->hart, s->tval, s->satp);
+            break;
+        }
+        break;
+    }
     case DS_DEADLOCK:
         snprintf(buf, n, "every hart waits in wfi with no interrupt that could wake it");
         break;

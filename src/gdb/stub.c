@@ -227,6 +227,8 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
             snprintf(st.msg, msgsize, "rvscope: %s\n", text);
         else if (si.kind == DS_TRIGGER)
             snprintf(st.msg, msgsize, "rvscope: stopped: %s\n", text);
+        else if (si.kind == DS_CATCH)
+            snprintf(st.msg, msgsize, "rvscope: %s\n", text);
         break;
     default:
         break;

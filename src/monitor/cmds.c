@@ -172,8 +172,8 @@ static bool cmd_delete(mon_t *M, char *args)
             ok = false;
             continue;
         }
-        if (!break_delete(M, (int)n) && !watch_delete(M, (int)n)) {
-            mon_printf(M, "No breakpoint or watchpoint number %ld.\n", n);
+        if (!break_delete(M, (int)n) && !watch_delete(M, (int)n) && !catch_delete(M, (int)n)) {
+            mon_printf(M, "No breakpoint, watchpoint or catchpoint number %ld.\n", n);
             ok = false;
         }
     }
@@ -469,7 +469,7 @@ static const cmd_t cmds[] = {
      "something stops it early ('set step-show on' prints the next instruction)."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
-    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | triggers | tlb | itrace | jit",
+    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | triggers | tlb | itrace | jit",
      "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring, compiler",
      "r: GPRs, pc, privilege and the key CSRs (or just the named ones); csr: one CSR by\n"
      "name or number; w: watchpoints; b: breakpoints and watchpoints; triggers: every\n"
@@ -486,8 +486,17 @@ static const cmd_t cmds[] = {
      "Stop when the value of EXPR changes. It is a Constant, Memory, Register or\n"
      "Memory, Register watchpoint (a dereference makes it Memory, a register Register);\n"
      "'set watch-policy' decides after which instructions it is re-evaluated."},
-    {"d", "delete", cmd_delete, "d N...", "delete breakpoints or watchpoints",
-     "Delete breakpoints or watchpoints by number."},
+    {"d", "delete", cmd_delete, "d N...", "delete breakpoints, watchpoints or catchpoints",
+     "Delete breakpoints, watchpoints or catchpoints by number."},
+    {"catch", NULL, catch_cmd,
+     "catch trap [CAUSE | irq N] | syscall [NR] | priv u|s|m | satp", "stop on an event",
+     "Stop when an event happens (costs nothing between events):\n"
+     "  trap [CAUSE | irq N]  a trap (any, exception CAUSE, or interrupt N), at the first\n"
+     "                        instruction of its handler\n"
+     "  syscall [NR]          an ecall (from U, S or M) with a7 = NR (any without NR)\n"
+     "  priv u|s|m            a change into that privilege mode (trap or xRET)\n"
+     "  satp                  a write to satp (an address-space switch)\n"
+     "'info catch' lists them; 'd N' deletes one."},
     {"b", "break", cmd_break, "b ADDR|SYMBOL|FILE:LINE [if EXPR]", "set a breakpoint",
      "Stop before the instruction at that address (an expression, a symbol, or a source\n"
      "line from the DWARF line table). With 'if EXPR', stop only when EXPR is not 0 there."},

@@ -90,6 +90,17 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
     dbg_stop_describe(m, si, text, sizeof text);
     /* Trigger actions 8/9 and debug mode say what happened in a line. */
     bool has_line = si->kind == DS_TRIGGER || si->kind == DS_DEBUG_MODE;
+    if (why == STOP_DEBUG && si->kind == DS_CATCH) {
+        const mcatch_t *c = catch_by_dbg_id(M, si->id);
+        char what[400];
+        /* "catchpoint N (...)": the monitor's number, not the debugger's id */
+        const char *rest = strchr(text, '(');
+        snprintf(what, sizeof what, "Catchpoint %d %s", c ? c->num : si->id, rest ? rest : text);
+        mon_printf(M, "\n%s\n", what);
+        M->cur = si->hart;
+        mon_show_location(M, mon_hart(M));
+        return;
+    }
     switch (why) {
     case STOP_LIMIT:
         if (step && step_done) {

@@ -22,6 +22,11 @@ typedef struct mbreak {
     uint64_t hits;
 } mbreak_t;
 
+typedef struct mcatch {
+    int      num, dbg_id;
+    char     text[48];       /* as the user wrote it: "syscall 4" */
+} mcatch_t;
+
 typedef struct wread {
     uint64_t pa;
     unsigned size;
@@ -90,6 +95,8 @@ typedef struct mon {
     bool       wsum_mem;               /* some watch reads memory */
     dbg_client_t client;               /* the monitor's subscription to the debugger */
     env_ctx_t  env_ctxs[MAX_HARTS];
+    mcatch_t   catches[32];
+    unsigned   ncatch;
 } mon_t;
 
 void mon_free(mon_t *M);
@@ -155,6 +162,13 @@ void watch_report_changes(mon_t *M);
 void watch_free_all(mon_t *M);
 void watch_evaluate(mon_t *M, mwatch_t *w);
 bool cmd_trigger(mon_t *M, char *args);   /* trigger_cmd.c */
+
+/* catchpoints (catch.c) */
+bool catch_cmd(mon_t *M, char *args);
+bool catch_delete(mon_t *M, int num);
+void catch_free_all(mon_t *M);
+void catch_list(mon_t *M);
+const mcatch_t *catch_by_dbg_id(mon_t *M, int dbg_id);
 
 /* GDB's `monitor CMD` (bound by name from src/gdb/monitor.c), on GDB's
  * selected hart */

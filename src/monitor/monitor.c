@@ -358,6 +358,7 @@ void mon_free(mon_t *M)
         return;
     break_free_all(M);
     watch_free_all(M);
+    catch_free_all(M);
     dbg_client_remove(M->m, &M->client);
     free(M);
 }

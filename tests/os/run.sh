@@ -312,3 +312,41 @@ if grep -q "^Breakpoint 1, $FW_ENTER <fw_enter_smode>" "$tmp/syms" &&
 else
   fail symbols-firmware-kernel-extra "want stops at $FW_ENTER <fw_enter_smode> and $K_CONS <consoleinit>, p bump = $want_p: $(tr '\n' '|' <"$tmp/syms" | head -c 600)"
 fi
+
+# --- catchpoints (monitor, and GDB's `monitor catch`) --------------------
+# satp: the kernel's first write, in kvminithart; priv u: the first entry
+# to U mode, at init's first instruction (its ELF entry); syscall 4
+# (SYS_write in os/include/syscall.h): the trap from U with a7 = 4.
+K_KVM=$(ksym $OS/kernel.elf kvminithart)
+INIT_ENTRY=0x$(riscv64-unknown-elf-readelf -h $U/init.elf | awk '/Entry point/ { sub("0x", "", $4); print $4 }')
+SYS_WRITE=$(awk '$2 == "SYS_write" { print $3 }' os/include/syscall.h)
+printf 'catch satp\ncatch priv u\ncatch syscall %s\nc\nd 1\nc\nd 2\nc\np $a7\np $scause\np $priv\ninfo catch\nq\n' "$SYS_WRITE" |
+  timeout 60 "$RVSCOPE" -m $OS/os.elf >"$tmp/catch" 2>&1
+why=""
+grep -q "^Catchpoint 1 (satp written) on hart 0: 0x0 -> 0x8" "$tmp/catch" || why+=" satp;"
+grep -A1 '^Catchpoint 1 (satp' "$tmp/catch" | grep -q "<kvminithart+" || why+=" not in kvminithart ($K_KVM);"
+grep -q "^Catchpoint 2 (privilege) on hart 0: S-mode -> U-mode" "$tmp/catch" || why+=" priv u;"
+grep -A1 '^Catchpoint 2 (priv' "$tmp/catch" | grep -q "^=> $(printf '0x%x' $INIT_ENTRY):" || why+=" not at init's entry $INIT_ENTRY;"
+grep -q "^Catchpoint 3 (syscall, exception 8: environment call from U-mode) on hart 0: U-mode -> S-mode .*a7 = $SYS_WRITE\$" "$tmp/catch" || why+=" syscall;"
+sed -n '/^(rvscope) p \$a7/,$p' "$tmp/catch" | grep -q "^0x$SYS_WRITE ($SYS_WRITE)" || why+=" a7;"
+sed -n '/^(rvscope) p \$scause/,$p' "$tmp/catch" | grep -q "^0x8 (8)" || why+=" scause;"
+sed -n '/^(rvscope) p \$priv/,$p' "$tmp/catch" | grep -q "^0x1 (1)" || why+=" priv;"
+grep -qE "^[0-9]+ +syscall $SYS_WRITE +1\$" "$tmp/catch" || why+=" info catch hits;"
+if [ -z "$why" ] && [ -n "$SYS_WRITE" ]; then pass catchpoints-monitor
+else fail catchpoints-monitor "$why $(tr '\n' '|' <"$tmp/catch" | head -c 600)"; fi
+if command -v gdb-multiarch >/dev/null; then
+  sock=$tmp/gdbc.sock
+  timeout 60 "$RVSCOPE" --gdb "unix:$sock" $OS/os.elf </dev/null >"$tmp/gdbc.rv" 2>&1 &
+  rv=$!
+  for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
+  timeout 60 gdb-multiarch -q -batch -ex "target remote $sock" -ex "monitor catch syscall $SYS_WRITE" \
+    -ex continue -ex 'p $a7' -ex 'p $scause' -ex 'kill' $OS/os.elf >"$tmp/gdbc.out" 2>&1
+  wait $rv
+  why=""
+  grep -q "rvscope: catchpoint .*(syscall, exception 8: environment call from U-mode) on hart 0" "$tmp/gdbc.out" || why+=" no catch text;"
+  grep -q 'received signal SIGTRAP' "$tmp/gdbc.out" || why+=" no SIGTRAP stop;"
+  grep -qx "\\\$1 = $SYS_WRITE" "$tmp/gdbc.out" || why+=" a7;"
+  grep -qx '\$2 = 8' "$tmp/gdbc.out" || why+=" scause;"
+  if [ -z "$why" ]; then pass catchpoints-gdb
+  else fail catchpoints-gdb "$why $(tr '\n' '|' <"$tmp/gdbc.out" | tail -c 500)"; fi
+fi
