@@ -90,7 +90,7 @@ void break_cmd(mon_t *M, char *args)
     int line, actual = 0;
     if (is_file_line(loc, file, sizeof file, &line)) {
         if (!M->s->syms || !M->s->syms->n) {
-            mon_printf(M, "No symbol table: %s is a raw image (--symbols FILE adds one).\n",
+            mon_printf(M, "No symbol table: %s is a raw image. --symbols FILE adds one.\n",
                        M->s->image_path);
             return;
         }

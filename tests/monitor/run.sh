@@ -136,7 +136,7 @@ has set-watch-errors '^Usage: set watch-policy coarse\|precise$' '^Usage: set wa
 # delete
 cmds "w \$a0" "b main" "d 1" "d 2" "d 7" "d x" "d" "info b" "q"
 mon $C32
-has delete '^No breakpoint or watchpoint number 7\.$' "^Bad breakpoint or watchpoint number 'x'\.$" \
+has delete '^No breakpoint, watchpoint or catchpoint number 7\.$' "^Bad breakpoint or watchpoint number 'x'\.$" \
     '^Usage: d N\.\.\.$' '^No breakpoints or watchpoints\.$'
 
 # ---- breakpoints -------------------------------------------------------
