@@ -1,4 +1,4 @@
-/* Z/z: GDB's breakpoints and watchpoints live in the emulator (dbg.h), not
+/* Z/z: GDB's breakpoints and watchpoints live in the emulator (debugger.h), not
  * in guest memory and not in the guest's triggers: unlimited, invisible to
  * the guest, and free on pages they do not touch. Software (Z0) and
  * hardware (Z1) breakpoints are the same thing here; the type only decides
