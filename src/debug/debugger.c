@@ -29,6 +29,11 @@ struct debugger {
     /* The union of the clients' wishes (dbg_rearm). */
     bool any_before, any_after, stores_fast, owns_ebreak;
     uint32_t events, catch_events;
+    /* Whether compiled code can serve every client's hooks, and the
+     * registers whose writers must call them (computed by dbg_rearm: page
+     * entries ask, and a jump to another page must stay cheap). */
+    bool covers;
+    uint64_t cover_regs;
 };
 
 struct debugger *debugger_new(machine_t *m)
@@ -97,12 +102,9 @@ static bool wants_after(const dbg_client_t *c)
     return c->after_insn && c->hook_mask;
 }
 
-bool dbg_jit_covers(const machine_t *m, uint64_t *regs)
+static bool covers(const struct debugger *d, uint64_t *regs)
 {
-    const struct debugger *d = m->dbg;
     uint64_t r = 0;
-    if (!jit_usable(m))
-        return false;
     for (unsigned i = 0; i < d->nclients; i++) {
         const dbg_client_t *c = d->clients[i];
         if (c->before_every && !c->before_sparse_ok)
@@ -113,8 +115,17 @@ bool dbg_jit_covers(const machine_t *m, uint64_t *regs)
             return false;
         r |= c->hook_mask;
     }
+    *regs = r & ~1ull;
+    return true;
+}
+
+bool dbg_jit_covers(const machine_t *m, uint64_t *regs)
+{
+    const struct debugger *d = m->dbg;
+    if (!d->covers || !jit_usable(m))
+        return false;
     if (regs)
-        *regs = r & ~1ull;
+        *regs = d->cover_regs;
     return true;
 }
 
@@ -158,6 +169,7 @@ void dbg_rearm(machine_t *m)
     }
     d->catch_events = dbg_catch_events(m);
     d->events |= d->catch_events;
+    d->covers = covers(d, &d->cover_regs);
     for (unsigned i = 0; i < m->nharts; i++) {
         dbg_rearm_hart(m->harts[i]);
         hart_flush_tlb(m->harts[i]);
