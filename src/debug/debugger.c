@@ -34,6 +34,10 @@ struct debugger {
      * entries ask, and a jump to another page must stay cheap). */
     bool covers;
     uint64_t cover_regs;
+    /* The clients each hook point calls, in order (dbg_rearm): the checked
+     * loop's before-hooks, compiled code's before-hooks, the after-hooks. */
+    dbg_client_t *before[MAX_CLIENTS], *before_compiled[MAX_CLIENTS], *after[MAX_CLIENTS];
+    unsigned nbefore, nbefore_compiled, nafter;
 };
 
 struct debugger *debugger_new(machine_t *m)
@@ -167,6 +171,17 @@ void dbg_rearm(machine_t *m)
         if (c->on_event)
             d->events |= c->events & (DBG_ARM_TRAP | DBG_ARM_XRET | DBG_ARM_SATP | DBG_ARM_PRIV);
     }
+    d->nbefore = d->nbefore_compiled = d->nafter = 0;
+    for (unsigned i = 0; i < d->nclients; i++) {
+        dbg_client_t *c = d->clients[i];
+        if (c->before_insn && c->before_every) {
+            d->before[d->nbefore++] = c;
+            if (c->before_sparse_ok)
+                d->before_compiled[d->nbefore_compiled++] = c;
+        }
+        if (wants_after(c))
+            d->after[d->nafter++] = c;
+    }
     d->catch_events = dbg_catch_events(m);
     d->events |= d->catch_events;
     d->covers = covers(d, &d->cover_regs);
@@ -201,11 +216,10 @@ bool dbg_code_page_checked(hart_t *h, uint64_t vbase)
 
 static void call_before(struct debugger *D, hart_t *h, bool compiled)
 {
-    for (unsigned i = 0; i < D->nclients; i++) {
-        dbg_client_t *c = D->clients[i];
-        if (c->before_insn && c->before_every && (!compiled || c->before_sparse_ok))
-            c->before_insn(c->ctx, h);
-    }
+    dbg_client_t **list = compiled ? D->before_compiled : D->before;
+    unsigned n = compiled ? D->nbefore_compiled : D->nbefore;
+    for (unsigned i = 0; i < n; i++)
+        list[i]->before_insn(list[i]->ctx, h);
 }
 
 /* The clients whose hook asks about this instruction; true = stop. */
@@ -213,9 +227,9 @@ static bool call_after(struct debugger *D, hart_t *h, bool wrote, unsigned rd)
 {
     debug_hart_t *d = h->dbg;
     uint64_t why = (1ull << rd) | (wrote ? HOOK_STORES : 0) | HOOK_ALWAYS;
-    for (unsigned i = 0; i < D->nclients; i++) {
-        dbg_client_t *c = D->clients[i];
-        if (wants_after(c) && (c->hook_mask & why) &&
+    for (unsigned i = 0; i < D->nafter; i++) {
+        dbg_client_t *c = D->after[i];
+        if ((c->hook_mask & why) &&
             c->after_insn(c->ctx, h, wrote, d->store_addr, d->store_len, rd)) {
             dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_HOOK, .client = c,
                                               .addr = wrote ? d->store_addr : 0,
