@@ -277,6 +277,10 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
             if (left > room)
                 left = room;
         }
+        /* The budget is signed: N >= 2^63 (si -1) would be negative and
+         * run nothing, forever. A slice of 2^63-1 is as good as endless. */
+        if (left > (uint64_t)INT64_MAX)
+            left = (uint64_t)INT64_MAX;
         h->budget = h->slice_len = (int64_t)left;
         uint64_t before = hart_cycles(h);
         hart_run_slice(h);

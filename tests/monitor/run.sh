@@ -413,3 +413,12 @@ has info-jit-checked '^The page of pc 0x8000000a runs in the checked loop \('
 cmds 'info jit' q
 mon "$RL" --no-jit
 has info-jit-off '^Block compiler: off \(--no-jit\); every instruction is interpreted\.$'
+
+# ---- issue 16 ------------------------------------------------------------
+# si N with N >= 2^63 on RV64 ran nothing and spun forever (the signed
+# budget went negative): it must step until the guest exits.
+for g in rv32 rv64; do
+  cmds "si -1" q
+  timeout 20 "$R" -m $G/$g/mon_count.elf >"$tmp/out" 2>"$tmp/err" <"$tmp/cmds"; rc=$?
+  has si-huge-$g '^The guest exited with status 0\.$'
+done
