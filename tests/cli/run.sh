@@ -49,6 +49,11 @@ expect finisher-fail 42 '' "$R" $G/failcode.elf
 expect raw-binary 42 '' "$R" --isa rv32imac --raw 0x80000000 $G/failcode.bin
 expect raw-missing 2 'nope\.bin' "$R" --raw 0x80000000 "$tmp/nope.bin"
 expect htif-tohost 7 '' "$R" $G/htif.elf
+# issue 16: one sw of tohost's low word (riscv-arch-test's halt) stops too;
+# an RV32 putchar (low word first, odd) still prints and does not exit
+expect htif-tohost-low-word 7 '' "$R" $G/htif_lo.elf
+expect htif-tohost-low-word-nojit 7 '' "$R" --no-jit $G/htif_lo.elf
+expect htif-putchar-rv32 0 '^A$' "$R" $G/htif_putc.elf
 expect trigger-action8 3 'trigger 0 \(mcontrol6, store, action 8\).*sw' "$R" $G/trigger8.elf
 # lw a0, 1(zero): a misaligned load in virtual page 0 must be a guest fault
 # (it once hit an empty TLB entry and read host address 1).
