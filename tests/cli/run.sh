@@ -61,3 +61,7 @@ printf '\x03\x25\x10\x00' >"$tmp/page0.bin"
 expect misaligned-page0 126 'stuck' "$R" --raw 0x80000000 "$tmp/page0.bin"
 expect disassemble 0 'addi[[:space:]]+a0,a0,1' "$R" --disassemble 00150513
 expect disassemble-bad 2 "'xyz' is not a hexadecimal" "$R" --disassemble xyz
+# issue 16: a trace file that cannot be written (/dev/full) is an error, not
+# a silent exit 0 with every line lost
+expect trace-file-full 1 "writing --trace-file '/dev/full' failed: No space left on device" \
+  "$R" --itrace --trace-file /dev/full $G/../rv32/mon_count.elf
