@@ -65,6 +65,9 @@ typedef struct hart {
     int64_t  budget, slice_len;
     uint64_t cycle_base;        /* instructions executed before this slice */
     uint64_t exceptions;        /* synchronous traps (did not retire) */
+    /* Set while the debugger's after-instruction hooks run: the instruction
+     * of this slot is done, so minstret counts it (hart_instret). */
+    bool     insn_done;
     uint64_t instret_offset, cycle_offset;   /* written minstret/mcycle */
     bool     wfi;               /* waiting for an interrupt */
 

@@ -196,16 +196,21 @@ static bool call_after(struct debugger *D, hart_t *h, bool wrote, unsigned rd)
 {
     debug_hart_t *d = h->dbg;
     uint64_t why = (1ull << rd) | (wrote ? HOOK_STORES : 0) | HOOK_ALWAYS;
+    /* The instruction has retired: a watch on $minstret must see it (it
+     * read one less, stopping late and blaming the wrong instruction). */
+    h->insn_done = true;
     for (unsigned i = 0; i < D->nclients; i++) {
         dbg_client_t *c = D->clients[i];
         if (wants_after(c) && (c->hook_mask & why) &&
             c->after_insn(c->ctx, h, wrote, d->store_addr, d->store_len, rd)) {
+            h->insn_done = false;
             dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_HOOK, .client = c,
                                               .addr = wrote ? d->store_addr : 0,
                                               .wkind = wrote ? WP_WRITE : 0 });
             return true;
         }
     }
+    h->insn_done = false;
     return false;
 }
 

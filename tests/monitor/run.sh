@@ -454,3 +454,15 @@ mon $G/cli/stuck.elf
 cmds "c" "p 1" "q"
 mon $G/cli/sleep.elf
 [ $rc -eq 125 ] && pass quit-after-deadlock || fail quit-after-deadlock "exit $rc, want 125"
+# A watch on $minstret sees the instruction that just retired (it read one
+# less in the hook: 'w $minstret == 5' stopped at 6, plain 'w $minstret'
+# missed the first si and blamed the instruction before the right one).
+for mode in jit no-jit; do
+  opt=(); [ $mode = no-jit ] && opt=(--no-jit)
+  cmds 'w $minstret == 5' c 'p $minstret' q
+  mon $C32 "${opt[@]}"
+  has minstret-watch-$mode '^Changed by 0x80000010 <_start\+16>:' '^0x5 \(5\)$'
+  cmds 'w $minstret' si q
+  mon $C32 "${opt[@]}"
+  has minstret-watch-first-si-$mode '^New value = 0x1 \(1\)$' '^Changed by 0x80000000 <_start>:'
+done
