@@ -271,6 +271,13 @@ static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int 
     }
     dbg_stop_clear(m);                     /* tells a fresh record from an old one */
     g->break_req = 0;
+    /* A break-in already read (it came with the vCont;c, in the same TCP
+     * read): the poller only sees new bytes, so stop now, before running.
+     * (Non-stop mode has consumed its buffered bytes before a run.) */
+    if (!step && !g->non_stop && gdb_conn_take_break(conn)) {
+        m->insn_limit = user_limit;
+        return STOP_INTERRUPT;
+    }
     gdb_poller_t *p = !step && (conn || listen_fd >= 0)
                       ? gdb_poller_start(conn, listen_fd, &g->break_req, g->non_stop) : NULL;
     if (step)
