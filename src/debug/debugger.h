@@ -48,6 +48,13 @@ typedef struct dbg_stop {
     const char *access;     /* trigger: "load", "store", "execute", "icount", ... */
     int      exit_code;
     const struct dbg_client *client;   /* DS_HOOK: whose hook */
+    /* DS_STUCK: the fault whose handler address then faulted on itself
+     * (an illegal instruction with no mtvec: the guest's real error). */
+    bool     has_first;
+    unsigned first_cause;
+    uint64_t first_pc, first_tval;
+    bool     first_insn_ok;
+    uint32_t first_insn;
 } dbg_stop_t;
 
 /* The machine stopped (machine_run/machine_step returned `why`): what

@@ -65,3 +65,10 @@ expect disassemble-bad 2 "'xyz' is not a hexadecimal" "$R" --disassemble xyz
 # a silent exit 0 with every line lost
 expect trace-file-full 1 "writing --trace-file '/dev/full' failed: No space left on device" \
   "$R" --itrace --trace-file /dev/full $G/../rv32/mon_count.elf
+# issue 16: a stuck hart's report names the first fault of the chain (its
+# cause, pc and instruction), not only the handler's fault at 0
+expect stuck-first-fault-illegal 126 'stuck: illegal instruction at pc 0x80000004 \(tval 0x[0-9a-f]+, insn 0xffffffff [^)]*\) went to the handler at 0x0, where instruction access fault \(tval 0x0\) traps to itself; is mtvec set\?' \
+  "$R" $G/stuck_illegal.elf
+expect stuck-first-fault-jump 126 'stuck: instruction access fault at pc 0x1000 \(tval 0x1000\) went to the handler at 0x0, where instruction access fault' \
+  "$R" $G/stuck_jump.elf
+expect stuck-first-fault-nojit 126 'stuck: illegal instruction at pc 0x80000004 ' "$R" --no-jit $G/stuck_illegal.elf

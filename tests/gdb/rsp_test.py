@@ -336,22 +336,26 @@ def rsp_break_in_same_read():
     it (read into the stub's buffer with the packet) stops that run; it was
     lost and the run never stopped. The socket's 10 s timeout guards."""
     s = Stub(SPIN)
-    s.cmd("qSupported:swbreak+;hwbreak+")
-    got = []
     try:
-        for _ in range(5):
-            s.raw(s.frame("vCont;c") + b"\x03")
-            s.read_ack()
-            got.append(s.read_packet())
-    except (socket.timeout, OSError) as e:
-        got.append(repr(e))
-    ok = len(got) == 5 and all(isinstance(r, bytes) and r.startswith(b"T02thread:1;") for r in got)
-    check("rsp-break-in-same-read", ok, "replies %r" % got)
-    # and still a working session: a plain break-in after that
-    dt, r = time_break_in(s)
-    check("rsp-break-in-same-read-after", r.startswith(b"T02"), "then a break-in got %r" % r)
-    s.raw(s.frame("k"))
-    s.finish()
+        s.cmd("qSupported:swbreak+;hwbreak+")
+        got = []
+        try:
+            for _ in range(5):
+                s.raw(s.frame("vCont;c") + b"\x03")
+                s.read_ack()
+                got.append(s.read_packet())
+        except (socket.timeout, OSError) as e:
+            got.append(repr(e))
+        ok = len(got) == 5 and all(isinstance(r, bytes) and r.startswith(b"T02thread:1;") for r in got)
+        check("rsp-break-in-same-read", ok, "replies %r" % got)
+        if not ok:
+            return
+        # and still a working session: a plain break-in after that
+        dt, r = time_break_in(s)
+        check("rsp-break-in-same-read-after", r.startswith(b"T02"), "then a break-in got %r" % r)
+        s.raw(s.frame("k"))
+    finally:
+        s.finish()
 
 
 def busy_knock(port):
@@ -378,6 +382,13 @@ def rsp_second_gdb_busy():
     it is told the stub is busy (an E. error packet) and closed, whether the
     first is stopped or running, and the first GDB's session goes on."""
     s = Stub(SPIN)
+    try:
+        second_gdb_busy(s)
+    finally:
+        s.finish()
+
+
+def second_gdb_busy(s):
     s.cmd("qSupported:swbreak+;hwbreak+")
     r = busy_knock(s.port)
     check("rsp-second-gdb-busy-stopped", b"$E.rvscope: another GDB is attached" in r and
@@ -392,7 +403,6 @@ def rsp_second_gdb_busy():
     r = s.read_packet()
     check("rsp-second-gdb-first-stops", r.startswith(b"T02"), "break-in after the knock: %r" % r)
     s.raw(s.frame("k"))
-    s.finish()
 
 
 @test

@@ -229,6 +229,12 @@ rv_end 5
 rv_start $C/stuck.elf && gdb_batch $C/stuck.elf 'continue' 'p $pc'
 expect stuck-trap-loop 'rvscope: hart 0 is stuck: .*mtvec' 'Program received signal SIG(ILL|SEGV)'
 rv_end 5
+# issue 16: GDB's stop names the first fault of the chain (an illegal
+# instruction: SIGILL and its pc), not only the fault of its handler at 0
+rv_start $C/stuck_illegal.elf && gdb_batch $C/stuck_illegal.elf 'continue'
+expect stuck-first-fault 'rvscope: hart 0 is stuck: illegal instruction at pc 0x80000004 .*insn 0xffffffff.* went to the handler at 0x0' \
+  'Program received signal SIGILL'
+rv_end 5
 rv_start $C/sleep.elf && gdb_batch $C/sleep.elf 'continue'
 expect deadlock 'every hart waits in wfi' 'Program received signal SIGTRAP'
 rv_end 5

@@ -270,7 +270,7 @@ timeout 10 "$R" --trace-file /nonexistent/dir/t -m $C32 </dev/null >"$tmp/out" 2
 # ---- the itrace ring on an error stop ----------------------------------
 cmds "set itrace-ring on" "c" "info itrace" "q"
 mon $G/monitor/fault.elf
-has ring-on-stuck '^Stopped: hart 0 is stuck: instruction access fault at pc 0x0' '^Last 8 instructions \(oldest first\):$' \
+has ring-on-stuck '^Stopped: hart 0 is stuck: load access fault at pc 0x8000000e \(tval 0x100, insn 0x0002a303 lw	t1,0\(t0\)\) went to the handler at 0x0, where instruction access fault \(tval 0x0\)' '^Last 8 instructions \(oldest first\):$' \
     '^    M 0x80000000 <_start>:  4505 +c\.li	a0,1$' '^    M 0x80000014 <helper>:  ' '^--> M 0x8000000e <_start\+14>:  0002a303  lw	t1,0\(t0\)$'
 cmds "c" "info itrace" "q"
 mon $G/monitor/fault.elf
@@ -466,3 +466,7 @@ for mode in jit no-jit; do
   mon $C32 "${opt[@]}"
   has minstret-watch-first-si-$mode '^New value = 0x1 \(1\)$' '^Changed by 0x80000000 <_start>:'
 done
+# a stuck hart names the first fault of the chain (issue 16)
+cmds c q
+mon $G/cli/stuck_illegal.elf
+has stuck-first-fault '^Stopped: hart 0 is stuck: illegal instruction at pc 0x80000004 .*insn 0xffffffff.* went to the handler at 0x0, where instruction access fault'
