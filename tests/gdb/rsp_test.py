@@ -376,18 +376,6 @@ def busy_knock(port):
     return data
 
 
-@test
-def rsp_second_gdb_busy():
-    """Issue 16: a second GDB while one is attached got no reply at all;
-    it is told the stub is busy (an E. error packet) and closed, whether the
-    first is stopped or running, and the first GDB's session goes on."""
-    s = Stub(SPIN)
-    try:
-        second_gdb_busy(s)
-    finally:
-        s.finish()
-
-
 def second_gdb_busy(s):
     s.cmd("qSupported:swbreak+;hwbreak+")
     r = busy_knock(s.port)
@@ -403,6 +391,18 @@ def second_gdb_busy(s):
     r = s.read_packet()
     check("rsp-second-gdb-first-stops", r.startswith(b"T02"), "break-in after the knock: %r" % r)
     s.raw(s.frame("k"))
+
+
+@test
+def rsp_second_gdb_busy():
+    """Issue 16: a second GDB while one is attached got no reply at all;
+    it is told the stub is busy (an E. error packet) and closed, whether the
+    first is stopped or running, and the first GDB's session goes on."""
+    s = Stub(SPIN)
+    try:
+        second_gdb_busy(s)
+    finally:
+        s.finish()
 
 
 @test

@@ -169,6 +169,12 @@ for A in rv32 rv64; do
     '^0x0*80000000 <_start>:' '0x2a \(42\)' "'si' belongs to GDB" '[Uu]nknown command'
   rv_end 5
 
+  # a monitor watch that stops a GDB continue counts its hit (issue 16)
+  rv_start "$P" && gdb_batch "$P" 'break main' 'continue' 'monitor w *global' 'continue' \
+      'monitor info w' 'kill'
+  expect "$A-monitor-watch-hits" '^New value = 0x5 \(5\)$' '^1 +watchpoint +Memory +1 +0x5 '
+  rv_end 5
+
   # Ctrl-C break-in of a spinning guest (SIGINT to GDB, as a terminal sends it)
   rv_start "$P" && {
     timeout 60 "$GDB" -batch -nx -ex 'set pagination off' -ex "target remote 127.0.0.1:$PORT" \
