@@ -101,9 +101,13 @@ void machine_set_page_flag(machine_t *m, uint64_t pa, uint8_t flag)
     machine_flush_write_tlbs(m);   /* stores to this page must see the flag */
 }
 
+/* Instructions a lone write of tohost's low word waits for the high one. */
+#define HTIF_GRACE 16
+
 static void htif_write(machine_t *m, hart_t *by)
 {
     uint64_t v;
+    m->htif_pending = false;
     memcpy(&v, m->ram + (m->tohost - RAM_BASE), 8);
     if (!v)
         return;
@@ -154,11 +158,24 @@ void machine_ram_written(machine_t *m, hart_t *by, uint64_t pa, uint64_t len)
             }
         }
         /* tohost: act on a write of its upper word, or of all 8 bytes at once
-         * (RV32 guests write the low word first). */
+         * (RV32 guests write the low word first). A write of the low word
+         * alone that makes tohost non-zero is acted on too, as Spike does
+         * (riscv-arch-test's halt is one sw of 1), but a few instructions
+         * later (run_hart), so an RV32 pair still arrives whole. */
         if ((f & PF_HTIF) && m->has_tohost) {
-            uint64_t t = m->tohost - RAM_BASE;
-            if (a < t + 8 && b > t + 4)
+            uint64_t t = m->tohost - RAM_BASE, v;
+            if (a < t + 8 && b > t + 4) {
                 htif_write(m, by);
+            } else if (a < t + 4 && b > t) {
+                memcpy(&v, m->ram + t, 8);
+                if (v && !m->htif_pending) {
+                    m->htif_pending = true;
+                    m->htif_hart = by;
+                    m->htif_at = by ? hart_cycles(by) : 0;
+                    if (by)
+                        hart_end_slice(by);     /* run_hart counts the grace */
+                }
+            }
         }
     }
 }
@@ -264,6 +281,16 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
                 return;          /* idle for the rest of the round */
         }
         uint64_t left = n - (hart_cycles(h) - start);
+        if (m->htif_pending && (m->htif_hart == h || !m->htif_hart)) {
+            uint64_t since = m->htif_hart ? hart_cycles(h) - m->htif_at : HTIF_GRACE;
+            if (since >= HTIF_GRACE) {
+                htif_write(m, NULL);
+                if (m->stop)
+                    return;
+            } else if (left > HTIF_GRACE - since) {
+                left = HTIF_GRACE - since;
+            }
+        }
         uint64_t now = m->mtime + (hart_cycles(h) - start);
         uint64_t dl = hart_next_deadline(m, h, now);
         if (dl != UINT64_MAX && dl - now < left)
@@ -277,6 +304,10 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
             if (left > room)
                 left = room;
         }
+        /* The budget is signed: N >= 2^63 (si -1) would be negative and
+         * run nothing, forever. A slice of 2^63-1 is as good as endless. */
+        if (left > (uint64_t)INT64_MAX)
+            left = (uint64_t)INT64_MAX;
         h->budget = h->slice_len = (int64_t)left;
         uint64_t before = hart_cycles(h);
         hart_run_slice(h);

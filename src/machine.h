@@ -77,6 +77,12 @@ typedef struct machine {
 
     bool     has_tohost;
     uint64_t tohost, fromhost;
+    /* A write of tohost's low word alone that left it non-zero: RV32 writes
+     * the high word next, so it is acted on HTIF_GRACE instructions later
+     * of htif_hart (or at once when the high word comes). */
+    bool     htif_pending;
+    struct hart *htif_hart;
+    uint64_t htif_at;             /* htif_hart's cycle count at the write */
 
     volatile int stop;            /* enum stop_reason; set to end the run */
     int      exit_code;

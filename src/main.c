@@ -105,6 +105,7 @@ typedef struct options {
     FILE *trace_file;
     const char *symbols[SYMSET_MAX];    /* --symbols FILE[@OFFSET] */
     unsigned nsymbols;
+    const char *trace_path;
     bool monitor;
     const char *script;
     const char *gdb;
@@ -228,6 +229,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_ITRACE: o->itrace = true; break;
         case O_NO_JIT: o->no_jit = true; break;
         case O_TRACE_FILE:
+            o->trace_path = optarg;
             if (!(o->trace_file = fopen(optarg, "w")))
                 die_usage("cannot open --trace-file '%s' for writing", optarg);
             break;
@@ -488,6 +490,15 @@ reboot:;
             machine_free(m);
             goto reboot;
         }
+    }
+    /* Trace lines that could not be written (a full disk, /dev/full) were
+     * lost: say so and fail rather than exit 0 with a short trace. */
+    errno = 0;
+    if (o.trace_file && (fflush(o.trace_file) != 0 || ferror(o.trace_file))) {
+        fprintf(stderr, "rvscope: writing --trace-file '%s' failed: %s; the trace is incomplete\n",
+                o.trace_path, strerror(errno ? errno : EIO));
+        if (status == 0)
+            status = 1;
     }
     boot_state_free(&boot_state);
     image_close(img);

@@ -65,6 +65,15 @@ typedef struct hart {
     int64_t  budget, slice_len;
     uint64_t cycle_base;        /* instructions executed before this slice */
     uint64_t exceptions;        /* synchronous traps (did not retire) */
+    /* Set while the debugger's after-instruction hooks run: the instruction
+     * of this slot is done, so minstret counts it (hart_instret). */
+    bool     insn_done;
+    /* The last synchronous trap (trap.c, a few stores per trap): when its
+     * handler address faults on itself, the stuck report names this one,
+     * the fault that started the chain. */
+    unsigned last_trap_cause;
+    int      last_trap_priv;
+    uint64_t last_trap_epc, last_trap_tval, last_trap_handler;
     uint64_t instret_offset, cycle_offset;   /* written minstret/mcycle */
     bool     wfi;               /* waiting for an interrupt */
 

@@ -200,9 +200,10 @@ void hart_flush_tlb(hart_t *h)
 
 uint64_t hart_instret(const hart_t *h)
 {
-    /* The instruction now executing has not retired yet. */
+    /* The instruction now executing has not retired yet (once it is done,
+     * as a watch on $minstret sees it after each instruction, it has). */
     uint64_t c = hart_cycles(h);
-    return c - h->exceptions - (h->slice_len ? 1 : 0);
+    return c - h->exceptions - (h->slice_len && !h->insn_done ? 1 : 0);
 }
 
 void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint64_t pc)

@@ -55,6 +55,13 @@ static void trap_enter(hart_t *h, unsigned code, bool irq, uint64_t tval)
      * itself forever (typically mtvec was never set). */
     if (!irq && h->pc == epc && !h->m->stop)
         dbg_stuck(h, code, epc, tval);
+    if (!irq) {
+        h->last_trap_cause = code;
+        h->last_trap_priv = from;
+        h->last_trap_epc = epc;
+        h->last_trap_tval = tval;
+        h->last_trap_handler = h->pc;
+    }
     /* Re-check interrupts and stop requests before the handler runs. */
     hart_end_slice(h);
 }

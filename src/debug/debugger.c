@@ -6,6 +6,7 @@
  * at. Every change flushes the harts' TLBs and ends their slices, so the
  * next instruction sees the new arming. */
 #include "debug.h"
+#include "../core/mmu.h"
 #include "../core/trap.h"
 #include "../jit/jit.h"
 #include "../trace/trace.h"
@@ -227,16 +228,21 @@ static bool call_after(struct debugger *D, hart_t *h, bool wrote, unsigned rd)
 {
     debug_hart_t *d = h->dbg;
     uint64_t why = (1ull << rd) | (wrote ? HOOK_STORES : 0) | HOOK_ALWAYS;
+    /* The instruction has retired: a watch on $minstret must see it (it
+     * read one less, stopping late and blaming the wrong instruction). */
+    h->insn_done = true;
     for (unsigned i = 0; i < D->nafter; i++) {
         dbg_client_t *c = D->after[i];
         if ((c->hook_mask & why) &&
             c->after_insn(c->ctx, h, wrote, d->store_addr, d->store_len, rd)) {
+            h->insn_done = false;
             dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_HOOK, .client = c,
                                               .addr = wrote ? d->store_addr : 0,
                                               .wkind = wrote ? WP_WRITE : 0 });
             return true;
         }
     }
+    h->insn_done = false;
     return false;
 }
 
@@ -387,10 +393,45 @@ void dbg_record_stop(hart_t *h, const dbg_stop_t *s)
     machine_request_stop(m, r.kind == DS_STUCK ? STOP_STUCK : STOP_DEBUG);
 }
 
+/* The instruction bits at va as the hart saw them in privilege priv. */
+static bool read_insn(hart_t *h, int priv, uint64_t va, uint32_t *raw)
+{
+    uint8_t b[4];
+    uint64_t pa;
+    for (unsigned i = 0; i < 4; i += 2) {
+        uint64_t a = va + i;
+        if (h->xlen == 32)
+            a = (uint32_t)a;
+        if (priv == PRIV_M)
+            pa = a;
+        else if (!mmu_debug_translate(h, h->satp, a, &pa))
+            return false;
+        if (!machine_phys_read(h->m, pa, b + i, 2))
+            return false;
+        if (i == 0 && (b[0] & 3) != 3) {
+            *raw = b[0] | (uint32_t)b[1] << 8;
+            return true;
+        }
+    }
+    *raw = b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    return true;
+}
+
 void dbg_stuck(hart_t *h, unsigned code, uint64_t epc, uint64_t tval)
 {
-    dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_STUCK, .cause = code, .insn_pc = epc,
-                                      .tval = tval });
+    dbg_stop_t r = { .kind = DS_STUCK, .cause = code, .insn_pc = epc, .tval = tval };
+    /* The trap before sent the hart here (to its handler): that fault is
+     * where the guest went wrong; this one only follows from it. */
+    if (h->last_trap_handler == epc && h->last_trap_epc != epc) {
+        r.has_first = true;
+        r.first_cause = h->last_trap_cause;
+        r.first_pc = h->last_trap_epc;
+        r.first_tval = h->last_trap_tval;
+        unsigned c = r.first_cause;
+        if (c != EXC_INSN_MISALIGNED && c != EXC_INSN_ACCESS && c != EXC_INSN_PAGE)
+            r.first_insn_ok = read_insn(h, h->last_trap_priv, r.first_pc, &r.first_insn);
+    }
+    dbg_record_stop(h, &r);
 }
 
 void dbg_stop_clear(machine_t *m)

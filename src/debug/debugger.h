@@ -52,6 +52,13 @@ typedef struct dbg_stop {
     int      catch_kind;    /* DS_CATCH: enum catch_kind */
     int      from_priv;     /* DS_CATCH: privilege before the event */
     bool     irq;           /* DS_CATCH on a trap: an interrupt */
+    /* DS_STUCK: the fault whose handler address then faulted on itself
+     * (an illegal instruction with no mtvec: the guest's real error). */
+    bool     has_first;
+    unsigned first_cause;
+    uint64_t first_pc, first_tval;
+    bool     first_insn_ok;
+    uint32_t first_insn;
 } dbg_stop_t;
 
 /* The machine stopped (machine_run/machine_step returned `why`): what

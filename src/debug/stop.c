@@ -38,6 +38,22 @@ void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
                  s->insn_pc, "USHM"[s->tval & 3]);
         break;
     case DS_STUCK:
+        if (s->has_first) {
+            /* The first fault first: it is the guest's error. */
+            char first[160] = "";
+            if (s->first_insn_ok) {
+                disasm(h->xlen, s->first_pc, s->first_insn, insn, sizeof insn);
+                snprintf(first, sizeof first, ", insn 0x%0*" PRIx32 " %s",
+                         (s->first_insn & 3) == 3 ? 8 : 4, s->first_insn, insn);
+            }
+            snprintf(buf, n, "hart %u is stuck: %s at pc 0x%" PRIx64 " (tval 0x%" PRIx64 "%s) "
+                     "went to the handler at 0x%" PRIx64 ", where %s (tval 0x%" PRIx64
+                     ") traps to itself; is %s set?", s->hart,
+                     exc_cause_name(s->first_cause, m->xlen), s->first_pc, s->first_tval, first,
+                     s->insn_pc, exc_cause_name(s->cause, m->xlen), s->tval,
+                     s->priv == PRIV_M ? "mtvec" : "stvec");
+            break;
+        }
         snprintf(buf, n, "hart %u is stuck: %s at pc 0x%" PRIx64 " (tval 0x%" PRIx64
                  ") traps to itself; is %s set?", s->hart, exc_cause_name(s->cause, m->xlen),
                  s->insn_pc, s->tval, s->priv == PRIV_M ? "mtvec" : "stvec");

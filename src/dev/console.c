@@ -69,6 +69,10 @@ void console_init(bool enable)
     memset(&con, 0, sizeof con);
     con.enabled = enable;
     con.tty = enable && isatty(STDIN_FILENO);
+    /* Raw at once, as QEMU: waiting for the guest to read input left Ctrl-A
+     * x dead for a guest that only prints, and gave a guest polling for a
+     * character a cooked, doubly echoed first line. */
+    console_activate();
 }
 
 bool console_open(void)

@@ -3,12 +3,12 @@
  *
  * - Input is read without blocking (poll(2), then read(2) of what is
  *   there); end of file means no more input, ever.
- * - When stdin is a terminal, it is switched to raw mode once the guest
- *   shows it reads input (console_activate: the UART's receive interrupt is
- *   enabled or RBR is read), so that Ctrl-C keeps killing rvscope while a
- *   guest only prints. Raw mode is restored at exit and on fatal signals.
- *   In raw mode, as QEMU's -nographic: Ctrl-A x quits rvscope, Ctrl-A
- *   Ctrl-A sends one Ctrl-A, Ctrl-A h lists the commands.
+ * - When stdin is a terminal (and rvscope runs in the foreground), it is
+ *   raw from the start (console_init), as QEMU's -nographic: Ctrl-C goes
+ *   to the guest, Ctrl-A x quits rvscope, Ctrl-A Ctrl-A sends one Ctrl-A,
+ *   Ctrl-A h lists the commands. Raw mode is restored at exit and on fatal
+ *   signals. (It once waited for the guest to read input: Ctrl-A x was dead
+ *   for a guest that only prints.)
  * - Input that is not a terminal (a pipe, a file) reaches the guest byte for
  *   byte, without Ctrl-A commands. */
 #ifndef RVSCOPE_CONSOLE_H
@@ -25,7 +25,7 @@ bool console_open(void);
 /* Up to max bytes that are available now, after Ctrl-A commands; 0 if
  * none. Never blocks. */
 size_t console_read(uint8_t *buf, size_t max);
-/* The guest reads input: raw mode if stdin is a terminal. */
+/* Raw mode if stdin is a terminal (console_init does it; idempotent). */
 void console_activate(void);
 /* A person types the input: stdin is a terminal in raw mode. */
 bool console_interactive(void);

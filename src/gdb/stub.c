@@ -137,9 +137,11 @@ enum gdb_action gdb_input(gdb_t *g, uint8_t c)
 /* ---- stops ---- */
 
 /* Signal for a hart stuck in a trap loop, from its trap cause. */
-static int stuck_signal(hart_t *h)
+/* The signal for a stuck hart: that of the fault that started the chain
+ * (an illegal instruction is SIGILL though its handler then faulted). */
+static int stuck_signal(const dbg_stop_t *si)
 {
-    uint64_t cause = h->priv == PRIV_M ? h->mcause : h->scause;
+    unsigned cause = si->has_first ? si->first_cause : si->cause;
     switch (cause) {
     case EXC_ILLEGAL: return SIG_ILL;
     case 0: case 4: case 6: return SIG_BUS;           /* misaligned */
@@ -214,7 +216,7 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
         break;
     case STOP_STUCK:
         hart = si.hart < m->nharts ? si.hart : hart;
-        sig = stuck_signal(gdb_hart(g, hart));
+        sig = stuck_signal(&si);
         snprintf(st.msg, msgsize, "rvscope: %s\n", text);
         break;
     case STOP_DEBUG:
@@ -273,6 +275,13 @@ static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int 
     }
     dbg_stop_clear(m);                     /* tells a fresh record from an old one */
     g->break_req = 0;
+    /* A break-in already read (it came with the vCont;c, in the same TCP
+     * read): the poller only sees new bytes, so stop now, before running.
+     * (Non-stop mode has consumed its buffered bytes before a run.) */
+    if (!step && !g->non_stop && gdb_conn_take_break(conn)) {
+        m->insn_limit = user_limit;
+        return STOP_INTERRUPT;
+    }
     gdb_poller_t *p = !step && (conn || listen_fd >= 0)
                       ? gdb_poller_start(conn, listen_fd, &g->break_req, g->non_stop) : NULL;
     if (step)

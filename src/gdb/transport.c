@@ -148,6 +148,7 @@ gdb_conn_t *gdb_accept(gdb_listener_t *l)
     gdb_conn_t *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
+    c->busy_fd = l->stdio ? -1 : l->fd;
     if (l->stdio) {
         c->in_fd = 0;
         c->out_fd = 1;
@@ -199,11 +200,43 @@ static void rx_append(gdb_conn_t *c, const uint8_t *p, size_t n)
     c->rx_len += n;
 }
 
+void gdb_reject_busy(int listen_fd)
+{
+    int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (fd < 0)
+        return;
+    /* An error reply to whatever it sends first (qSupported); GDB shows the
+     * text after "E.". */
+    static const char msg[] = "E.rvscope: another GDB is attached; one at a time";
+    unsigned sum = 0;
+    for (const char *p = msg; *p; p++)
+        sum += (unsigned char)*p;
+    char pkt[128];
+    int n = snprintf(pkt, sizeof pkt, "$%s#%02x", msg, sum & 0xff);
+    if (send(fd, pkt, (size_t)n, MSG_NOSIGNAL) < 0) {
+        /* nothing to do: it is closed below either way */
+    }
+    shutdown(fd, SHUT_WR);
+    close(fd);
+}
+
 int gdb_conn_getc(gdb_conn_t *c)
 {
     while (c->rx_pos == c->rx_len) {
         if (c->eof)
             return -1;
+        if (c->busy_fd >= 0) {
+            /* Wait for GDB's bytes, turning away other GDBs meanwhile. */
+            struct pollfd fds[2] = { { .fd = c->in_fd, .events = POLLIN },
+                                     { .fd = c->busy_fd, .events = POLLIN } };
+            int rc = poll(fds, 2, -1);
+            if (rc < 0 && errno == EINTR)
+                continue;
+            if (rc > 0 && fds[1].revents && !fds[0].revents) {
+                gdb_reject_busy(c->busy_fd);
+                continue;
+            }
+        }
         uint8_t buf[4096];
         ssize_t n = read(c->in_fd, buf, sizeof buf);
         if (n < 0 && errno == EINTR)
@@ -255,14 +288,20 @@ static void *poller_main(void *arg)
     gdb_poller_t *p = arg;
     int fd = p->c ? p->c->in_fd : p->listen_fd;
     bool watch_fd = fd >= 0 && !(p->c && p->c->eof);
+    int busy = p->c ? p->c->busy_fd : -1;
     for (;;) {
-        struct pollfd fds[2] = { { .fd = p->wake[0], .events = POLLIN },
-                                 { .fd = fd, .events = POLLIN } };
-        int rc = poll(fds, watch_fd ? 2 : 1, -1);
+        /* fds[2]: while a GDB is attached, other GDBs are turned away here
+         * too (the listener is in fds[1] only when none is). */
+        struct pollfd fds[3] = { { .fd = p->wake[0], .events = POLLIN },
+                                 { .fd = watch_fd ? fd : -1, .events = POLLIN },
+                                 { .fd = busy, .events = POLLIN } };
+        int rc = poll(fds, 3, -1);
         if (rc < 0 && errno != EINTR)
             break;
         if (fds[0].revents)
             break;
+        if (rc > 0 && busy >= 0 && fds[2].revents)
+            gdb_reject_busy(busy);
         if (!watch_fd || rc <= 0 || !fds[1].revents)
             continue;
         if (!p->c) {                  /* a GDB is knocking */
@@ -298,6 +337,28 @@ static void *poller_main(void *arg)
 bool gdb_conn_pending(const gdb_conn_t *c)
 {
     return c && c->rx_pos < c->rx_len;
+}
+
+bool gdb_conn_take_break(gdb_conn_t *c)
+{
+    if (!c)
+        return false;
+    bool found = false, in_packet = false;
+    size_t keep = c->rx_pos;
+    for (size_t i = c->rx_pos; i < c->rx_len; i++) {
+        uint8_t b = c->rx[i];
+        if (b == '$')
+            in_packet = true;
+        else if (b == '#')
+            in_packet = false;      /* the two checksum digits are never 0x03 */
+        if (b == 0x03 && !in_packet) {
+            found = true;
+            continue;
+        }
+        c->rx[keep++] = b;
+    }
+    c->rx_len = keep;
+    return found;
 }
 
 gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag, bool any_byte)

@@ -14,6 +14,8 @@ typedef struct gdb_conn {
     uint8_t *rx;                 /* read but not yet consumed */
     size_t   rx_pos, rx_len, rx_cap;
     bool     eof;                /* GDB went away */
+    int      busy_fd;            /* the listener: another GDB there is told
+                                  * "busy" and closed (-1: none) */
 } gdb_conn_t;
 
 typedef struct gdb_listener {
@@ -44,6 +46,13 @@ typedef struct gdb_poller gdb_poller_t;
 gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag, bool any_byte);
 /* Bytes already read and not yet consumed. */
 bool gdb_conn_pending(const gdb_conn_t *c);
+/* Removes the break-in bytes (0x03 outside a packet) from what is read and
+ * not yet consumed; true if there was one. All-stop: a 0x03 that came in
+ * the same read as the vCont;c before it must stop that run. */
+bool gdb_conn_take_break(gdb_conn_t *c);
+/* A second GDB knocking while one is attached: accept it, tell it the stub
+ * is busy, close it. */
+void gdb_reject_busy(int listen_fd);
 /* Stops and frees the poller. */
 void gdb_poller_stop(gdb_poller_t *p);
 

@@ -111,9 +111,7 @@ void break_cmd(mon_t *M, char *args)
         expr_error_t err;
         cond = expr_parse(cond_text, &env, &err);
         if (!cond) {
-            char buf[1024];
-            expr_error_render(buf, sizeof buf, cond_text, &err);
-            mon_printf(M, "%s", buf);
+            mon_expr_error(M, cond_text, &err);
             return;
         }
     }

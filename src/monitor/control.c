@@ -90,6 +90,8 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
     dbg_stop_describe(m, si, text, sizeof text);
     /* Trigger actions 8/9 and debug mode say what happened in a line. */
     bool has_line = si->kind == DS_TRIGGER || si->kind == DS_DEBUG_MODE;
+    M->stop_status = why == STOP_LIMIT && !(step && step_done) ? 124 : why == STOP_DEADLOCK ? 125
+                   : why == STOP_STUCK ? 126 : 0;
     if (why == STOP_DEBUG && si->kind == DS_CATCH) {
         const mcatch_t *c = catch_by_dbg_id(M, si->id);
         char what[400];

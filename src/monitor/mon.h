@@ -88,6 +88,10 @@ typedef struct mon {
     bool       stepping;
     bool       exited;
     int        exit_code;
+    /* The status rvscope exits with if the session ends now: the CLI's
+     * for the last stop (124 --max-insns, 125 deadlock, 126 stuck), 0 after
+     * any other; the guest's own once it exited. */
+    int        stop_status;
     bool       quit;
     bool       interactive;
     int        nchanged;
@@ -121,6 +125,9 @@ void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n);
 void mon_show_location(mon_t *M, hart_t *h);
 /* parse + evaluate, printing the error with a caret; false on error */
 bool mon_eval(mon_t *M, const char *text, uint64_t *val);
+/* Print an expression error: the text, a caret under the column, the message
+ * (however long the text: a fixed buffer once cut the message off). */
+void mon_expr_error(mon_t *M, const char *text, const expr_error_t *err);
 /* value as "0x... (decimal)" */
 void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n);
 

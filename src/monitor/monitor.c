@@ -120,12 +120,22 @@ bool mon_eval(mon_t *M, const char *text, uint64_t *val)
     expr_t *e = expr_parse(text, &env, &err);
     bool ok = e && expr_eval(e, &env, val, &err);
     expr_free(e);
-    if (!ok) {
-        char buf[1024];
-        expr_error_render(buf, sizeof buf, text, &err);
-        mon_printf(M, "%s", buf);
-    }
+    if (!ok)
+        mon_expr_error(M, text, &err);
     return ok;
+}
+
+void mon_expr_error(mon_t *M, const char *text, const expr_error_t *err)
+{
+    int n = expr_error_render(NULL, 0, text, err);
+    char *buf = malloc((size_t)n + 1);
+    if (!buf) {
+        mon_printf(M, "%s\n", err->msg);
+        return;
+    }
+    expr_error_render(buf, (size_t)n + 1, text, err);
+    mon_printf(M, "%s", buf);
+    free(buf);
 }
 
 void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n)
@@ -232,12 +242,12 @@ static bool run_line(mon_t *M, char *line, bool echo)
     return ok;
 }
 
-static void run_script(mon_t *M, const char *path)
+static bool run_script(mon_t *M, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
-        mon_printf(M, "rvscope: cannot open script %s: %s\n", path, strerror(errno));
-        return;
+        fprintf(stderr, "rvscope: cannot open script %s: %s\n", path, strerror(errno));
+        return false;
     }
     char *line = NULL;
     size_t cap = 0;
@@ -245,6 +255,7 @@ static void run_script(mon_t *M, const char *path)
         run_line(M, line, true);
     free(line);
     fclose(f);
+    return true;
 }
 
 static void run_stdin(mon_t *M)
@@ -380,8 +391,11 @@ int monitor_main(session_t *s)
                    s->image_path, s->m->xlen, s->m->nharts, s->m->nharts > 1 ? "s" : "", h->pc,
                    *sym ? " " : "", sym);
     }
-    if (s->script)
-        run_script(M, s->script);
+    /* A missing script is bad input: exit 2 as the CLI does, run nothing. */
+    if (s->script && !run_script(M, s->script)) {
+        mon_free(M);
+        return 2;
+    }
     if (!M->quit) {
         if (M->interactive)
             run_tty(M);
@@ -389,7 +403,7 @@ int monitor_main(session_t *s)
             run_stdin(M);
     }
     fflush(stdout);
-    int status = M->exited ? M->exit_code : 0;
+    int status = M->exited ? M->exit_code : M->stop_status;
     mon_free(M);
     return status;
 }

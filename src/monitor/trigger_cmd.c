@@ -94,8 +94,12 @@ bool cmd_trigger(mon_t *M, char *args)
     } else if (!strcmp(what, "store") || !strcmp(what, "load") || !strcmp(what, "exec") ||
                !strcmp(what, "access")) {
         char *e = strtok_r(NULL, " \t", &save);
-        if (!e || !mon_eval(M, e, &t2) || !parse_opts(&save, &o)) {
-            if (e) mon_usage(M, "trigger");
+        /* No address is a usage error (it once printed nothing at all); a
+         * bad one is the expression's own error. */
+        if (e && !mon_eval(M, e, &t2))
+            return false;
+        if (!e || !parse_opts(&save, &o)) {
+            mon_usage(M, "trigger");
             return false;
         }
         uint64_t kind = !strcmp(what, "store") ? 2 : !strcmp(what, "load") ? 1 :

@@ -91,9 +91,16 @@ void watch_cmd(mon_t *M, char *args)
     expr_error_t err;
     expr_t *e = expr_parse(args, &env, &err);
     if (!e) {
-        char buf[1024];
-        expr_error_render(buf, sizeof buf, args, &err);
-        mon_printf(M, "%s", buf);
+        mon_expr_error(M, args, &err);
+        return;
+    }
+    /* A constant that cannot be evaluated (w 1/0) can never be watched: the
+     * same error as p gives. (One that reads registers or memory may become
+     * readable later, so it stays.) */
+    uint64_t cv;
+    if (!expr_reads_memory(e) && !expr_reads_registers(e) && !expr_eval(e, &env, &cv, &err)) {
+        mon_expr_error(M, args, &err);
+        expr_free(e);
         return;
     }
     if (M->nwp == M->capwp) {

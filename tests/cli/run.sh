@@ -49,6 +49,11 @@ expect finisher-fail 42 '' "$R" $G/failcode.elf
 expect raw-binary 42 '' "$R" --isa rv32imac --raw 0x80000000 $G/failcode.bin
 expect raw-missing 2 'nope\.bin' "$R" --raw 0x80000000 "$tmp/nope.bin"
 expect htif-tohost 7 '' "$R" $G/htif.elf
+# issue 16: one sw of tohost's low word (riscv-arch-test's halt) stops too;
+# an RV32 putchar (low word first, odd) still prints and does not exit
+expect htif-tohost-low-word 7 '' "$R" $G/htif_lo.elf
+expect htif-tohost-low-word-nojit 7 '' "$R" --no-jit $G/htif_lo.elf
+expect htif-putchar-rv32 0 '^A$' "$R" $G/htif_putc.elf
 expect trigger-action8 3 'trigger 0 \(mcontrol6, store, action 8\).*sw' "$R" $G/trigger8.elf
 # lw a0, 1(zero): a misaligned load in virtual page 0 must be a guest fault
 # (it once hit an empty TLB entry and read host address 1).
@@ -56,3 +61,14 @@ printf '\x03\x25\x10\x00' >"$tmp/page0.bin"
 expect misaligned-page0 126 'stuck' "$R" --raw 0x80000000 "$tmp/page0.bin"
 expect disassemble 0 'addi[[:space:]]+a0,a0,1' "$R" --disassemble 00150513
 expect disassemble-bad 2 "'xyz' is not a hexadecimal" "$R" --disassemble xyz
+# issue 16: a trace file that cannot be written (/dev/full) is an error, not
+# a silent exit 0 with every line lost
+expect trace-file-full 1 "writing --trace-file '/dev/full' failed: No space left on device" \
+  "$R" --itrace --trace-file /dev/full $G/../rv32/mon_count.elf
+# issue 16: a stuck hart's report names the first fault of the chain (its
+# cause, pc and instruction), not only the handler's fault at 0
+expect stuck-first-fault-illegal 126 'stuck: illegal instruction at pc 0x80000004 \(tval 0x[0-9a-f]+, insn 0xffffffff [^)]*\) went to the handler at 0x0, where instruction access fault \(tval 0x0\) traps to itself; is mtvec set\?' \
+  "$R" $G/stuck_illegal.elf
+expect stuck-first-fault-jump 126 'stuck: instruction access fault at pc 0x1000 \(tval 0x1000\) went to the handler at 0x0, where instruction access fault' \
+  "$R" $G/stuck_jump.elf
+expect stuck-first-fault-nojit 126 'stuck: illegal instruction at pc 0x80000004 ' "$R" --no-jit $G/stuck_illegal.elf

@@ -331,6 +331,81 @@ def rsp_break_in():
 
 
 @test
+def rsp_break_in_same_read():
+    """Issue 16: a 0x03 sent in the same TCP segment as the vCont;c before
+    it (read into the stub's buffer with the packet) stops that run; it was
+    lost and the run never stopped. The socket's 10 s timeout guards."""
+    s = Stub(SPIN)
+    try:
+        s.cmd("qSupported:swbreak+;hwbreak+")
+        got = []
+        try:
+            for _ in range(5):
+                s.raw(s.frame("vCont;c") + b"\x03")
+                s.read_ack()
+                got.append(s.read_packet())
+        except (socket.timeout, OSError) as e:
+            got.append(repr(e))
+        ok = len(got) == 5 and all(isinstance(r, bytes) and r.startswith(b"T02thread:1;") for r in got)
+        check("rsp-break-in-same-read", ok, "replies %r" % got)
+        if not ok:
+            return
+        # and still a working session: a plain break-in after that
+        dt, r = time_break_in(s)
+        check("rsp-break-in-same-read-after", r.startswith(b"T02"), "then a break-in got %r" % r)
+        s.raw(s.frame("k"))
+    finally:
+        s.finish()
+
+
+def busy_knock(port):
+    """A second GDB: connects, sends qSupported; what it gets before the
+    stub closes the connection (b"" for nothing)."""
+    t = socket.create_connection(("127.0.0.1", port), timeout=10)
+    t.sendall(Stub.frame("qSupported:swbreak+"))
+    data = b""
+    try:
+        while True:
+            chunk = t.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+    except socket.timeout:
+        data += b"<timeout: not closed>"
+    t.close()
+    return data
+
+
+def second_gdb_busy(s):
+    s.cmd("qSupported:swbreak+;hwbreak+")
+    r = busy_knock(s.port)
+    check("rsp-second-gdb-busy-stopped", b"$E.rvscope: another GDB is attached" in r and
+          r.endswith(b"#" + r[-2:]), "second GDB got %r" % r)
+    check("rsp-second-gdb-first-goes-on", s.cmd("qC") == b"QC1", "first GDB's qC after the knock")
+    s.raw(s.frame("vCont;c"))
+    s.read_ack()
+    time.sleep(0.1)
+    r = busy_knock(s.port)
+    check("rsp-second-gdb-busy-running", b"another GDB is attached" in r, "second GDB got %r" % r)
+    s.raw(b"\x03")
+    r = s.read_packet()
+    check("rsp-second-gdb-first-stops", r.startswith(b"T02"), "break-in after the knock: %r" % r)
+    s.raw(s.frame("k"))
+
+
+@test
+def rsp_second_gdb_busy():
+    """Issue 16: a second GDB while one is attached got no reply at all;
+    it is told the stub is busy (an E. error packet) and closed, whether the
+    first is stopped or running, and the first GDB's session goes on."""
+    s = Stub(SPIN)
+    try:
+        second_gdb_busy(s)
+    finally:
+        s.finish()
+
+
+@test
 def rsp_once():
     s = Stub(SPIN, "--gdb-once")
     s.raw(s.frame("vCont;c"))

@@ -169,6 +169,12 @@ for A in rv32 rv64; do
     '^0x0*80000000 <_start>:' '0x2a \(42\)' "'si' belongs to GDB" '[Uu]nknown command'
   rv_end 5
 
+  # a monitor watch that stops a GDB continue counts its hit (issue 16)
+  rv_start "$P" && gdb_batch "$P" 'break main' 'continue' 'monitor w *global' 'continue' \
+      'monitor info w' 'kill'
+  expect "$A-monitor-watch-hits" '^New value = 0x5 \(5\)$' '^1 +watchpoint +Memory +1 +0x5 '
+  rv_end 5
+
   # Ctrl-C break-in of a spinning guest (SIGINT to GDB, as a terminal sends it)
   rv_start "$P" && {
     timeout 60 "$GDB" -batch -nx -ex 'set pagination off' -ex "target remote 127.0.0.1:$PORT" \
@@ -228,6 +234,12 @@ expect trigger-action8 'rvscope: stopped: trigger 0 \(mcontrol6, store, action 8
 rv_end 5
 rv_start $C/stuck.elf && gdb_batch $C/stuck.elf 'continue' 'p $pc'
 expect stuck-trap-loop 'rvscope: hart 0 is stuck: .*mtvec' 'Program received signal SIG(ILL|SEGV)'
+rv_end 5
+# issue 16: GDB's stop names the first fault of the chain (an illegal
+# instruction: SIGILL and its pc), not only the fault of its handler at 0
+rv_start $C/stuck_illegal.elf && gdb_batch $C/stuck_illegal.elf 'continue'
+expect stuck-first-fault 'rvscope: hart 0 is stuck: illegal instruction at pc 0x80000004 .*insn 0xffffffff.* went to the handler at 0x0' \
+  'Program received signal SIGILL'
 rv_end 5
 rv_start $C/sleep.elf && gdb_batch $C/sleep.elf 'continue'
 expect deadlock 'every hart waits in wfi' 'Program received signal SIGTRAP'

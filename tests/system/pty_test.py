@@ -5,13 +5,16 @@ input, Ctrl-C and Ctrl-A Ctrl-A reaching the guest, idle time paced in host
 time while a person could type, Ctrl-A x quitting, and the terminal's
 settings coming back after Ctrl-A x and after SIGTERM.
 Prints PASS/FAIL lines (protocol of tests/run.sh).
-Usage: pty_test.py RVSCOPE ELF"""
+Usage: pty_test.py RVSCOPE ELF [SPIN_ELF]
+SPIN_ELF: a guest that never touches the UART (tests/cli loop.elf): the
+terminal is raw from the start anyway (issue 16), as QEMU's."""
 import fcntl, os, select, signal, subprocess, sys, termios, time
 
 rvscope, elf = sys.argv[1], sys.argv[2]
+spin_elf = sys.argv[3] if len(sys.argv) > 3 else None
 
 
-def start():
+def start(image=None):
     master, slave = os.openpty()
     before = termios.tcgetattr(slave)
 
@@ -19,7 +22,7 @@ def start():
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-    p = subprocess.Popen([rvscope, elf], stdin=slave, stdout=slave, stderr=slave,
+    p = subprocess.Popen([rvscope, image or elf], stdin=slave, stdout=slave, stderr=slave,
                          preexec_fn=child_setup, close_fds=True)
     return p, master, slave, before
 
@@ -130,5 +133,39 @@ def session_sigterm():
         os.close(slave)
 
 
+def session_raw_from_start():
+    """A guest that never reads the UART (issue 16: raw mode came only
+    once the guest read input, so Ctrl-A x was ignored): raw at once,
+    Ctrl-A h lists the commands, Ctrl-A x quits, the terminal comes back."""
+    p, master, slave, before = start(spin_elf)
+    try:
+        raw = False
+        end = time.time() + 5          # a guard against a hang, not a timing
+        while time.time() < end and not raw:
+            raw = not (termios.tcgetattr(slave)[3] & (termios.ICANON | termios.ECHO | termios.ISIG))
+            if not raw:
+                time.sleep(0.02)
+        check("pty/raw-from-start", raw, "terminal still cooked for a guest that never reads")
+        os.write(master, b"\x01h")
+        out = read_until(master, b"exit rvscope")
+        check("pty/ctrl-a-h-help", b"C-a x    exit rvscope" in out, f"got {out!r}")
+        os.write(master, b"\x01x")
+        try:
+            rc = p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = "timeout"
+        out = read_until(master, b"terminated", timeout=1)
+        check("pty/ctrl-a-x-no-reads", rc == 0 and b"terminated" in out, f"exit {rc}, output {out!r}")
+        check("pty/restored-no-reads", termios.tcgetattr(slave) == before, "terminal settings differ")
+    finally:
+        if p.poll() is None:
+            p.kill()
+        os.close(master)
+        os.close(slave)
+
+
 session_quit()
 session_sigterm()
+if spin_elf:
+    session_raw_from_start()

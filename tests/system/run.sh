@@ -140,7 +140,7 @@ done
 
 # The console on a terminal: raw mode, Ctrl-A x, restoring the terminal.
 if [ -f $G/rv64/uart_rx.elf ]; then
-  python3 $D/pty_test.py "$RVSCOPE" $G/rv64/uart_rx.elf
+  python3 $D/pty_test.py "$RVSCOPE" $G/rv64/uart_rx.elf build/guests/cli/loop.elf
 fi
 
 # --disk errors: exit status 2 and a message that says what is wrong.
