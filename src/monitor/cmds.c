@@ -88,12 +88,13 @@ static bool cmd_quit(mon_t *M, char *args)
 
 /* ---- memory and expressions ------------------------------------------- */
 
-static bool cmd_x(mon_t *M, char *args)
+/* x (virtual, through the current translation) and xp (physical). */
+static bool examine(mon_t *M, char *args, bool phys)
 {
     char *ntext = mon_next_word(&args);
     uint64_t n, addr;
     if (!*ntext || !*args) {
-        mon_usage(M, "x");
+        mon_usage(M, phys ? "xp" : "x");
         return false;
     }
     if (!mon_eval(M, ntext, &n) || !mon_eval(M, args, &addr))
@@ -112,7 +113,7 @@ static bool cmd_x(mon_t *M, char *args)
             mon_printf(M, "%s0x%0*" PRIx64 "%s%s:", i ? "\n" : "", M->m->xlen / 4, a, *sym ? " " : "", sym);
         }
         uint8_t b[4];
-        if (!mon_read_virt(h, a, b, 4)) {
+        if (phys ? !machine_phys_read(M->m, a, b, 4) : !mon_read_virt(h, a, b, 4)) {
             mon_printf(M, "\nCannot access memory at address 0x%" PRIx64 ".\n", a);
             return false;
         }
@@ -121,6 +122,9 @@ static bool cmd_x(mon_t *M, char *args)
     mon_printf(M, "\n");
     return true;
 }
+
+static bool cmd_x(mon_t *M, char *args) { return examine(M, args, false); }
+static bool cmd_xp(mon_t *M, char *args) { return examine(M, args, true); }
 
 static bool cmd_print(mon_t *M, char *args)
 {
@@ -469,15 +473,19 @@ static const cmd_t cmds[] = {
      "something stops it early ('set step-show on' prints the next instruction)."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
-    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | triggers | tlb | itrace | jit",
+    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit",
      "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring, compiler",
      "r: GPRs, pc, privilege and the key CSRs (or just the named ones); csr: one CSR by\n"
      "name or number; w: watchpoints; b: breakpoints and watchpoints; triggers: every\n"
      "Sdtrig trigger's tdata1 decoded field by field, and tdata2; tlb: the software TLB;\n"
      "itrace: the last instructions executed (the instruction ring); jit: the block\n"
-     "compiler's work so far and whether the current page runs compiled."},
+     "compiler's work so far and whether the current page runs compiled; catch: the\n"
+     "catchpoints; mem [SATP]: the mapped ranges of the current (or that) page table."},
     {"x", NULL, cmd_x, "x N EXPR", "examine N words of memory at EXPR",
      "Examine N 32-bit words of memory from address EXPR (through the current translation)."},
+    {"xp", NULL, cmd_xp, "xp N EXPR", "examine N words of physical memory at EXPR",
+     "Examine N 32-bit words of RAM from physical address EXPR (no translation), as\n"
+     "QEMU's xp: what the kernel wrote into a user page, whatever maps it."},
     {"p", "print", cmd_print, "p EXPR", "evaluate an expression",
      "Evaluate EXPR and print it in hex and decimal. EXPR: numbers, $x0..$x31, ABI names,\n"
      "$pc, $priv, CSRs ($mstatus), ELF symbols, unary * (XLEN-wide load) - ! ~, and C's\n"

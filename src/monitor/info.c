@@ -386,6 +386,8 @@ bool cmd_info(mon_t *M, char *args)
         return info_tlb(M, args);
     if (!strcmp(what, "itrace"))
         return info_itrace(M, args);
+    if (!strcmp(what, "mem"))
+        return info_mem(M, args);
     if (!strcmp(what, "catch")) {
         catch_list(M);
         return true;

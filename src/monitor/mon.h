@@ -181,7 +181,8 @@ const mcatch_t *catch_by_dbg_id(mon_t *M, int dbg_id);
  * selected hart */
 void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart);
 
-/* the info command (info.c) */
+/* the info command (info.c); info mem (pagemap.c) */
+bool info_mem(mon_t *M, char *args);
 bool cmd_info(mon_t *M, char *args);
 
 /* commands (cmds.c): runs one line; false if the command failed */

@@ -350,3 +350,20 @@ if command -v gdb-multiarch >/dev/null; then
   if [ -z "$why" ]; then pass catchpoints-gdb
   else fail catchpoints-gdb "$why $(tr '\n' '|' <"$tmp/gdbc.out" | tail -c 500)"; fi
 fi
+
+# --- info mem and xp (QEMU's habits) --------------------------------------
+# Stopped at init's first U-mode instruction: its page table maps its code
+# at 0x1000 (r-x, U) and the trampoline at the top of Sv39 (r-x, not U);
+# `xp` reads physical RAM whatever maps it: os.elf's first word at
+# 0x80000000, as objdump shows it; `x` there fails (not mapped in U).
+FIRST=$($OBJDUMP -d $OS/os.elf | awk '/^ *80000000:/ { print $2; exit }')
+printf 'catch priv u\nc\ninfo mem\nxp 1 0x80000000\nx 1 0x80000000\nq\n' |
+  timeout 60 "$RVSCOPE" -m $OS/os.elf >"$tmp/mem" 2>&1
+why=""
+grep -q '^satp 0x8[0-9a-f]* (Sv39, ASID [0-9]*, root 0x[0-9a-f]*)$' "$tmp/mem" || why+=" header;"
+grep -qE '^0000000000001000 [0-9a-f]{16} [0-9a-f]{16} r-xu-ad$' "$tmp/mem" || why+=" user code at 0x1000;"
+grep -qE '^0000003ffffff000 [0-9a-f]{16} 0000000000001000 r-x--ad$' "$tmp/mem" || why+=" trampoline;"
+grep -q "^0x0000000080000000 <_start>:  0x$FIRST\$" "$tmp/mem" || why+=" xp (want 0x$FIRST);"
+grep -q '^Cannot access memory at address 0x80000000\.$' "$tmp/mem" || why+=" x should fail in U;"
+if [ -z "$why" ] && [ -n "$FIRST" ]; then pass info-mem-and-xp
+else fail info-mem-and-xp "$why $(tr '\n' '|' <"$tmp/mem" | tail -c 600)"; fi
