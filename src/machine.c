@@ -315,8 +315,7 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
     }
 }
 
-/* Whether some hart runs (is not halted by a debugger or in debug mode). */
-static bool any_running(const machine_t *m)
+bool machine_any_running(const machine_t *m)
 {
     for (unsigned i = 0; i < m->nharts; i++)
         if (m->harts[i]->run_state == RUN_RUNNING)
@@ -368,7 +367,7 @@ int machine_run(machine_t *m)
 {
     m->stop = STOP_NONE;
     while (!m->stop) {
-        if (!any_running(m)) {
+        if (!machine_any_running(m)) {
             m->stop = STOP_HALTED;
             break;
         }

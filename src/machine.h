@@ -108,6 +108,8 @@ void machine_add_device(machine_t *m, const device_t *d);
 /* Interrupt source `irq` (PLIC numbering: UART 10, virtio 1) is at `level`.
  * Without a PLIC this does nothing. Implemented in dev/plic.c. */
 void machine_set_irq(machine_t *m, unsigned irq, bool level);
+/* Whether some hart runs (is not halted by a debugger or in debug mode). */
+bool machine_any_running(const machine_t *m);
 /* Runs until something stops the machine; returns the stop reason. */
 int machine_run(machine_t *m);
 void machine_request_stop(machine_t *m, int reason);

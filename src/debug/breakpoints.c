@@ -2,47 +2,21 @@
  * with a scope. A code page holding one runs in the checked loop, which
  * asks here before each instruction; other pages never look. */
 #include "debug.h"
-#include <stdlib.h>
 
 typedef struct bp {
-    int id, owner;
+    int id, owner;              /* id first: a dbg_list_t record */
     uint64_t va;
     bp_scope_t scope;
 } bp_t;
 
-struct bp_table {
-    bp_t *bp;
-    unsigned n, cap;
-};
-
-static struct bp_table *table(machine_t *m)
-{
-    struct bp_table **t = dbg_bp_slot(m);
-    if (!*t && !(*t = calloc(1, sizeof **t)))
-        abort();
-    return *t;
-}
-
-void dbg_bp_table_free(struct bp_table *t)
-{
-    if (t)
-        free(t->bp);
-    free(t);
-}
-
 unsigned dbg_bp_count(const machine_t *m)
 {
-    struct bp_table *t = *dbg_bp_slot((machine_t *)m);
-    return t ? t->n : 0;
+    return dbg_bps((machine_t *)m)->n;
 }
 
 int dbg_bp_insert(machine_t *m, uint64_t va, const bp_scope_t *scope, int owner)
 {
-    struct bp_table *t = table(m);
-    if (t->n == t->cap)
-        t->bp = dbg_grow(t->bp, &t->cap, sizeof *t->bp);
-    bp_t *b = &t->bp[t->n++];
-    b->id = dbg_next_id(m);
+    bp_t *b = dbg_list_add(m, dbg_bps(m), sizeof *b);
     b->owner = owner;
     b->va = m->xlen == 32 ? (uint32_t)va : va;
     b->scope = scope ? *scope : BP_SCOPE_ANY;
@@ -52,22 +26,16 @@ int dbg_bp_insert(machine_t *m, uint64_t va, const bp_scope_t *scope, int owner)
 
 bool dbg_bp_remove(machine_t *m, int id)
 {
-    struct bp_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if (t->bp[i].id == id) {
-            t->bp[i] = t->bp[--t->n];
-            dbg_rearm(m);
-            return true;
-        }
-    return false;
+    return dbg_list_remove(m, dbg_bps(m), sizeof(bp_t), id);
 }
 
 int dbg_bp_find(machine_t *m, uint64_t va, int owner)
 {
-    struct bp_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if (t->bp[i].va == va && t->bp[i].owner == owner)
-            return t->bp[i].id;
+    const dbg_list_t *l = dbg_bps(m);
+    const bp_t *bp = l->v;
+    for (unsigned i = 0; i < l->n; i++)
+        if (bp[i].va == va && bp[i].owner == owner)
+            return bp[i].id;
     return -1;
 }
 
@@ -88,22 +56,23 @@ static bool scope_ok(const hart_t *h, const bp_scope_t *s)
 
 bool dbg_bp_on_page(machine_t *m, uint64_t vbase)
 {
-    struct bp_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if ((t->bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase)
+    const dbg_list_t *l = dbg_bps(m);
+    const bp_t *bp = l->v;
+    for (unsigned i = 0; i < l->n; i++)
+        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase)
             return true;
     return false;
 }
 
 bool dbg_bp_check(hart_t *h)
 {
-    struct bp_table *t = table(h->m);
+    const dbg_list_t *l = dbg_bps(h->m);
     if (h->pc == h->dbg->bp_resume) {
         h->dbg->bp_resume = TLB_INVALID;   /* resuming from here: run it once */
         return true;
     }
-    for (unsigned i = 0; i < t->n; i++) {
-        bp_t *b = &t->bp[i];
+    for (unsigned i = 0; i < l->n; i++) {
+        const bp_t *b = (const bp_t *)l->v + i;
         if (b->va == h->pc && scope_ok(h, &b->scope)) {
             h->budget++;              /* it did not execute */
             dbg_record_stop(h, &(dbg_stop_t){ .kind = DS_BREAKPOINT, .id = b->id, .addr = h->pc });

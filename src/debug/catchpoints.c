@@ -6,66 +6,39 @@
  * instructions between events. The stop comes after the event: at a trap,
  * the handler's first instruction has not run yet. */
 #include "debug.h"
-#include <stdlib.h>
-
-struct catch_table {
-    dbg_catch_t *c;
-    unsigned n, cap;
-};
-
-static struct catch_table *table(machine_t *m)
-{
-    struct catch_table **t = dbg_catch_slot(m);
-    if (!*t && !(*t = calloc(1, sizeof **t)))
-        abort();
-    return *t;
-}
-
-void dbg_catch_table_free(struct catch_table *t)
-{
-    if (t)
-        free(t->c);
-    free(t);
-}
 
 int dbg_catch_insert(machine_t *m, enum catch_kind kind, int64_t arg, int owner)
 {
-    struct catch_table *t = table(m);
-    if (t->n == t->cap)
-        t->c = dbg_grow(t->c, &t->cap, sizeof *t->c);
-    dbg_catch_t *c = &t->c[t->n++];
-    *c = (dbg_catch_t){ .id = dbg_next_id(m), .owner = owner, .kind = kind, .arg = arg };
+    dbg_catch_t *c = dbg_list_add(m, dbg_catches(m), sizeof *c);
+    c->owner = owner;
+    c->kind = kind;
+    c->arg = arg;
     dbg_rearm(m);
     return c->id;
 }
 
 bool dbg_catch_remove(machine_t *m, int id)
 {
-    struct catch_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if (t->c[i].id == id) {
-            t->c[i] = t->c[--t->n];
-            dbg_rearm(m);
-            return true;
-        }
-    return false;
+    return dbg_list_remove(m, dbg_catches(m), sizeof(dbg_catch_t), id);
 }
 
 const dbg_catch_t *dbg_catch_get(machine_t *m, int id)
 {
-    struct catch_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if (t->c[i].id == id)
-            return &t->c[i];
+    const dbg_list_t *l = dbg_catches(m);
+    const dbg_catch_t *c = l->v;
+    for (unsigned i = 0; i < l->n; i++)
+        if (c[i].id == id)
+            return &c[i];
     return NULL;
 }
 
 uint32_t dbg_catch_events(machine_t *m)
 {
-    struct catch_table *t = *dbg_catch_slot(m);
+    const dbg_list_t *l = dbg_catches(m);
+    const dbg_catch_t *c = l->v;
     uint32_t ev = 0;
-    for (unsigned i = 0; t && i < t->n; i++)
-        switch (t->c[i].kind) {
+    for (unsigned i = 0; i < l->n; i++)
+        switch (c[i].kind) {
         case CATCH_TRAP: case CATCH_SYSCALL: ev |= DBG_ARM_TRAP; break;
         case CATCH_PRIV: ev |= DBG_ARM_PRIV; break;
         case CATCH_SATP: ev |= DBG_ARM_SATP; break;
@@ -96,9 +69,9 @@ static bool matches(const dbg_catch_t *c, const hart_t *h, const dbg_event_t *ev
 
 void dbg_catch_event(hart_t *h, const dbg_event_t *ev)
 {
-    struct catch_table *t = *dbg_catch_slot(h->m);
-    for (unsigned i = 0; t && i < t->n; i++) {
-        dbg_catch_t *c = &t->c[i];
+    const dbg_list_t *l = dbg_catches(h->m);
+    for (unsigned i = 0; i < l->n; i++) {
+        dbg_catch_t *c = (dbg_catch_t *)l->v + i;
         if (!matches(c, h, ev))
             continue;
         c->hits++;

@@ -45,8 +45,6 @@ typedef struct debug_hart {
     uint64_t  stores_at_insn;   /* ... when the current instruction began */
     uint64_t  store_addr;
     unsigned  store_len;
-    bool      has_stop;         /* stop holds a record not taken yet */
-    dbg_stop_t stop;
 } debug_hart_t;
 
 /* dcsr.cause values */
@@ -91,21 +89,22 @@ unsigned dbg_bp_count(const machine_t *m);
 /* Watchpoints (watchpoints.c). */
 bool dbg_wp_page_watched(hart_t *h, enum access acc, uint64_t va, uint64_t pa);
 unsigned dbg_wp_count(const machine_t *m);
-/* The breakpoint and watchpoint tables, owned by the debugger. */
-struct bp_table;
-struct wp_table;
-struct bp_table **dbg_bp_slot(machine_t *m);
-struct wp_table **dbg_wp_slot(machine_t *m);
-int dbg_next_id(machine_t *m);
-/* An array of *cap elements grown to twice that (16 at first). */
-void *dbg_grow(void *p, unsigned *cap, size_t elem);
-void dbg_bp_table_free(struct bp_table *t);
-struct catch_table;
-struct catch_table **dbg_catch_slot(machine_t *m);
-void dbg_catch_table_free(struct catch_table *t);
+/* The debugger's breakpoints, watchpoints and catchpoints: arrays of
+ * records whose first member is their int id (ids shared by all three). */
+typedef struct dbg_list {
+    void *v;
+    unsigned n, cap;
+} dbg_list_t;
+dbg_list_t *dbg_bps(machine_t *m);
+dbg_list_t *dbg_wps(machine_t *m);
+dbg_list_t *dbg_catches(machine_t *m);
+/* A new zeroed last record of elem bytes, its id set; the caller fills it
+ * in and re-arms. */
+void *dbg_list_add(machine_t *m, dbg_list_t *l, size_t elem);
+/* Remove the record with this id (the last takes its place) and re-arm. */
+bool dbg_list_remove(machine_t *m, dbg_list_t *l, size_t elem, int id);
 /* Catchpoints: the event bits they need; an event to match against them. */
 uint32_t dbg_catch_events(machine_t *m);
 void dbg_catch_event(hart_t *h, const dbg_event_t *ev);
-void dbg_wp_table_free(struct wp_table *t);
 
 #endif

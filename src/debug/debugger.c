@@ -19,11 +19,9 @@ struct debugger {
     machine_t *m;
     dbg_client_t *clients[MAX_CLIENTS];
     unsigned nclients;
-    struct bp_table *bps;
-    struct wp_table *wps;
-    int last_id;            /* breakpoints and watchpoints share ids */
+    dbg_list_t bps, wps, catches;
+    int last_id;            /* breakpoints, watchpoints and catchpoints share ids */
     struct trace *trace;    /* the traces (src/trace/), a client */
-    struct catch_table *catches;
     /* The first stop of the current run. */
     bool has_stop;
     dbg_stop_t stop;
@@ -54,27 +52,44 @@ void debugger_free(struct debugger *d)
 {
     if (!d)
         return;
-    dbg_bp_table_free(d->bps);
-    dbg_wp_table_free(d->wps);
+    free(d->bps.v);
+    free(d->wps.v);
+    free(d->catches.v);
     trace_free(d->trace);
-    dbg_catch_table_free(d->catches);
     free(d);
 }
 
-struct bp_table **dbg_bp_slot(machine_t *m) { return &m->dbg->bps; }
-struct wp_table **dbg_wp_slot(machine_t *m) { return &m->dbg->wps; }
-int dbg_next_id(machine_t *m) { return ++m->dbg->last_id; }
+dbg_list_t *dbg_bps(machine_t *m) { return &m->dbg->bps; }
+dbg_list_t *dbg_wps(machine_t *m) { return &m->dbg->wps; }
+dbg_list_t *dbg_catches(machine_t *m) { return &m->dbg->catches; }
 struct trace **dbg_trace_slot(machine_t *m) { return &m->dbg->trace; }
-struct catch_table **dbg_catch_slot(machine_t *m) { return &m->dbg->catches; }
 
-void *dbg_grow(void *p, unsigned *cap, size_t elem)
+void *dbg_list_add(machine_t *m, dbg_list_t *l, size_t elem)
 {
-    unsigned n = *cap ? *cap * 2 : 16;
-    void *q = realloc(p, n * elem);
-    if (!q)
-        abort();
-    *cap = n;
-    return q;
+    if (l->n == l->cap) {
+        unsigned cap = l->cap ? l->cap * 2 : 16;
+        void *v = realloc(l->v, cap * elem);
+        if (!v)
+            abort();
+        l->v = v;
+        l->cap = cap;
+    }
+    char *r = (char *)l->v + l->n++ * elem;
+    memset(r, 0, elem);
+    *(int *)r = ++m->dbg->last_id;
+    return r;
+}
+
+bool dbg_list_remove(machine_t *m, dbg_list_t *l, size_t elem, int id)
+{
+    char *v = l->v;
+    for (unsigned i = 0; i < l->n; i++)
+        if (*(int *)(v + i * elem) == id) {
+            memmove(v + i * elem, v + --l->n * elem, elem);
+            dbg_rearm(m);
+            return true;
+        }
+    return false;
 }
 
 /* ---- clients and arming ---- */
@@ -388,8 +403,6 @@ void dbg_record_stop(hart_t *h, const dbg_stop_t *s)
         r.insn_pc = h->pc;
     D->stop = r;
     D->has_stop = true;
-    h->dbg->stop = r;
-    h->dbg->has_stop = true;
     machine_request_stop(m, r.kind == DS_STUCK ? STOP_STUCK : STOP_DEBUG);
 }
 
@@ -437,8 +450,6 @@ void dbg_stuck(hart_t *h, unsigned code, uint64_t epc, uint64_t tval)
 void dbg_stop_clear(machine_t *m)
 {
     m->dbg->has_stop = false;
-    for (unsigned i = 0; i < m->nharts; i++)
-        m->harts[i]->dbg->has_stop = false;
 }
 
 dbg_stop_t dbg_stop_of(machine_t *m, int why)
@@ -457,16 +468,6 @@ dbg_stop_t dbg_stop_of(machine_t *m, int why)
     default: break;
     }
     return s;
-}
-
-bool dbg_take_hart_stop(machine_t *m, unsigned hart, dbg_stop_t *out)
-{
-    debug_hart_t *d = m->harts[hart]->dbg;
-    if (!d->has_stop)
-        return false;
-    *out = d->stop;
-    d->has_stop = false;
-    return true;
 }
 
 /* ---- run states ---- */
@@ -488,13 +489,4 @@ void dbg_halt_hart(machine_t *m, unsigned hart)
     if (h->run_state == RUN_RUNNING)
         h->run_state = RUN_HALTED;
     hart_end_slice(h);
-}
-
-const char *dbg_run_state_name(const hart_t *h)
-{
-    if (h->run_state == RUN_DEBUG)
-        return "halted in debug mode";
-    if (h->run_state == RUN_HALTED)
-        return "halted";
-    return h->wfi ? "waiting for an interrupt" : "running";
 }

@@ -64,9 +64,6 @@ typedef struct dbg_stop {
 /* The machine stopped (machine_run/machine_step returned `why`): what
  * happened, as one record (the first stop of the run wins). */
 dbg_stop_t dbg_stop_of(machine_t *m, int why);
-/* The record a hart's last stop left, if not reported yet; taking it
- * clears it (non-stop mode reports each hart's stop once). */
-bool dbg_take_hart_stop(machine_t *m, unsigned hart, dbg_stop_t *out);
 /* One line saying what a stop was ("trigger 0 (mcontrol6, store, action 8)
  * fired on hart 0: ..."), for stderr, the monitor and GDB's console. */
 void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n);
@@ -83,8 +80,6 @@ void dbg_resume_hart(machine_t *m, unsigned hart);
 /* Keep hart h still while the others run (GDB non-stop, scheduler
  * locking). A hart in debug mode stays in it. */
 void dbg_halt_hart(machine_t *m, unsigned hart);
-static inline bool dbg_hart_running(const hart_t *h) { return h->run_state == RUN_RUNNING; }
-const char *dbg_run_state_name(const hart_t *h);
 
 /* ---- breakpoints and watchpoints (breakpoints.c, watchpoints.c) ---- */
 
@@ -123,7 +118,7 @@ enum catch_kind {
 };
 #define CATCH_IRQ (1ll << 62)
 typedef struct dbg_catch {
-    int id, owner;
+    int id, owner;              /* id first: a record of the debugger's lists */
     enum catch_kind kind;
     int64_t arg;
     uint64_t hits;

@@ -2,72 +2,41 @@
  * virtual or physical. Their pages stay out of the TLB, so only accesses
  * to those pages reach the check, after the access completed. */
 #include "debug.h"
-#include <stdlib.h>
 
 typedef struct wp {
-    int id, owner;
+    int id, owner;              /* id first: a dbg_list_t record */
     uint64_t addr, len;
     enum wp_kind kind;
     bool phys;
 } wp_t;
 
-struct wp_table {
-    wp_t *wp;
-    unsigned n, cap;
-};
-
-static struct wp_table *table(machine_t *m)
-{
-    struct wp_table **t = dbg_wp_slot(m);
-    if (!*t && !(*t = calloc(1, sizeof **t)))
-        abort();
-    return *t;
-}
-
-void dbg_wp_table_free(struct wp_table *t)
-{
-    if (t)
-        free(t->wp);
-    free(t);
-}
-
 unsigned dbg_wp_count(const machine_t *m)
 {
-    struct wp_table *t = *dbg_wp_slot((machine_t *)m);
-    return t ? t->n : 0;
+    return dbg_wps((machine_t *)m)->n;
 }
 
 int dbg_wp_insert(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, bool phys, int owner)
 {
-    struct wp_table *t = table(m);
-    if (len == 0)
-        len = 1;
-    if (t->n == t->cap)
-        t->wp = dbg_grow(t->wp, &t->cap, sizeof *t->wp);
-    wp_t *w = &t->wp[t->n++];
-    *w = (wp_t){ .id = dbg_next_id(m), .owner = owner, .addr = addr, .len = len,
-                 .kind = kind, .phys = phys };
+    wp_t *w = dbg_list_add(m, dbg_wps(m), sizeof *w);
+    w->owner = owner;
+    w->addr = addr;
+    w->len = len ? len : 1;
+    w->kind = kind;
+    w->phys = phys;
     dbg_rearm(m);
     return w->id;
 }
 
 bool dbg_wp_remove(machine_t *m, int id)
 {
-    struct wp_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if (t->wp[i].id == id) {
-            t->wp[i] = t->wp[--t->n];
-            dbg_rearm(m);
-            return true;
-        }
-    return false;
+    return dbg_list_remove(m, dbg_wps(m), sizeof(wp_t), id);
 }
 
 int dbg_wp_find(machine_t *m, uint64_t addr, uint64_t len, enum wp_kind kind, int owner)
 {
-    struct wp_table *t = table(m);
-    for (unsigned i = 0; i < t->n; i++) {
-        wp_t *w = &t->wp[i];
+    const dbg_list_t *l = dbg_wps(m);
+    for (unsigned i = 0; i < l->n; i++) {
+        const wp_t *w = (const wp_t *)l->v + i;
         if (w->addr == addr && w->len == (len ? len : 1) && w->kind == kind && w->owner == owner)
             return w->id;
     }
@@ -86,10 +55,10 @@ static bool kind_ok(const wp_t *w, enum access acc)
 
 bool dbg_wp_page_watched(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
 {
-    struct wp_table *t = table(h->m);
+    const dbg_list_t *l = dbg_wps(h->m);
     uint64_t vpage = va & ~(uint64_t)(PAGE_SIZE - 1), ppage = pa & ~(uint64_t)(PAGE_SIZE - 1);
-    for (unsigned i = 0; i < t->n; i++) {
-        wp_t *w = &t->wp[i];
+    for (unsigned i = 0; i < l->n; i++) {
+        const wp_t *w = (const wp_t *)l->v + i;
         if (kind_ok(w, acc) && overlaps(w->addr, w->len, w->phys ? ppage : vpage, PAGE_SIZE))
             return true;
     }
@@ -98,9 +67,9 @@ bool dbg_wp_page_watched(hart_t *h, enum access acc, uint64_t va, uint64_t pa)
 
 void dbg_watch_access(hart_t *h, enum access acc, uint64_t va, uint64_t pa, unsigned size)
 {
-    struct wp_table *t = table(h->m);
-    for (unsigned i = 0; i < t->n; i++) {
-        wp_t *w = &t->wp[i];
+    const dbg_list_t *l = dbg_wps(h->m);
+    for (unsigned i = 0; i < l->n; i++) {
+        const wp_t *w = (const wp_t *)l->v + i;
         if (kind_ok(w, acc) && overlaps(w->addr, w->len, w->phys ? pa : va, size)) {
             /* Stop after this instruction: the stop ends the slice but lets
              * the current instruction complete. */

@@ -127,7 +127,6 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart);
 void   gdb_send_notification(gdb_t *g, const char *p);
 
 /* nonstop.c */
-bool gdb_any_running(const machine_t *m);
 void gdb_ns_enable(gdb_t *g, bool on);
 void gdb_ns_vstopped(gdb_t *g);
 void gdb_ns_status(gdb_t *g);

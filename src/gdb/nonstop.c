@@ -14,14 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-bool gdb_any_running(const machine_t *m)
-{
-    for (unsigned i = 0; i < m->nharts; i++)
-        if (m->harts[i]->run_state == RUN_RUNNING)
-            return true;
-    return false;
-}
-
 static void queue(gdb_t *g, const char *reply)
 {
     if (g->ns_len == GDB_NS_QUEUE)

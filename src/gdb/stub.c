@@ -183,9 +183,9 @@ static void stop_reason(gdb_t *g, const dbg_stop_t *si, char *extra, size_t n)
 enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
 {
     machine_t *m = g->m;
-    struct { enum gdb_action action; char *msg; } st = { GA_NONE, g->stop_msg };
+    char *msg = g->stop_msg;
     const size_t msgsize = sizeof g->stop_msg;
-    g->stop_msg[0] = 0;
+    msg[0] = 0;
     unsigned hart = step_hart >= 0 ? (unsigned)step_hart : g->last_hart;
     int sig = SIG_TRAP;
     char extra[96] = "";
@@ -200,7 +200,7 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
         return GA_EXIT;
     case STOP_LIMIT:
         if (si.kind == DS_LIMIT) {
-            snprintf(st.msg, msgsize, "rvscope: stopped after %" PRIu64
+            snprintf(msg, msgsize, "rvscope: stopped after %" PRIu64
                      " instructions (--max-insns)\n", m->insn_limit);
             snprintf(g->stop_reply, sizeof g->stop_reply, "X%02x", SIG_XCPU);
             g->exit_status = 124;
@@ -211,26 +211,24 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
         sig = SIG_INT;
         break;
     case STOP_DEADLOCK:
-        snprintf(st.msg, msgsize, "rvscope: every hart waits in wfi with no interrupt "
+        snprintf(msg, msgsize, "rvscope: every hart waits in wfi with no interrupt "
                  "that could wake it; the guest cannot continue by itself\n");
         break;
     case STOP_STUCK:
         hart = si.hart < m->nharts ? si.hart : hart;
         sig = stuck_signal(&si);
-        snprintf(st.msg, msgsize, "rvscope: %s\n", text);
+        snprintf(msg, msgsize, "rvscope: %s\n", text);
         break;
     case STOP_DEBUG:
         if (si.kind != DS_NONE && si.hart < m->nharts)
             hart = si.hart;
         stop_reason(g, &si, extra, sizeof extra);
         if (si.kind == DS_HOOK || (si.kind == DS_WATCHPOINT && !gdb_point_by_id(g, si.id)))
-            monitor_stop_report(g->s, st.msg, msgsize);
-        else if (si.kind == DS_DEBUG_MODE)
-            snprintf(st.msg, msgsize, "rvscope: %s\n", text);
+            monitor_stop_report(g->s, msg, msgsize);
+        else if (si.kind == DS_DEBUG_MODE || si.kind == DS_CATCH)
+            snprintf(msg, msgsize, "rvscope: %s\n", text);
         else if (si.kind == DS_TRIGGER)
-            snprintf(st.msg, msgsize, "rvscope: stopped: %s\n", text);
-        else if (si.kind == DS_CATCH)
-            snprintf(st.msg, msgsize, "rvscope: %s\n", text);
+            snprintf(msg, msgsize, "rvscope: stopped: %s\n", text);
         break;
     default:
         break;
@@ -243,7 +241,7 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
     if (!g->non_stop)
         g->g_hart = g->c_hart = hart;
     g->last_pc = gdb_hart(g, hart)->pc;
-    return st.action;
+    return GA_NONE;
 }
 
 /* The stub's device: no registers, only the per-round poll hook. */
@@ -426,14 +424,14 @@ void gdb_session_end(gdb_t *g)
 static enum gdb_action serve(gdb_t *g)
 {
     for (;;) {
-        if (g->non_stop && gdb_any_running(g->m)) {
+        if (g->non_stop && machine_any_running(g->m)) {
             /* Answer what GDB has sent, then let the harts run on. */
             while (gdb_conn_pending(g->conn)) {
                 enum gdb_action a = gdb_input(g, (uint8_t)gdb_conn_getc(g->conn));
                 if (a != GA_NONE)
                     return a;
             }
-            if (!g->non_stop || !gdb_any_running(g->m))
+            if (!g->non_stop || !machine_any_running(g->m))
                 continue;
             enum gdb_action a = run_nonstop(g);
             if (a != GA_NONE)
