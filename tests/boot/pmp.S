@@ -7,6 +7,7 @@
  * else the failing case number (finisher). Runs the same on QEMU. */
   .option norvc
   .equ FINISHER, 0x100000
+#include "finish.h"
 
   .macro U_DO fn, addr           /* run fn(addr) in U mode; s10 = cause or -1 */
   li s10, -1
@@ -167,19 +168,7 @@ _start:
   csrc mstatus, t0
   EXPECT 17, 5
 
-  li t0, FINISHER
-  li t1, 0x5555
-  sw t1, 0(t0)
-  j park
-fail:
-  slli a7, a7, 16
-  li t1, 0x3333
-  or a7, a7, t1
-  li t0, FINISHER
-  sw a7, 0(t0)
-park:
-  wfi
-  j park
+  FINISH
 
 /* U-mode bodies: one access, then ecall back to M. */
 u_load:       lw t1, 0(a0);     ecall

@@ -14,6 +14,7 @@
 #define LD_A1 0x0202a583
 #endif
   .equ FINISHER, 0x100000
+#include "finish.h"
   .equ ROM, 0x1000
   .macro CASE n
   li a7, \n
@@ -72,16 +73,4 @@ _start:
   CASE 11
   LX t0, 32(t2)                 /* device tree address */
   bne t0, s1, fail
-  li t0, FINISHER
-  li t1, 0x5555
-  sw t1, 0(t0)
-  j park
-fail:
-  slli a7, a7, 16
-  li t1, 0x3333
-  or a7, a7, t1
-  li t0, FINISHER
-  sw a7, 0(t0)
-park:
-  wfi
-  j park
+  FINISH
