@@ -8,7 +8,7 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Isrc -MMD -MP
-LDLIBS  += -lelf -ldw -lreadline -lfdt
+LDLIBS  += -lelf -ldw -lreadline -lfdt -lm
 BUILD   := build
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
@@ -18,6 +18,9 @@ all: $(BUILD)/rvscope
 
 $(BUILD)/rvscope: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The FP core changes rounding modes and reads exception flags (docs/fp.md).
+$(BUILD)/src/core/fp.o: CFLAGS += -frounding-math -fsignaling-nans
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

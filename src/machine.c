@@ -4,6 +4,7 @@
  * every hart runs the same number of instruction slots (a hart waiting in
  * WFI spends them idle), so the same inputs give the same interleaving. */
 #include "machine.h"
+#include "core/isa.h"
 #include "core/run.h"
 #include "core/trap.h"
 #include "core/csr.h"
@@ -40,10 +41,19 @@ machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size)
     m->dbg = debugger_new(m);
     for (unsigned i = 0; i < nharts; i++) {
         m->harts[i] = calloc(1, sizeof(hart_t));
-        hart_reset(m->harts[i], m, i, xlen, RAM_BASE);
+        hart_reset(m->harts[i], m, i, xlen, ISA_ALL, RAM_BASE);
         m->harts[i]->dbg = debug_hart_new(m->harts[i], 4);   /* --triggers changes it */
     }
     return m;
+}
+
+void machine_set_isa(machine_t *m, uint32_t isa)
+{
+    for (unsigned i = 0; i < m->nharts; i++) {
+        hart_t *h = m->harts[i];
+        h->isa = isa;
+        h->misa = (h->misa & ~0x3ffffffull) | isa_misa_bits(isa);
+    }
 }
 
 void machine_free(machine_t *m)

@@ -103,6 +103,8 @@ typedef struct machine {
 } machine_t;
 
 machine_t *machine_new(int xlen, unsigned nharts, uint64_t ram_size);
+/* The extension set of every hart (enum isa_ext bits; all by default). */
+void machine_set_isa(machine_t *m, uint32_t isa);
 void machine_free(machine_t *m);
 void machine_add_device(machine_t *m, const device_t *d);
 /* Interrupt source `irq` (PLIC numbering: UART 10, virtio 1) is at `level`.

@@ -5,6 +5,7 @@
 #include "boot/qemu_args.h"
 #include "core/decode.h"
 #include "core/disasm.h"
+#include "core/isa.h"
 #include "debug/debug.h"
 #include "dev/clint.h"
 #include "dev/console.h"
@@ -53,7 +54,8 @@ static const char usage_text[] =
 "  a2 = fw_dynamic's info block (boot ROM at 0x1000).\n"
 "\n"
 "Machine:\n"
-"  --isa rv32imac|rv64imac  instruction set; default: the ELF's class (rv64imac for --raw)\n"
+"  --isa ISA              rv64gc, rv32imac, rv64imafdc_zba_zbb_zbs_zicond, ...; default:\n"
+"                         everything rvscope has, the XLEN from the image (rv64 for --raw)\n"
 "  --mem SIZE             guest RAM at 0x80000000, e.g. 64M, 1G (default 128M)\n"
 "  --harts N              number of harts, 1..8 (default 1)\n"
 "  --triggers N           Sdtrig triggers per hart, 0..16 (default 4)\n"
@@ -94,6 +96,7 @@ static const char usage_text[] =
 
 typedef struct options {
     int xlen;                /* 0 = from the image */
+    uint32_t isa;            /* extensions (--isa); ISA_ALL unless given */
     uint64_t mem;
     unsigned harts, triggers;
     bool raw;
@@ -156,14 +159,13 @@ static uint64_t parse_size(const char *s)
     return v;
 }
 
-static int parse_isa(const char *s)
+static int parse_isa(const char *s, uint32_t *isa)
 {
-    if (!strcmp(s, "rv32imac") || !strcmp(s, "rv32") || !strcmp(s, "rv32gc"))
-        return 32;
-    if (!strcmp(s, "rv64imac") || !strcmp(s, "rv64") || !strcmp(s, "rv64gc"))
-        return 64;
-    die_usage("unknown --isa '%s': use rv32imac or rv64imac", s);
-    return 0;
+    char err[256];
+    int xlen;
+    if (!isa_parse(s, &xlen, isa, err, sizeof err))
+        die_usage("bad --isa %s", err);
+    return xlen;
 }
 
 static int disassemble_words(int xlen, int argc, char **argv)
@@ -204,13 +206,14 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
     };
     memset(o, 0, sizeof *o);
     o->mem = 128ull << 20;
+    o->isa = ISA_ALL;
     o->harts = 1;
     o->triggers = 4;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "+hVmx:", longopts, NULL)) != -1) {
         switch (c) {
-        case O_ISA: o->xlen = parse_isa(optarg); break;
+        case O_ISA: o->xlen = parse_isa(optarg, &o->isa); break;
         case O_MEM: o->mem = parse_size(optarg); break;
         case O_HARTS:
             o->harts = (unsigned)parse_u64("--harts", optarg);
@@ -396,6 +399,7 @@ reboot:;
         fprintf(stderr, "rvscope: cannot allocate %" PRIu64 " MiB of guest RAM\n", o.mem >> 20);
         return 1;
     }
+    machine_set_isa(m, o.isa);
     clint_new(m);
     plic_new(m);
     uart_new(m);

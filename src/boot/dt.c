@@ -3,6 +3,7 @@
  * devices registered), not a fixed template; see docs/boot.md for the
  * nodes and where they differ from QEMU's. */
 #include "boot/dt.h"
+#include "core/isa.h"
 #include "dev/clint.h"
 #include "dev/finisher.h"
 #include "dev/goldfish_rtc.h"
@@ -22,16 +23,8 @@ enum { IRQ_S_SOFT = 1, IRQ_M_SOFT = 3, IRQ_S_TIMER = 5, IRQ_M_TIMER = 7, IRQ_S_E
 
 void dt_isa_string(const hart_t *h, char *buf, size_t len)
 {
-    size_t n = (size_t)snprintf(buf, len, "rv%d", h->xlen);
-    /* Single-letter extensions in canonical order: misa's bits, less S and
-     * U (privilege modes, not ISA string letters). */
-    static const char order[] = "imafdqcbkjtpvh";
-    for (const char *c = order; *c && n + 1 < len; c++)
-        if (h->misa & (1ull << (*c - 'a')))
-            buf[n++] = *c, buf[n] = 0;
-    /* Multi-letter extensions rvscope implements (Zicntr, Zicsr, Zifencei,
-     * Sstc through menvcfg.STCE). */
-    snprintf(buf + n, len - n, "_zicntr_zicsr_zifencei_sstc");
+    /* Zicntr, Zicsr, Zifencei and Sstc (menvcfg.STCE) are always there. */
+    isa_string(h->xlen, h->isa, buf, len);
 }
 
 typedef struct dtw {

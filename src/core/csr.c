@@ -15,8 +15,23 @@
 #define MIE_MASK     (MIP_SSIP | MIP_MSIP | MIP_STIP | MIP_MTIP | MIP_SEIP | MIP_MEIP)
 #define MSTATUS_WMASK (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | \
                        MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | \
-                       MSTATUS_TW | MSTATUS_TSR)
-#define SSTATUS_WMASK (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
+                       MSTATUS_TW | MSTATUS_TSR | MSTATUS_FS)
+#define SSTATUS_WMASK (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR | \
+                       MSTATUS_FS)
+
+static bool has_fp(const hart_t *h) { return h->isa & (1u << EXT_F); }
+/* mstatus as read: SD (the top bit) summarises FS == Dirty; FS itself is
+ * writable only on a hart with F (privileged spec, "Extension Context
+ * Status"). */
+static uint64_t mstatus_read(const hart_t *h)
+{
+    uint64_t sd = h->xlen == 32 ? 1ull << 31 : 1ull << 63;
+    return h->mstatus | ((h->mstatus & MSTATUS_FS) == MSTATUS_FS ? sd : 0);
+}
+static uint64_t status_wmask(const hart_t *h, uint64_t mask)
+{
+    return has_fp(h) ? mask : mask & ~MSTATUS_FS;
+}
 
 static uint64_t xmask(const hart_t *h) { return h->xlen == 32 ? 0xffffffffull : ~0ull; }
 
@@ -47,6 +62,9 @@ bool csr_accessible(hart_t *h, unsigned csr, bool write)
         return false;
     if (csr >= CSR_CYCLE && csr <= CSR_HPMCOUNTER31H && !counter_enabled(h, csr))
         return false;
+    /* fflags, frm, fcsr: illegal while mstatus.FS is Off */
+    if (csr >= CSR_FFLAGS && csr <= CSR_FCSR && !(h->mstatus & MSTATUS_FS))
+        return false;
     return true;
 }
 
@@ -55,7 +73,10 @@ static bool do_read(hart_t *h, unsigned csr, uint64_t *v)
 {
     bool rv32 = h->xlen == 32;
     switch (csr) {
-    case CSR_MSTATUS:  *v = h->mstatus; return true;
+    case CSR_MSTATUS:  *v = mstatus_read(h); return true;
+    case CSR_FFLAGS:   if (!has_fp(h)) return false; *v = h->fcsr & 0x1f; return true;
+    case CSR_FRM:      if (!has_fp(h)) return false; *v = h->fcsr >> 5; return true;
+    case CSR_FCSR:     if (!has_fp(h)) return false; *v = h->fcsr; return true;
     case CSR_MSTATUSH: if (!rv32) return false; *v = 0; return true;
     case CSR_MISA:     *v = h->misa; return true;
     case CSR_MEDELEG:  *v = h->medeleg; return true;
@@ -82,8 +103,8 @@ static bool do_read(hart_t *h, unsigned csr, uint64_t *v)
     case CSR_TIMEH:    if (!rv32) return false; *v = machine_mtime(h->m, h) >> 32; return true;
 
     case CSR_SSTATUS: {
-        uint64_t m = SSTATUS_WMASK | (rv32 ? 0 : 3ull << 32);
-        *v = h->mstatus & m; return true;
+        uint64_t m = SSTATUS_WMASK | (rv32 ? 1ull << 31 : 3ull << 32 | 1ull << 63);
+        *v = mstatus_read(h) & m; return true;
     }
     case CSR_SIE:      *v = h->mie & h->mideleg; return true;
     case CSR_SIP:      *v = h->mip & h->mideleg; return true;
@@ -150,8 +171,8 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
     v &= xmask(h);
     switch (csr) {
     case CSR_MSTATUS: {
-        uint64_t old = h->mstatus;
-        uint64_t n = (old & ~MSTATUS_WMASK) | (v & MSTATUS_WMASK);
+        uint64_t old = h->mstatus, wm = status_wmask(h, MSTATUS_WMASK);
+        uint64_t n = (old & ~wm) | (v & wm);
         if (((n & MSTATUS_MPP) >> 11) == 2)           /* H mode does not exist */
             n = (n & ~MSTATUS_MPP) | (old & MSTATUS_MPP);
         h->mstatus = n;
@@ -161,6 +182,16 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
         return true;
     }
     case CSR_MSTATUSH: return rv32;
+    /* Writing fcsr's parts changes FP state: FS becomes Dirty. */
+    case CSR_FFLAGS:
+        if (!has_fp(h)) return false;
+        h->fcsr = (h->fcsr & ~0x1fu) | (v & 0x1f); h->mstatus |= MSTATUS_FS; return true;
+    case CSR_FRM:
+        if (!has_fp(h)) return false;
+        h->fcsr = (h->fcsr & 0x1fu) | (v & 7) << 5; h->mstatus |= MSTATUS_FS; return true;
+    case CSR_FCSR:
+        if (!has_fp(h)) return false;
+        h->fcsr = v & 0xff; h->mstatus |= MSTATUS_FS; return true;
     case CSR_MISA:     return true;                   /* extensions cannot be switched off */
     case CSR_MEDELEG:  h->medeleg = v & MEDELEG_MASK; return true;
     case CSR_MIDELEG:  h->mideleg = v & MIDELEG_MASK; irq_maybe_unmasked(h); return true;
@@ -194,8 +225,8 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
     case CSR_MINSTRETH: if (!rv32) return false; set_counter(&h->instret_offset, minstret(h), v, 1, rv32); return true;
 
     case CSR_SSTATUS: {
-        uint64_t old = h->mstatus;
-        h->mstatus = (old & ~SSTATUS_WMASK) | (v & SSTATUS_WMASK);
+        uint64_t old = h->mstatus, wm = status_wmask(h, SSTATUS_WMASK);
+        h->mstatus = (old & ~wm) | (v & wm);
         if ((old ^ h->mstatus) & (MSTATUS_SUM | MSTATUS_MXR))
             hart_flush_tlb(h);
         irq_maybe_unmasked(h);

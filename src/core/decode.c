@@ -10,12 +10,13 @@ enum fmt {
     FMT_CIW, FMT_CL_W, FMT_CL_D, FMT_CS_W, FMT_CS_D, FMT_CNONE, FMT_CI,
     FMT_CJ_L, FMT_CI_W, FMT_CI_LI, FMT_CI_SP, FMT_CI_LUI, FMT_CB_SH, FMT_CB_I,
     FMT_CA, FMT_CJ, FMT_CB_BR, FMT_CI_SH, FMT_CI_LWSP, FMT_CI_LDSP, FMT_CR_JR,
-    FMT_CR_MV, FMT_CR_JALR, FMT_CR_ADD, FMT_CSS_W, FMT_CSS_D,
+    FMT_CR_MV, FMT_CR_JALR, FMT_CR_ADD, FMT_CSS_W, FMT_CSS_D, FMT_CI_FLWSP, FMT_CI_FLDSP,
 };
 
 const insn_info_t insn_table[I_COUNT + 1] = {
-#define INSN(id, nm, mk, mt, f, s, o, xl) \
-    [I_##id] = { .name = nm, .mask = mk, .match = mt, .fmt = FMT_##f, .xlen = xl, .ops = o, .sem = #s },
+#define INSN(id, nm, mk, mt, f, s, o, xl, e) \
+    [I_##id] = { .name = nm, .mask = mk, .match = mt, .fmt = FMT_##f, .xlen = xl, .ops = o, .sem = #s, \
+                 .ext = EXT_##e },
 #include "insn_table.h"
 #undef INSN
     [I_ILLEGAL] = { .name = "illegal", .ops = "" },
@@ -116,14 +117,15 @@ static bool extract(uint32_t raw, int fmt, int xlen, insn_t *o)
         o->imm = sext(((raw >> 4) & 0x100) | ((raw >> 7) & 0x18) | ((raw << 1) & 0xc0) |
                       ((raw >> 2) & 0x6) | ((raw << 3) & 0x20), 9);
         return true;
-    case FMT_CI_LWSP:
+    /* rd = x0 is reserved for the integer loads; f0 is a register. */
+    case FMT_CI_LWSP: case FMT_CI_FLWSP:
         o->rd = crd; o->rs1 = 2;
         o->imm = ((raw >> 7) & 0x20) | ((raw >> 2) & 0x1c) | ((raw << 4) & 0xc0);
-        return crd != 0;
-    case FMT_CI_LDSP:
+        return crd != 0 || fmt == FMT_CI_FLWSP;
+    case FMT_CI_LDSP: case FMT_CI_FLDSP:
         o->rd = crd; o->rs1 = 2;
         o->imm = ((raw >> 7) & 0x20) | ((raw >> 2) & 0x18) | ((raw << 4) & 0x1c0);
-        return crd != 0;
+        return crd != 0 || fmt == FMT_CI_FLDSP;
     case FMT_CSS_W:
         o->rs1 = 2; o->rs2 = crs2; o->imm = ((raw >> 7) & 0x3c) | ((raw >> 1) & 0xc0);
         return true;
@@ -146,9 +148,9 @@ static bool extract(uint32_t raw, int fmt, int xlen, insn_t *o)
  * read only through the const pointer afterwards, so decoding needs no
  * "built yet?" test and no lock. */
 #define NBUCKET 64
-#define BUCKET_MAX 24
+#define BUCKET_MAX 64
 struct buckets {
-    uint8_t id[2][NBUCKET][BUCKET_MAX];
+    uint16_t id[2][NBUCKET][BUCKET_MAX];
     uint8_t len[2][NBUCKET];
 };
 static struct buckets buckets_built;
@@ -172,7 +174,7 @@ __attribute__((constructor)) static void build_buckets(void)
             unsigned b = bucket_of(t->match);
             if (buckets_built.len[x][b] == BUCKET_MAX)
                 __builtin_trap(); /* a new table line overflows its bucket: raise BUCKET_MAX */
-            buckets_built.id[x][b][buckets_built.len[x][b]++] = (uint8_t)id;
+            buckets_built.id[x][b][buckets_built.len[x][b]++] = (uint16_t)id;
         }
     }
 }

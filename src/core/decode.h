@@ -4,7 +4,7 @@
 #include "hart.h"
 
 enum insn_id {
-#define INSN(id, name, mask, match, fmt, sem, ops, xl) I_##id,
+#define INSN(id, name, mask, match, fmt, sem, ops, xl, ext) I_##id,
 #include "insn_table.h"
 #undef INSN
     I_COUNT,
@@ -15,6 +15,7 @@ typedef struct insn_info {
     const char *name;   /* mnemonic as objdump -M no-aliases prints it */
     uint32_t mask, match;
     uint8_t  fmt, xlen;
+    uint8_t  ext;       /* enum isa_ext: the extension the line belongs to */
     const char *ops;    /* disassembly template (see insn_table.h) */
     const char *sem;    /* semantic handler name */
 } insn_info_t;

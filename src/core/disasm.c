@@ -13,7 +13,14 @@ static const char *const abi[33] = {
     "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6", "zero",
 };
 
+static const char *const fabi[32] = {
+    "ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0", "fa1",
+    "fa2", "fa3", "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7",
+    "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
+};
+
 const char *reg_abi_name(unsigned r) { return r <= 32 ? abi[r] : "?"; }
+const char *freg_abi_name(unsigned r) { return r < 32 ? fabi[r] : "?"; }
 
 static void fence_set(char *b, unsigned bits)
 {
@@ -67,6 +74,22 @@ void disasm(int xlen, uint64_t pc, uint32_t raw, char *buf, size_t n)
         char tmp[48];
         switch (*o) {
         case 'd': snprintf(tmp, sizeof tmp, "%s", abi[in.rd]); break;
+        case 'D': snprintf(tmp, sizeof tmp, "%s", fabi[in.rd & 31]); break;
+        case 'S': snprintf(tmp, sizeof tmp, "%s", fabi[in.rs1]); break;
+        case 'T': snprintf(tmp, sizeof tmp, "%s", fabi[in.rs2]); break;
+        case 'R': snprintf(tmp, sizeof tmp, "%s", fabi[raw >> 27]); break;
+        case 'm': {     /* the rounding mode, unless dynamic (and its comma) */
+            static const char *const rm[8] = { "rne", "rtz", "rdn", "rup", "rmm",
+                                               "unknown", "unknown", "" };
+            unsigned r = (raw >> 12) & 7;
+            if (r == 7) {
+                if (k && buf[k - 1] == ',') buf[--k] = 0;
+                tmp[0] = 0;
+            } else {
+                snprintf(tmp, sizeof tmp, "%s", rm[r]);
+            }
+            break;
+        }
         case 's': snprintf(tmp, sizeof tmp, "%s", abi[in.rs1]); break;
         case 't': snprintf(tmp, sizeof tmp, "%s", abi[in.rs2]); break;
         case 'i': snprintf(tmp, sizeof tmp, "%" PRId64, in.imm); break;

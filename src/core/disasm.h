@@ -9,5 +9,7 @@
 void disasm(int xlen, uint64_t pc, uint32_t raw, char *buf, size_t n);
 /* ABI name of x0..x31 (32 = zero, the write sink). */
 const char *reg_abi_name(unsigned r);
+/* ABI name of f0..f31 (ft0, ..., fa0, ...). */
+const char *freg_abi_name(unsigned r);
 
 #endif

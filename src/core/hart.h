@@ -12,6 +12,12 @@
 
 enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 
+/* The extensions an instruction table line needs (its ext column); a hart
+ * has the set h->isa (bits 1 << EXT_*). CF and CD are "C and F", "C and D"
+ * (the compressed FP loads and stores). */
+enum isa_ext { EXT_I, EXT_M, EXT_A, EXT_C, EXT_F, EXT_D, EXT_CF, EXT_CD,
+               EXT_ZBA, EXT_ZBB, EXT_ZBS, EXT_ZICOND, EXT_COUNT };
+
 /* Writes to x0 land in x[REG_SINK], so no handler tests rd != 0. */
 #define REG_SINK 32
 
@@ -55,6 +61,11 @@ enum run_state {
 typedef struct hart {
     uint64_t x[33];
     uint64_t pc;
+    /* F/D: 64-bit registers (binary32 values NaN-boxed), and fcsr
+     * (frm in bits 7:5, fflags in 4:0). */
+    uint64_t f[32];
+    uint32_t fcsr;
+    uint32_t isa;               /* 1 << enum isa_ext */
     int      priv;
     int      xlen;
     unsigned hartid;
@@ -130,7 +141,7 @@ static inline void hart_end_slice(hart_t *h)
     h->slice_len = h->budget = 0;
 }
 
-void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint64_t pc);
+void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint32_t isa, uint64_t pc);
 uint64_t hart_instret(const hart_t *h);
 /* Forget cached translations (priv, satp, mstatus.MPRV/SUM/MXR changes). */
 void hart_flush_tlb(hart_t *h);

@@ -5,6 +5,7 @@
  * place on first execution; stores into the page reset the slots they
  * overlap (machine_ram_written). So the hot loop is: find slot, call fn. */
 #include "run.h"
+#include "isa.h"
 #include "decode.h"
 #include "mem.h"
 #include "trap.h"
@@ -86,7 +87,12 @@ static void ex_broken(hart_t *h, const insn_t *in)
 /* Fill an insn_t for the word at h->pc and set its handler. */
 void insn_prepare(hart_t *h, uint32_t raw, insn_t *out)
 {
-    insn_decode(raw, h->xlen, out);
+    /* A line of an extension this hart lacks decodes as illegal. */
+    if (insn_decode(raw, h->xlen, out) && !((h->isa >> insn_table[out->id].ext) & 1)) {
+        out->id = I_ILLEGAL;
+        out->rd = out->rs1 = out->rs2 = 0;
+        out->imm = 0;
+    }
     out->fn = exec_handler(h->xlen, out->id);
     if (out->rd == 0)
         out->rd = REG_SINK;
@@ -206,7 +212,7 @@ uint64_t hart_instret(const hart_t *h)
     return c - h->exceptions - (h->slice_len && !h->insn_done ? 1 : 0);
 }
 
-void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint64_t pc)
+void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint32_t isa, uint64_t pc)
 {
     memset(h, 0, sizeof *h);
     h->m = m;
@@ -215,9 +221,10 @@ void hart_reset(hart_t *h, struct machine *m, unsigned hartid, int xlen, uint64_
     h->pc = pc;
     h->priv = PRIV_M;
     h->x[10] = hartid;           /* a0 = hartid, as QEMU's reset code */
-    /* misa: MXL, I M A C S U */
-    uint64_t ext = (1u << 0) | (1u << 2) | (1u << 8) | (1u << 12) | (1u << 18) | (1u << 20);
-    h->misa = (xlen == 32 ? 1ull << 30 : 2ull << 62) | ext;
+    /* misa: MXL and the letters of the extension set (plus S and U);
+     * mstatus.FS starts Off, as on QEMU: software enables the FPU. */
+    h->isa = isa;
+    h->misa = (xlen == 32 ? 1ull << 30 : 2ull << 62) | isa_misa_bits(isa);
     if (xlen == 64)
         h->mstatus = (2ull << 32) | (2ull << 34);   /* UXL = SXL = 64 */
     h->resv_valid = false;

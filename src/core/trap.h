@@ -28,6 +28,7 @@ enum irq {
 #define MSTATUS_MPIE (1ull << 7)
 #define MSTATUS_SPP  (1ull << 8)
 #define MSTATUS_MPP  (3ull << 11)
+#define MSTATUS_FS   (3ull << 13)   /* FP state: Off, Initial, Clean, Dirty */
 #define MSTATUS_MPRV (1ull << 17)
 #define MSTATUS_SUM  (1ull << 18)
 #define MSTATUS_MXR  (1ull << 19)
