@@ -142,6 +142,7 @@ char *gdb_target_xml(machine_t *m, size_t *len);
 
 /* regs.c */
 unsigned gdb_reg_bytes(const hart_t *h);
+unsigned gdb_flen_bytes(const hart_t *h);   /* FP register size: 8 (D), 4 (F), 0 */
 bool gdb_reg_read(hart_t *h, unsigned regnum, uint64_t *val);
 bool gdb_reg_write(hart_t *h, unsigned regnum, uint64_t val);
 void gdb_cmd_g(gdb_t *g);
@@ -170,6 +171,7 @@ void monitor_stop_report(session_t *s, char *buf, size_t n);
 bool monitor_stop_silent(session_t *s, int why);
 
 #define GDB_REG_PC    32
+#define GDB_REG_F0    33      /* f0..f31 = 33..64 */
 #define GDB_REG_CSR0  65
 #define GDB_REG_PRIV  4161
 

@@ -1,6 +1,7 @@
 /* Registers by GDB's numbers (tdesc.c): g/G carry x0..x31 and pc, the
- * rest (CSRs, priv) go through p/P. Every register is XLEN bits, sent as
- * little-endian hex. */
+ * rest (FP registers, CSRs, priv) go through p/P. Every register is XLEN
+ * bits but f0..f31, which are FLEN bits; all are sent as little-endian
+ * hex. */
 #include "gdb.h"
 #include "../core/csr.h"
 #include <string.h>
@@ -8,6 +9,22 @@
 unsigned gdb_reg_bytes(const hart_t *h)
 {
     return (unsigned)h->xlen / 8;
+}
+
+/* FLEN in bytes: 8 with D, 4 with F only, 0 without F. */
+unsigned gdb_flen_bytes(const hart_t *h)
+{
+    return h->isa & (1u << EXT_D) ? 8 : h->isa & (1u << EXT_F) ? 4 : 0;
+}
+
+static bool is_freg(const hart_t *h, unsigned regnum)
+{
+    return regnum >= GDB_REG_F0 && regnum < GDB_REG_F0 + 32 && gdb_flen_bytes(h);
+}
+
+static unsigned reg_size(const hart_t *h, unsigned regnum)
+{
+    return is_freg(h, regnum) ? gdb_flen_bytes(h) : gdb_reg_bytes(h);
 }
 
 static uint64_t xlen_mask(const hart_t *h, uint64_t v)
@@ -29,6 +46,11 @@ bool gdb_reg_read(hart_t *h, unsigned regnum, uint64_t *val)
         *val = (uint64_t)h->priv;
         return true;
     }
+    if (is_freg(h, regnum)) {
+        uint64_t v = h->f[regnum - GDB_REG_F0];
+        *val = gdb_flen_bytes(h) == 4 ? (uint32_t)v : v;
+        return true;
+    }
     if (regnum >= GDB_REG_CSR0 && regnum < GDB_REG_CSR0 + 4096) {
         if (!csr_debug_read(h, regnum - GDB_REG_CSR0, val))
             return false;
@@ -40,6 +62,10 @@ bool gdb_reg_read(hart_t *h, unsigned regnum, uint64_t *val)
 
 bool gdb_reg_write(hart_t *h, unsigned regnum, uint64_t val)
 {
+    if (is_freg(h, regnum)) {        /* binary32 values stay NaN-boxed */
+        h->f[regnum - GDB_REG_F0] = gdb_flen_bytes(h) == 4 ? 0xffffffff00000000ull | (uint32_t)val : val;
+        return true;
+    }
     val = xlen_mask(h, val);
     if (regnum < 32) {
         if (regnum)                   /* x0 stays zero */
@@ -119,7 +145,7 @@ void gdb_cmd_p(gdb_t *g, const char *arg)
         return;
     }
     rsp_buf_clear(&g->out);
-    rsp_buf_le(&g->out, v, gdb_reg_bytes(h));
+    rsp_buf_le(&g->out, v, reg_size(h, (unsigned)r));
     gdb_reply_out(g);
 }
 

@@ -3,9 +3,11 @@
  * Three features, with the register numbers of GDB's riscv-tdep.h so that
  * p/P numbers and GDB's own numbers agree (as OpenOCD does):
  *   org.gnu.gdb.riscv.cpu      x0..x31 = 0..31, pc = 32
- *   org.gnu.gdb.riscv.csr      every CSR this hart implements, 65 + number
+ *   org.gnu.gdb.riscv.fpu      f0..f31 = 33..64, fflags/frm/fcsr = 65 + number
+ *                              (with F; FLEN 64 with D: GDB compares it with
+ *                              the ELF's float ABI, lp64d needs 8)
+ *   org.gnu.gdb.riscv.csr      every other CSR this hart implements, 65 + number
  *   org.gnu.gdb.riscv.virtual  priv = 4161 (privilege level in bits 1:0)
- * No FPU feature: rvscope has no F/D yet.
  *
  * <osabi>none</osabi>: a bare-metal ELF names no OS ABI, and Debian's GDB
  * would then default to GNU/Linux, whose RISC-V support steps by planting
@@ -17,6 +19,36 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* GDB's names for the FP registers (features/riscv/64bit-fpu.xml). */
+static const char *const fpr_names[32] = {
+    "ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7",
+    "fs0", "fs1", "fa0", "fa1", "fa2", "fa3", "fa4", "fa5",
+    "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7",
+    "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
+};
+
+static void fpu_feature(rsp_buf_t *b, const hart_t *h)
+{
+    unsigned flen = gdb_flen_bytes(h) * 8;
+    if (!flen)
+        return;
+    rsp_buf_printf(b, "</feature>\n<feature name=\"org.gnu.gdb.riscv.fpu\">\n");
+    /* With D a register holds a double or a NaN-boxed float: GDB's union. */
+    if (flen == 64)
+        rsp_buf_printf(b, "  <union id=\"riscv_double\">\n"
+                       "    <field name=\"float\" type=\"ieee_single\"/>\n"
+                       "    <field name=\"double\" type=\"ieee_double\"/>\n"
+                       "  </union>\n");
+    for (int i = 0; i < 32; i++)
+        rsp_buf_printf(b, "  <reg name=\"%s\" bitsize=\"%u\" type=\"%s\" regnum=\"%d\"/>\n",
+                       fpr_names[i], flen, flen == 64 ? "riscv_double" : "ieee_single",
+                       GDB_REG_F0 + i);
+    static const char *const fcsr_names[3] = { "fflags", "frm", "fcsr" };
+    for (unsigned c = CSR_FFLAGS; c <= CSR_FCSR; c++)
+        rsp_buf_printf(b, "  <reg name=\"%s\" bitsize=\"%d\" type=\"int\" regnum=\"%u\" group=\"float\"/>\n",
+                       fcsr_names[c - CSR_FFLAGS], h->xlen, GDB_REG_CSR0 + c);
+}
 
 /* GDB's names for the integer registers (features/riscv/64bit-cpu.xml). */
 static const char *const gpr_names[32] = {
@@ -43,12 +75,14 @@ char *gdb_target_xml(machine_t *m, size_t *len)
         rsp_buf_printf(&b, "  <reg name=\"%s\" bitsize=\"%d\" type=\"%s\" regnum=\"%d\"/>\n",
                        gpr_names[i], xl, type, i);
     }
-    rsp_buf_printf(&b, "  <reg name=\"pc\" bitsize=\"%d\" type=\"code_ptr\" regnum=\"%d\"/>\n"
-                   "</feature>\n<feature name=\"org.gnu.gdb.riscv.csr\">\n", xl, GDB_REG_PC);
+    rsp_buf_printf(&b, "  <reg name=\"pc\" bitsize=\"%d\" type=\"code_ptr\" regnum=\"%d\"/>\n",
+                   xl, GDB_REG_PC);
+    fpu_feature(&b, h);
+    rsp_buf_printf(&b, "</feature>\n<feature name=\"org.gnu.gdb.riscv.csr\">\n");
     for (unsigned c = 0; c < 4096; c++) {
         uint64_t v;
-        if (!csr_debug_read(h, c, &v))
-            continue;
+        if ((c >= CSR_FFLAGS && c <= CSR_FCSR) || !csr_debug_read(h, c, &v))
+            continue;       /* the FP CSRs are in the fpu feature */
         const char *name = csr_name(c);
         char fallback[16];
         if (!name) {

@@ -310,6 +310,11 @@ static bool set_register(mon_t *M, char *lhs, uint64_t v)
         hart_flush_tlb(h);
         return true;
     }
+    int f = expr_fpr_index(n);
+    if (f >= 0 && (h->isa & (1u << EXT_F))) {
+        h->f[f] = v;
+        return true;
+    }
     int csr = csr_by_name(n);
     if (csr < 0) {
         mon_printf(M, "Invalid register '%s'.\n", lhs);

@@ -603,6 +603,23 @@ int expr_gpr_index(const char *name)
     return -1;
 }
 
+int expr_fpr_index(const char *name)
+{
+    if (name[0] == '$')
+        name++;
+    /* f0-f31 and the ABI names: ft0-7 = f0-7, fs0-1 = f8-9, fa0-7 = f10-17,
+     * fs2-11 = f18-27, ft8-11 = f28-31 */
+    if (name[0] != 'f')
+        return -1;
+    int n = name[1] ? small_number(name + 2) : -1;
+    switch (name[1]) {
+    case 't': return n < 0 ? -1 : n <= 7 ? n : n <= 11 ? 20 + n : -1;
+    case 's': return n < 0 ? -1 : n <= 1 ? 8 + n : n <= 11 ? 16 + n : -1;
+    case 'a': return n < 0 ? -1 : n <= 7 ? 10 + n : -1;
+    default:  n = small_number(name + 1); return n >= 0 && n <= 31 ? n : -1;
+    }
+}
+
 /* ---- error display ----------------------------------------------------- */
 
 typedef struct sink {

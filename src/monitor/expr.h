@@ -78,6 +78,8 @@ size_t expr_last_reads(const expr_t *e, uint64_t *addrs, unsigned *sizes, size_t
 /* GPR index 0..31 of "x0".."x31" or an ABI name ("zero", "ra", "fp", ...),
  * with or without a leading '$'; -1 for anything else. */
 int expr_gpr_index(const char *name);
+/* f0..f31 by name (f5, ft5, fa0, ...), with or without '$'; -1 if not one. */
+int expr_fpr_index(const char *name);
 
 /* Writes "TEXT\n<spaces>^ MSG\n" into buf, the caret under err->col, so a
  * user sees which token is wrong.  Truncates to size (NUL-terminated when

@@ -39,6 +39,25 @@ static const unsigned key_csrs[] = {
     CSR_MIDELEG, CSR_MSCRATCH, CSR_STVEC, CSR_SEPC, CSR_SCAUSE, CSR_STVAL, CSR_SSCRATCH, CSR_SATP,
 };
 
+/* An FP register: its bits, then the value as a double, or as a float
+ * when it holds a NaN-boxed binary32. */
+static void show_freg(mon_t *M, const hart_t *h, unsigned r, const char *name)
+{
+    uint64_t v = h->f[r];
+    char val[64];
+    if ((v >> 32) == 0xffffffffu) {
+        uint32_t w = (uint32_t)v;
+        float f;
+        memcpy(&f, &w, 4);
+        snprintf(val, sizeof val, "%.9g (float)", f);
+    } else {
+        double d;
+        memcpy(&d, &v, 8);
+        snprintf(val, sizeof val, "%.17g", d);
+    }
+    mon_printf(M, "%-8s 0x%016" PRIx64 "  %s\n", name, v, val);
+}
+
 static bool show_one_reg(mon_t *M, hart_t *h, const char *name)
 {
     const char *n = name[0] == '$' ? name + 1 : name;
@@ -56,6 +75,11 @@ static bool show_one_reg(mon_t *M, hart_t *h, const char *name)
     }
     if (!strcmp(n, "priv")) {
         mon_printf(M, "%-8s %s (%d)\n", "priv", priv_name(h->priv), h->priv);
+        return true;
+    }
+    int f = expr_fpr_index(n);
+    if (f >= 0 && (h->isa & (1u << EXT_F))) {
+        show_freg(M, h, (unsigned)f, n);
         return true;
     }
     int csr = csr_by_name(n);
@@ -86,6 +110,12 @@ static bool info_regs(mon_t *M, char *args)
     show_one_reg(M, h, "priv");
     for (size_t i = 0; i < sizeof key_csrs / sizeof key_csrs[0]; i++)
         show_csr(M, h, key_csrs[i], csr_name(key_csrs[i]), 8);
+    /* The FP registers once the guest has turned the FPU on (mstatus.FS). */
+    if ((h->isa & (1u << EXT_F)) && (h->mstatus & MSTATUS_FS)) {
+        for (unsigned i = 0; i < 32; i++)
+            show_freg(M, h, i, freg_abi_name(i));
+        show_csr(M, h, CSR_FCSR, "fcsr", 8);
+    }
     return true;
 }
 

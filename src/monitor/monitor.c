@@ -55,6 +55,11 @@ static bool env_reg(void *ctx, const char *name, uint64_t *val)
         *val = (uint64_t)h->priv;
         return true;
     }
+    int f = expr_fpr_index(name);       /* the register's bits */
+    if (f >= 0 && (h->isa & (1u << EXT_F))) {
+        *val = h->f[f];
+        return true;
+    }
     int csr = csr_by_name(name);
     return csr >= 0 && csr_debug_read(h, (unsigned)csr, val);
 }

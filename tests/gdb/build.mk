@@ -43,3 +43,12 @@ FUZZ_BIN_rsp    := $(BUILD)/tests/fuzz_rsp
 FUZZ_CORPUS_rsp := tests/gdb/fuzz_corpus
 FUZZ_OPTS_rsp   := -max_len=4096 -dict=tests/gdb/fuzz.dict
 FUZZ_ENV_rsp    := ASAN_OPTIONS=detect_leaks=0
+
+# The FP guest: rv64gc/lp64d and rv32gc/ilp32d, no runtime (see fpprog.c).
+FP_ARCH_rv32 := -march=rv32gc -mabi=ilp32d
+FP_ARCH_rv64 := -march=rv64gc -mabi=lp64d -mcmodel=medany
+$(GDB_OUT)/%/fpprog.elf: tests/gdb/guests/fpprog.c runtime/linker.ld tests/gdb/build.mk
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(FP_ARCH_$*) -ffreestanding -nostdlib -static -g -O1 -fno-pic -Wall \
+	  -T runtime/linker.ld -Wl,--no-warn-rwx-segments -o $@ $<
+gdb-guests: $(GDB_OUT)/rv32/fpprog.elf $(GDB_OUT)/rv64/fpprog.elf

@@ -85,7 +85,7 @@ for A in rv32 rv64; do
       'info registers mstatus misa mhartid mtvec tdata1 priv' 'info registers csr' 'p $priv' \
       'p/x $mstatus' 'info all-registers'
   expect "$A-info-registers" '^pc +0x80000000[[:space:]]+0x80000000 <_start>' '^sp +0x0' \
-    '^ra +0x0' '^a0 +0x0' "^misa +0x[0-9a-f]+[[:space:]]+RV${xl}ACIMSU" '^mhartid +0x0' \
+    '^ra +0x0' '^a0 +0x0' "^misa +0x[0-9a-f]+[[:space:]]+RV${xl}ACDFIMSU" '^mhartid +0x0' \
     '^priv +0x3[[:space:]]+prv:3 \[Machine\]' '^tdata1 +0x' '^mtvec +0x0' '^\$1 = 3$'
   csrs=$(grep -cE '^(mstatus|mepc|mcause|mtval|satp|stvec|sepc|tselect|dcsr|dpc|mcycle|minstret|time|cycle) ' "$tmp/gdb.out")
   [ "$csrs" -ge 26 ] && echo "PASS gdb/$A-info-registers-csr" ||
@@ -248,6 +248,26 @@ rv_start --max-insns 5000 $C/loop.elf && gdb_batch $C/loop.elf 'continue'
 expect max-insns 'stopped after 5000 instructions' 'Program terminated with signal SIGXCPU'
 rv_end 5
 [ "$RVRC" = 124 ] && echo "PASS gdb/max-insns-status" || echo "FAIL gdb/max-insns-status: $RVRC, want 124"
+
+# F/D: a guest built -march=rv{32,64}gc -mabi={ilp32d,lp64d} loaded with its
+# ELF (GDB refuses it from a target without FLEN 8); the FPU feature's
+# registers hold the arguments stop_here(1.5, 2.25f) was called with (a
+# NaN-boxed float in fa1), 'info float', fcsr, a register write, and a
+# watchpoint hit by an FP store (fsd/fsw of a*b). Then the same ELF against a
+# hart without F (--isa rvNNimac): GDB must refuse it as before.
+for A in rv32 rv64; do
+  F=$G/$A/fpprog.elf
+  rv_start "$F" && gdb_batch "$F" 'break stop_here' 'continue' 'p $fa0' 'p $fa1.float' 'p/x $fa1' \
+      'info float' 'p $fcsr' 'set $fa0.double = 0.25' 'p $fa0.double' 'watch result' 'continue' 'p result' 'kill'
+  expect "$A-fpu" 'stop_here \(a=(a@entry=)?1\.5, b=(b@entry=)?2\.25\)' '^\$1 = \{float = 0, double = 1\.5\}$' \
+    '^\$2 = 2\.25$' '^\$3 = \{float = 0x40100000, double = 0xffffffff40100000\}$' \
+    '^fa0 +\{float = 0, double = 1\.5\}' '^frm +0x0[[:space:]]+FRM:0 \[RNE' '^\$4 = 0$' '^\$5 = 0\.25$' \
+    'atchpoint 2: result' 'New value = 0\.5625' '^\$6 = 0\.5625$'
+  rv_end 0
+  rv_start --isa ${A}imac "$F" && gdb_batch "$F" 'p $pc'
+  expect "$A-fpu-flen0-refused" 'bfd requires flen 8, but target has flen 0'
+  rv_end 0
+done
 
 # harts are threads: stepi steps one hart, the others hold still
 P=$G/rv64/gdbprog.elf
