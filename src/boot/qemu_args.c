@@ -187,8 +187,9 @@ static bool dropped(const char *opt, const char *val)
     }
     if (!strcmp(opt, "-cpu")) {
         if (strncmp(val, "rv64", 4) && strncmp(val, "rv32", 4))
-            fail("-cpu %s: rvscope's hart is rv32imac or rv64imac (--isa)%s", val, "");
-        note(opt, "rvscope's hart is RV32IMAC/RV64IMAC + Zicsr, Zifencei, Sstc; the XLEN comes from the image or --isa");
+            fail("-cpu %s: rvscope's hart is RV32 or RV64 (--isa)%s", val, "");
+        note(opt, "rvscope's hart is RV32/RV64 IMAFDC + Zicsr, Zifencei, Zba, Zbb, Zbs, Zicond, Sstc "
+                  "unless --isa says less; the XLEN comes from the image or --isa");
         return true;
     }
     if (!strcmp(opt, "-name") || !strcmp(opt, "-L") || !strcmp(opt, "-k") || !strcmp(opt, "-rtc") ||

@@ -61,7 +61,7 @@ if grep -q 'bootargs = "console=ttyS0 quiet"' $tmp/c.dts && grep -q 'linux,initr
   pass dtb-chosen
 else fail dtb-chosen "$(grep -A6 'chosen {' $tmp/c.dts | tr '\n\t' '  ')"; fi
 "$R" --isa rv32 --dumpdtb $tmp/32.dtb && dtc -I dtb -O dts -o $tmp/32.dts $tmp/32.dtb 2>/dev/null
-if grep -q 'riscv,isa = "rv32imac_zicntr_zicsr_zifencei_sstc"' $tmp/32.dts && grep -q 'mmu-type = "riscv,sv32"' $tmp/32.dts; then
+if grep -q 'riscv,isa = "rv32imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbs_sstc"' $tmp/32.dts && grep -q 'mmu-type = "riscv,sv32"' $tmp/32.dts; then
   pass dtb-rv32
 else fail dtb-rv32 "$(grep -E 'isa|mmu' $tmp/32.dts | head -2 | tr '\n\t' '  ')"; fi
 # --dtb: the user's tree is used, and gets /chosen.

@@ -37,7 +37,16 @@ expect unknown-option 2 "unknown" "$R" --frobnicate $G/loop.elf
 expect bad-mem 2 "bad --mem 'lots'" "$R" --mem lots $G/loop.elf
 expect bad-mem-size 2 'multiple of 4K' "$R" --mem 100 $G/loop.elf
 expect bad-harts 2 'bad --harts 9' "$R" --harts 9 $G/loop.elf
-expect bad-isa 2 "unknown --isa 'rv128i'" "$R" --isa rv128i $G/loop.elf
+expect bad-isa 2 "bad --isa 'rv128i' does not start with rv32 or rv64" "$R" --isa rv128i $G/loop.elf
+# --isa: what rvscope cannot do is refused by name; a hart without F traps
+# on the first FP instruction of an rv64gc program (here its flw).
+expect isa-no-v 2 "does not implement the 'v' extension" "$R" --isa rv64imafdcv $G/loop.elf
+expect isa-no-zfh 2 "does not implement the 'zfh' extension" "$R" --isa rv64gc_zfh $G/loop.elf
+expect isa-no-e 2 'no RV32E' "$R" --isa rv32e $G/loop.elf
+expect isa-d-needs-f 2 'D needs F' "$R" --isa rv32imadc $G/loop.elf
+expect isa-gc 124 'stopped after 1000 instructions' "$R" --isa rv32gc --max-insns 1000 $G/loop.elf
+expect isa-long 124 'stopped after 1000 instructions' "$R" --isa RV32IMAFDC_Zba_Zbb_Zbs_Zicond_Zicsr_Zifencei --max-insns 1000 $G/loop.elf
+expect isa-imac-flw 126 'illegal instruction at .*flw' "$R" --isa rv64imac build/guests/gdb/rv64/fpprog.elf
 expect isa-mismatch 2 'RV32 ELF but --isa asks for RV64' "$R" --isa rv64imac $G/loop.elf
 expect bad-max-insns 2 'bad value for --max-insns' "$R" --max-insns many $G/loop.elf
 expect missing-value 2 "'--mem' is unknown or lacks its value" "$R" --mem

@@ -179,7 +179,7 @@ has info-regs '^zero +0x00000000  0$' '^a0 +0x00000000  0$' '^t6 +0x00000000  0$
     '^CSR csr \(0xfff\) is not present on this hart\.$' '^Usage: info r \[REG\.\.\.\] \| csr NAME'
 cmds "info csr mstatush" "info csr misa" "q"
 mon $C64
-has info-csr-rv64 '^CSR mstatush \(0x310\) is not present on this hart\.$' '^misa \(0x301\) = 0x8000000000141105 '
+has info-csr-rv64 '^CSR mstatush \(0x310\) is not present on this hart\.$' '^misa \(0x301\) = 0x800000000014112d '
 
 cmds "p 1+2*3" "p (1+2)*3" "p -1" "p 0x10 >> 2" "p main" "p \$pc" "p *\$pc" "p 7/0" "p 7 % 0" \
      "p \$nope" "p nosuch+1" "p (1" "p 1)" "p" "p *0x10" "q"
