@@ -17,7 +17,12 @@
 # 128 MiB guest's RAM, for the peak-RSS measurement.
 
 BENCH_OUT   := $(BUILD)/bench
-BENCH_NAMES := alu branch call mem muldiv sort crc32 matmul
+BENCH_NAMES := alu branch call mem muldiv sort crc32 matmul nbody
+# Guests that use F/D: built with them (the soft-float ABI, like the runtime).
+BENCH_FP_NAMES := nbody
+BENCH_FP_ARCH_rv32 := -march=rv32imafdc_zicsr -mabi=ilp32 -fno-math-errno
+BENCH_FP_ARCH_rv64 := -march=rv64imafdc_zicsr -mabi=lp64 -fno-math-errno
+bench_extra = $(if $(filter $(2),$(BENCH_FP_NAMES)),$(BENCH_FP_ARCH_$(1)))
 BENCH_DEPS  := bench/guests/bench.h bench/bench.mk runtime/linker.ld $(RT_HDRS)
 
 # $(call BENCH_RULE,ARCH,OUTNAME,SRC,EXTRA_CFLAGS)
@@ -30,8 +35,8 @@ endef
 
 BENCH_ELFS :=
 $(foreach a,rv32 rv64,$(foreach n,$(BENCH_NAMES),\
-  $(eval $(call BENCH_RULE,$(a),$(n),bench/guests/$(n).c,))\
-  $(eval $(call BENCH_RULE,$(a),$(n)-trig,bench/guests/$(n).c,-DARM_TRIGGERS))\
+  $(eval $(call BENCH_RULE,$(a),$(n),bench/guests/$(n).c,$(call bench_extra,$(a),$(n))))\
+  $(eval $(call BENCH_RULE,$(a),$(n)-trig,bench/guests/$(n).c,-DARM_TRIGGERS $(call bench_extra,$(a),$(n))))\
   $(eval BENCH_ELFS += $(BENCH_OUT)/$(a)/$(n).elf $(BENCH_OUT)/$(a)/$(n)-trig.elf)))
 # alu-min: one iteration, for the start-up cost and the instruction-count check.
 $(foreach a,rv32 rv64,$(eval $(call BENCH_RULE,$(a),alu-min,bench/guests/alu.c,-DITERS=1))\

@@ -56,23 +56,47 @@ static uint64_t sign_bit(int prec) { return prec == FP_D ? SIGN_D : SIGN_S; }
 #define MXCSR_DEFAULT 0x1f80u
 static const unsigned rc_of[4] = { 0, 3, 1, 2 };
 
-static inline void mx_begin(int rm)
+static inline unsigned mx_to_fflags(unsigned v)
 {
-    unsigned v = MXCSR_DEFAULT | rc_of[rm] << 13;
-    __asm__ volatile("ldmxcsr %0" : : "m"(v));
-}
-/* The flags of what ran since mx_begin, as fflags; the host is left in
- * its default mode (the rest of rvscope rounds to nearest). */
-static inline unsigned mx_end(int rm)
-{
-    unsigned v;
-    __asm__ volatile("stmxcsr %0" : "=m"(v));
-    if (rm != RM_RNE) {
-        unsigned d = MXCSR_DEFAULT;
-        __asm__ volatile("ldmxcsr %0" : : "m"(d));
-    }
     return (v & 1 ? FFLAG_NV : 0) | (v & 4 ? FFLAG_DZ : 0) | (v & 8 ? FFLAG_OF : 0) |
            (v & 16 ? FFLAG_UF : 0) | (v & 32 ? FFLAG_NX : 0);
+}
+
+/* Reading or writing MXCSR waits for the SSE unit to drain, which costs
+ * more than the operation itself; so in round-to-nearest (the host's mode,
+ * and what compiled code uses nearly always) the flags are not read per
+ * operation: MXCSR's sticky flags accumulate the guest's, as fflags does,
+ * and the hart folds them in when the guest reads fflags/fcsr and at the
+ * end of each slice (fp_host_flags_take; run.c, exec.inc). The rounding
+ * modes SSE has otherwise are set for one operation, and the flags that
+ * had accumulated before it are returned with its own. */
+static inline unsigned mx_begin(int rm)
+{
+    unsigned v = 0, w;
+    if (rm == RM_RNE)
+        return 0;
+    __asm__ volatile("stmxcsr %0" : "=m"(v));
+    w = MXCSR_DEFAULT | rc_of[rm] << 13;
+    __asm__ volatile("ldmxcsr %0" : : "m"(w));
+    return mx_to_fflags(v);
+}
+static inline unsigned mx_end(int rm, unsigned before)
+{
+    unsigned v, d = MXCSR_DEFAULT;
+    if (rm == RM_RNE)
+        return 0;
+    __asm__ volatile("stmxcsr %0" : "=m"(v));
+    __asm__ volatile("ldmxcsr %0" : : "m"(d));
+    return before | mx_to_fflags(v);
+}
+
+unsigned fp_host_flags_take(void)
+{
+    unsigned v, d = MXCSR_DEFAULT;
+    __asm__ volatile("stmxcsr %0" : "=m"(v));
+    if (v != MXCSR_DEFAULT)
+        __asm__ volatile("ldmxcsr %0" : : "m"(d));
+    return mx_to_fflags(v);
 }
 
 /* One SSE instruction, as asm so the compiler keeps it between the MXCSR
@@ -82,10 +106,14 @@ static inline unsigned mx_end(int rm)
 
 /* ---- RMM through the x87 unit ---- */
 
-static void rmm_begin(void)
+/* Returns the SSE flags accrued so far (fesetround and feclearexcept
+ * would lose them). */
+static unsigned rmm_begin(void)
 {
+    unsigned before = fp_host_flags_take();
     fesetround(FE_TOWARDZERO);
     feclearexcept(FE_ALL_EXCEPT);
+    return before;
 }
 
 /* t is the exact result truncated to 64 significant bits (inexact says
@@ -144,7 +172,7 @@ static long double ld_of(int prec, uint64_t a)
 uint64_t fp_arith(int prec, int op, uint64_t a, uint64_t b, int rm, unsigned *fl)
 {
     if (rm == RM_RMM) {
-        rmm_begin();
+        unsigned before = rmm_begin();
         volatile long double x = ld_of(prec, a), y = ld_of(prec, b), t;
         switch (op) {
         case FOP_ADD: t = x + y; break;
@@ -152,10 +180,10 @@ uint64_t fp_arith(int prec, int op, uint64_t a, uint64_t b, int rm, unsigned *fl
         case FOP_MUL: t = x * y; break;
         default:      t = x / y; break;
         }
-        return rmm_end(prec, &t, 0, fl);
+        return rmm_end(prec, &t, before, fl);
     }
     uint64_t r;
-    mx_begin(rm);
+    unsigned before = mx_begin(rm);
     if (prec == FP_D) {
         double x = d_of(a), y = d_of(b), z;
         switch (op) {
@@ -175,19 +203,19 @@ uint64_t fp_arith(int prec, int op, uint64_t a, uint64_t b, int rm, unsigned *fl
         }
         r = bits_f(z);
     }
-    *fl = mx_end(rm);
+    *fl = mx_end(rm, before);
     return canon(prec, r);
 }
 
 uint64_t fp_sqrt(int prec, uint64_t a, int rm, unsigned *fl)
 {
     if (rm == RM_RMM) {
-        rmm_begin();
+        unsigned before = rmm_begin();
         volatile long double t = sqrtl(ld_of(prec, a));
-        return rmm_end(prec, &t, 0, fl);
+        return rmm_end(prec, &t, before, fl);
     }
     uint64_t r;
-    mx_begin(rm);
+    unsigned before = mx_begin(rm);
     if (prec == FP_D) {
         double x = d_of(a), z;
         SSE1("sqrtsd", z, x);
@@ -197,7 +225,7 @@ uint64_t fp_sqrt(int prec, uint64_t a, int rm, unsigned *fl)
         SSE1("sqrtss", z, x);
         r = bits_f(z);
     }
-    *fl = mx_end(rm);
+    *fl = mx_end(rm, before);
     return canon(prec, r);
 }
 
@@ -219,11 +247,11 @@ uint64_t fp_fma(int prec, uint64_t a, uint64_t b, uint64_t c, bool neg_prod, boo
     if (neg_c) c ^= sign_bit(prec);
     uint64_t r;
     if (rm == RM_RMM) {
-        rmm_begin();
+        unsigned before = rmm_begin();
         volatile long double t = fmal(ld_of(prec, a), ld_of(prec, b), ld_of(prec, c));
-        return rmm_end(prec, &t, extra, fl);
+        return rmm_end(prec, &t, extra | before, fl);
     }
-    mx_begin(rm);
+    unsigned before = mx_begin(rm);
     if (prec == FP_D) {
         double x = d_of(a), y = d_of(b), z = d_of(c);
         if (host_fma())
@@ -239,8 +267,17 @@ uint64_t fp_fma(int prec, uint64_t a, uint64_t b, uint64_t c, bool neg_prod, boo
             z = fmaf(x, y, z);
         r = bits_f(z);
     }
-    *fl = mx_end(rm) | extra;
+    *fl = mx_end(rm, before) | extra;
     return canon(prec, r);
+}
+
+/* The numeric order of two non-NaN values as an unsigned order of their
+ * bits (negative values reversed), with -0 below +0: integer work, so it
+ * leaves no flags in the host FPU (see mx_begin). */
+static uint64_t order_key(int prec, uint64_t a)
+{
+    uint64_t s = sign_bit(prec);
+    return (a & s) ? ~a & (s | (s - 1)) : a | s;
 }
 
 /* IEEE 754-2019 minimumNumber/maximumNumber, with -0 < +0 (unprivileged
@@ -253,15 +290,11 @@ uint64_t fp_minmax(int prec, uint64_t a, uint64_t b, bool max, unsigned *fl)
         return prec == FP_D ? FP_CANON_D : FP_CANON_S;
     if (na) return b;
     if (nb) return a;
-    uint64_t s = sign_bit(prec);
-    if ((a & s) != (b & s))                 /* different signs, zeros included */
-        return ((a & s) != 0) == max ? b : a;
-    double x = prec == FP_D ? d_of(a) : f_of(a), y = prec == FP_D ? d_of(b) : f_of(b);
-    return (x < y) == max ? b : a;
+    return (order_key(prec, a) < order_key(prec, b)) == max ? b : a;
 }
 
 /* feq is a quiet comparison (invalid only for signaling NaNs); flt and fle
- * are signaling (invalid for any NaN). */
+ * are signaling (invalid for any NaN). +0 and -0 are equal. */
 bool fp_compare(int prec, uint64_t a, uint64_t b, int cmp, unsigned *fl)
 {
     *fl = 0;
@@ -270,15 +303,15 @@ bool fp_compare(int prec, uint64_t a, uint64_t b, int cmp, unsigned *fl)
             *fl = FFLAG_NV;
         return false;
     }
-    double x = prec == FP_D ? d_of(a) : f_of(a), y = prec == FP_D ? d_of(b) : f_of(b);
-    return cmp == FCMP_EQ ? x == y : cmp == FCMP_LT ? x < y : x <= y;
+    bool zeros = is_zero(prec, a) && is_zero(prec, b);
+    uint64_t ka = order_key(prec, a), kb = order_key(prec, b);
+    return cmp == FCMP_EQ ? ka == kb || zeros : cmp == FCMP_LT ? ka < kb && !zeros : ka <= kb || zeros;
 }
 
 unsigned fp_classify(int prec, uint64_t a)
 {
     bool neg = (a & sign_bit(prec)) != 0;
     uint64_t exp = prec == FP_D ? (a >> 52) & 0x7ff : (a >> 23) & 0xff;
-    uint64_t emax = prec == FP_D ? 0x7ff : 0xff;
     if (is_nan(prec, a))
         return is_snan(prec, a) ? 1u << 8 : 1u << 9;
     if (is_inf(prec, a))
@@ -287,7 +320,6 @@ unsigned fp_classify(int prec, uint64_t a)
         return neg ? 1u << 3 : 1u << 4;
     if (exp == 0)
         return neg ? 1u << 2 : 1u << 5;
-    (void)emax;
     return neg ? 1u << 1 : 1u << 6;
 }
 
@@ -312,6 +344,9 @@ uint64_t fp_to_int(int prec, uint64_t a, bool is_signed, int bits, int rm, unsig
     uint64_t min = is_signed ? (bits == 32 ? 0x80000000ull : SIGN_D) : 0;
     double lo = is_signed ? -ldexp(1, bits - 1) : 0, hi = ldexp(1, is_signed ? bits - 1 : bits);
     uint64_t r;
+    /* Host arithmetic below raises host flags of its own: keep the guest's
+     * accrued ones (returned with this result) and drop those after. */
+    unsigned before = fp_host_flags_take();
     *fl = 0;
     if (is_nan(prec, a)) {
         *fl = FFLAG_NV;
@@ -331,6 +366,8 @@ uint64_t fp_to_int(int prec, uint64_t a, bool is_signed, int bits, int rm, unsig
                 *fl = FFLAG_NX;
         }
     }
+    fp_host_flags_take();
+    *fl |= before;
     return bits == 32 ? (uint64_t)(int64_t)(int32_t)r : r;
 }
 
@@ -340,15 +377,15 @@ uint64_t fp_from_int(int prec, uint64_t v, bool is_signed, int bits, int rm, uns
         v = is_signed ? (uint64_t)(int64_t)(int32_t)v : (uint32_t)v;
     bool big = !is_signed && bits == 64 && (v >> 63);   /* >= 2^63 unsigned */
     if (rm == RM_RMM) {
-        rmm_begin();
+        unsigned before = rmm_begin();
         volatile long double t = big ? (long double)v : (long double)(int64_t)v;
-        return rmm_end(prec, &t, 0, fl);
+        return rmm_end(prec, &t, before, fl);
     }
     /* Unsigned values from 2^63 up: half of it, the dropped bit kept as a
      * sticky bit (it is far below the rounding point), doubled exactly. */
     int64_t s = big ? (int64_t)((v >> 1) | (v & 1)) : (int64_t)v;
     uint64_t r;
-    mx_begin(rm);
+    unsigned before = mx_begin(rm);
     if (prec == FP_D) {
         double z;
         __asm__ volatile("cvtsi2sdq %1, %0" : "=x"(z) : "r"(s));
@@ -360,7 +397,7 @@ uint64_t fp_from_int(int prec, uint64_t v, bool is_signed, int bits, int rm, uns
         if (big) SSE2("addss", z, z, z);
         r = bits_f(z);
     }
-    *fl = mx_end(rm);
+    *fl = mx_end(rm, before);
     return r;
 }
 
@@ -368,12 +405,12 @@ uint64_t fp_convert(int to_prec, uint64_t a, int rm, unsigned *fl)
 {
     uint64_t r;
     if (to_prec == FP_S && rm == RM_RMM) {
-        rmm_begin();
+        unsigned before = rmm_begin();
         volatile long double t = (long double)d_of(a);
-        return rmm_end(FP_S, &t, 0, fl);
+        return rmm_end(FP_S, &t, before, fl);
     }
     if (to_prec == FP_D) rm = RM_RNE;       /* widening is exact */
-    mx_begin(rm);
+    unsigned before = mx_begin(rm);
     if (to_prec == FP_D) {
         float x = f_of(a);
         double z;
@@ -385,6 +422,6 @@ uint64_t fp_convert(int to_prec, uint64_t a, int rm, unsigned *fl)
         SSE1("cvtsd2ss", z, x);
         r = bits_f(z);
     }
-    *fl = mx_end(rm);
+    *fl = mx_end(rm, before);
     return canon(to_prec, r);
 }

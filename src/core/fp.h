@@ -20,6 +20,9 @@ enum fp_cmp { FCMP_EQ, FCMP_LT, FCMP_LE };
 #define FP_CANON_S 0x7fc00000u
 #define FP_CANON_D 0x7ff8000000000000ull
 
+/* The flags accrued in the host FPU since the last call (then cleared). */
+unsigned fp_host_flags_take(void);
+
 uint64_t fp_arith(int prec, int op, uint64_t a, uint64_t b, int rm, unsigned *fl);
 uint64_t fp_sqrt(int prec, uint64_t a, int rm, unsigned *fl);
 /* (±a*b) ± c with one rounding: neg_prod negates the product, neg_c c. */

@@ -6,6 +6,7 @@
  * overlap (machine_ram_written). So the hot loop is: find slot, call fn. */
 #include "run.h"
 #include "isa.h"
+#include "fp.h"
 #include "decode.h"
 #include "mem.h"
 #include "trap.h"
@@ -180,6 +181,11 @@ static void run_checked(hart_t *h)
  * hart_end_slice(). */
 void hart_run_slice(hart_t *h)
 {
+    /* The host FPU's sticky flags collect this hart's (fp.c): start clean
+     * (the debugger may have used the FPU), fold them in at the end. */
+    bool fp = h->isa & (1u << EXT_F);
+    if (fp)
+        fp_host_flags_take();
     /* The current page may have been fetched before something was armed. */
     if (h->fetch_vbase != TLB_INVALID)
         h->fetch_checked = (h->dbg_armed & DBG_ARM_CODE) && dbg_code_page_checked(h, h->fetch_vbase);
@@ -191,6 +197,8 @@ void hart_run_slice(hart_t *h)
         else
             run_fast(h);
     }
+    if (fp)
+        h->fcsr |= fp_host_flags_take();
     /* Fold the slice into the counters. */
     h->cycle_base += (uint64_t)(h->slice_len - h->budget);
     h->slice_len = h->budget = 0;
