@@ -35,7 +35,9 @@ enum sem {
     S_ADD, S_SUB, S_SLL, S_SLT, S_SLTU, S_XOR, S_SRL, S_SRA, S_OR, S_AND,
     S_ADDIW, S_SLLIW, S_SRLIW, S_SRAIW, S_ADDW, S_SUBW, S_SLLW, S_SRLW, S_SRAW,
     S_MUL, S_MULH, S_MULHSU, S_MULHU, S_DIV, S_DIVU, S_REM, S_REMU,
-    S_MULW, S_DIVW, S_DIVUW, S_REMW, S_REMUW, S_FENCE, S_COUNT
+    S_MULW, S_DIVW, S_DIVUW, S_REMW, S_REMUW, S_FENCE,
+    S_FLW, S_FLD, S_FSW, S_FSD, S_FADD_D, S_FSUB_D, S_FMUL_D, S_FDIV_D, S_FSQRT_D,
+    S_FMADD_D, S_FMSUB_D, S_FNMSUB_D, S_FNMADD_D, S_FSGNJ_D, S_FSGNJN_D, S_FSGNJX_D, S_COUNT
 };
 static const char *const sem_names[S_COUNT] = {
     "", "lui", "auipc", "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu",
@@ -45,6 +47,8 @@ static const char *const sem_names[S_COUNT] = {
     "addiw", "slliw", "srliw", "sraiw", "addw", "subw", "sllw", "srlw", "sraw",
     "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu",
     "mulw", "divw", "divuw", "remw", "remuw", "fence",
+    "flw", "fld", "fsw", "fsd", "fadd_d", "fsub_d", "fmul_d", "fdiv_d", "fsqrt_d",
+    "fmadd_d", "fmsub_d", "fnmsub_d", "fnmadd_d", "fsgnj_d", "fsgnjn_d", "fsgnjx_d",
 };
 static uint8_t sem_of[I_COUNT + 1];
 
@@ -98,6 +102,9 @@ static uint64_t mulhsu64(uint64_t a, uint64_t b)
 #define OFF_BUDGET ((int32_t)offsetof(hart_t, budget))
 #define OFF_VBASE  ((int32_t)offsetof(hart_t, fetch_vbase))
 #define OFF_TLB(a) ((int32_t)(offsetof(hart_t, tlb) + (a) * sizeof(((hart_t *)0)->tlb[0])))
+#define F(r)        ((int32_t)(offsetof(hart_t, f) + 8 * (r)))
+#define OFF_MSTATUS ((int32_t)offsetof(hart_t, mstatus))
+#define OFF_FCSR    ((int32_t)offsetof(hart_t, fcsr))
 
 /* Guest registers cached in host registers for the length of a block:
  * loaded on first use, written back (if changed) before any exit and any
@@ -110,10 +117,13 @@ typedef struct hreg {
     unsigned stamp;     /* last use, for eviction */
 } hreg_t;
 
+/* What a slow site calls: jit_load_slow, jit_store_slow, or jit_interp
+ * for the whole instruction (the F/D fallbacks, compile_fp.inc). */
+enum slow_kind { SLOW_LOAD, SLOW_STORE, SLOW_INTERP };
 typedef struct slow_site {
     uint8_t *patch;     /* jne to the slow path */
     unsigned k;         /* instruction index in the block */
-    bool store;
+    uint8_t kind;       /* enum slow_kind */
     uint64_t site;      /* operands for jit_load_slow / jit_store_slow */
     uint8_t ndirty, dirty_guest[NPOOL], dirty_host[NPOOL];   /* to write back */
     uint8_t *resume;    /* after the access on the fast path */
@@ -129,8 +139,9 @@ typedef struct jc {
     uint8_t *entry;
     unsigned start_off;         /* page offset of the first instruction */
     uint64_t hook_mask;         /* machine's jit_hook_mask */
-    slow_site_t slow[JIT_MAX_INSNS];
+    slow_site_t slow[4 * JIT_MAX_INSNS];
     unsigned nslow;
+    bool copy[JIT_MAX_INSNS];   /* ins[k] needs its copy after the code (jit_interp) */
     const bool *native;         /* per instruction: compiled, or run by jit_interp */
     uint8_t *copy_at[JIT_MAX_INSNS];   /* imm64 to patch with the address of ins[k] */
     hreg_t hr[NPOOL];
@@ -270,8 +281,26 @@ static void chain(jc_t *c, int64_t off)
     far_exit(c);
 }
 
-/* Loads and stores: the TLB probe of mem.h inline; rax = address. */
-static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsigned size, bool sign)
+static void site_map(jc_t *c, slow_site_t *s);
+
+/* f[rd] = host (a binary32 NaN-boxed first); FS becomes Dirty. */
+static void fp_written(jc_t *c, int host, unsigned rd, bool single)
+{
+    xbuf_t *b = &c->b;
+    if (single) {
+        x_mov_imm(b, RDX, 0xffffffff00000000ull);
+        x_op_rr(b, 1, 0x0b, host, RDX);                  /* or host, rdx */
+    }
+    x_store(b, 1, host, RBX, F(rd));
+    x_load(b, 1, RDX, RBX, OFF_MSTATUS);
+    x_alu_imm(b, 1, ALU_OR, RDX, 0x6000);
+    x_store(b, 1, RDX, RBX, OFF_MSTATUS);
+}
+
+/* Loads and stores: the TLB probe of mem.h inline; rax = address. An FP
+ * one (fp) moves f registers (a binary32 NaN-boxed) and its slow path
+ * interprets the whole instruction. */
+static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsigned size, bool sign, bool fp)
 {
     xbuf_t *b = &c->b;
     ld(c, RAX, in->rs1);
@@ -288,7 +317,7 @@ static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsign
     slow_site_t *s = &c->slow[c->nslow++];
     s->patch = x_jcc(b, CC_NE);
     s->k = k;
-    s->store = store;
+    s->kind = fp ? SLOW_INTERP : store ? SLOW_STORE : SLOW_LOAD;
     s->site = (uint64_t)in->rd | (uint64_t)in->rs2 << 8 | (uint64_t)size << 16 |
               (uint64_t)sign << 24 | (uint64_t)in->len << 32;
     s->ndirty = 0;
@@ -299,7 +328,10 @@ static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsign
         }
     x_op_mem(b, 1, 0x8b, RDX, RBX, RDX, 0, OFF_TLB(acc) + 8);  /* addend */
     if (store) {
-        ld(c, RCX, in->rs2);
+        if (fp)
+            x_load(b, 1, RCX, RBX, F(in->rs2));
+        else
+            ld(c, RCX, in->rs2);
         switch (size) {
         case 1: x_op_mem(b, 0, 0x88, RCX, RAX, RDX, 0, 0); break;
         case 2: x_byte(b, 0x66); x_op_mem(b, 0, 0x89, RCX, RAX, RDX, 0, 0); break;
@@ -316,11 +348,19 @@ static void mem_access(jc_t *c, const insn_t *in, unsigned k, bool store, unsign
             break;
         default: x_op_mem(b, 1, 0x8b, RCX, RAX, RDX, 0, 0); break;
         }
-        st(c, RCX, in->rd);
+        if (fp)
+            fp_written(c, RCX, in->rd == REG_SINK ? 0 : in->rd, size == 4);
+        else
+            st(c, RCX, in->rd);
     }
     /* A slow path that lets the block go on comes back here, with every
      * cached register reloaded from h->x (the call clobbered some). */
-    s->resume = b->p;
+    site_map(c, s);
+}
+
+static void site_map(jc_t *c, slow_site_t *s)
+{
+    s->resume = c->b.p;
     s->nmap = 0;
     for (int i = 0; i < NPOOL; i++)
         if (c->hr[i].guest >= 0) {
@@ -459,6 +499,8 @@ static void interp_call(jc_t *c, unsigned k, unsigned off)
     call_or_leave(c, (const void *)jit_interp);
 }
 
+#include "compile_fp.inc"
+
 /* Emits one instruction; returns false if it ended the block (a jump). */
 static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
 {
@@ -490,17 +532,17 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_BGE:  branch(c, in, off, CC_GE); return false;
     case S_BLTU: branch(c, in, off, CC_B); return false;
     case S_BGEU: branch(c, in, off, CC_AE); return false;
-    case S_LB:  mem_access(c, in, k, false, 1, true); break;
-    case S_LH:  mem_access(c, in, k, false, 2, true); break;
-    case S_LW:  mem_access(c, in, k, false, 4, true); break;
-    case S_LD:  mem_access(c, in, k, false, 8, false); break;
-    case S_LBU: mem_access(c, in, k, false, 1, false); break;
-    case S_LHU: mem_access(c, in, k, false, 2, false); break;
-    case S_LWU: mem_access(c, in, k, false, 4, false); break;
-    case S_SB:  mem_access(c, in, k, true, 1, false); break;
-    case S_SH:  mem_access(c, in, k, true, 2, false); break;
-    case S_SW:  mem_access(c, in, k, true, 4, false); break;
-    case S_SD:  mem_access(c, in, k, true, 8, false); break;
+    case S_LB:  mem_access(c, in, k, false, 1, true, false); break;
+    case S_LH:  mem_access(c, in, k, false, 2, true, false); break;
+    case S_LW:  mem_access(c, in, k, false, 4, true, false); break;
+    case S_LD:  mem_access(c, in, k, false, 8, false, false); break;
+    case S_LBU: mem_access(c, in, k, false, 1, false, false); break;
+    case S_LHU: mem_access(c, in, k, false, 2, false, false); break;
+    case S_LWU: mem_access(c, in, k, false, 4, false, false); break;
+    case S_SB:  mem_access(c, in, k, true, 1, false, false); break;
+    case S_SH:  mem_access(c, in, k, true, 2, false, false); break;
+    case S_SW:  mem_access(c, in, k, true, 4, false, false); break;
+    case S_SD:  mem_access(c, in, k, true, 8, false, false); break;
     case S_ADDI:
         if (in->rs1 == 0) {                 /* li */
             x_mov_imm(b, RAX, w ? (uint64_t)in->imm : (uint32_t)in->imm);
@@ -582,6 +624,12 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
     case S_REMW:  call2(c, in, remw); break;
     case S_REMUW: call2(c, in, remuw); break;
     case S_FENCE: break;
+    case S_FLW: case S_FLD: case S_FSW: case S_FSD:
+    case S_FADD_D: case S_FSUB_D: case S_FMUL_D: case S_FDIV_D: case S_FSQRT_D:
+    case S_FMADD_D: case S_FMSUB_D: case S_FNMSUB_D: case S_FNMADD_D:
+    case S_FSGNJ_D: case S_FSGNJN_D: case S_FSGNJX_D:
+        fp_insn(c, in, k);
+        break;
     default: break;     /* not reached: not native */
     }
     if (hooked(c, in))
@@ -594,7 +642,8 @@ static bool emit_insn(jc_t *c, const insn_t *in, unsigned k, unsigned off)
  * purpose (--debug-break-insn). */
 static bool native(hart_t *h, const insn_t *in)
 {
-    return sem_of[in->id] != S_NONE && in->fn == exec_handler(h->xlen, in->id);
+    return sem_of[in->id] != S_NONE && in->fn == exec_handler(h->xlen, in->id) &&
+           (sem_of[in->id] < S_FLW || fp_native(in));
 }
 
 void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
@@ -642,6 +691,8 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
     x_patch(b, short_budget, b->p);
     set_pc_off(&c, c.start_off);
     exit_status(&c, 1, stubs->exit_sync);
+    struct copy_fix { uint8_t *at; unsigned k; } copy_fix[4 * JIT_MAX_INSNS];
+    unsigned ncopy_fix = 0;
     for (unsigned i = 0; i < c.nslow; i++) {
         slow_site_t *s = &c.slow[i];
         x_patch(b, s->patch, b->p);
@@ -649,9 +700,16 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
             x_store(b, 1, s->dirty_host[j], RBX, X(s->dirty_guest[j]));
         sync_state(&c, s->k, offs[s->k]);
         x_mov_rr(b, 1, RDI, RBX);
-        x_mov_rr(b, 1, RSI, RAX);
-        x_mov_imm(b, RDX, s->site);
-        call_or_leave(&c, s->store ? (const void *)jit_store_slow : (const void *)jit_load_slow);
+        if (s->kind == SLOW_INTERP) {
+            x_rex(b, 1, 0, 0, RSI); x_byte(b, 0xb8 + (RSI & 7));  /* movabs rsi, &copy */
+            x_u64(b, 0);                 /* one copy serves every site of ins[k] */
+            copy_fix[ncopy_fix++] = (struct copy_fix){ b->p - 8, s->k };
+            call_or_leave(&c, (const void *)jit_interp);
+        } else {
+            x_mov_rr(b, 1, RSI, RAX);
+            x_mov_imm(b, RDX, s->site);
+            call_or_leave(&c, s->kind == SLOW_STORE ? (const void *)jit_store_slow : (const void *)jit_load_slow);
+        }
         for (unsigned j = 0; j < s->nmap; j++)
             x_load(b, 1, s->map_host[j], RBX, X(s->map_guest[j]));
         x_jmp_to(b, s->resume);
@@ -659,15 +717,18 @@ void *jit_compile_block(hart_t *h, dpage_t *d, unsigned slot,
     /* The decoded instructions jit_interp runs, after the code. */
     while ((uintptr_t)b->p & 7)
         x_byte(b, 0xcc);
+    uint64_t copy_addr[JIT_MAX_INSNS];
     for (unsigned k = 0; k < n; k++) {
-        if (nat[k] || b->overflow)
+        if ((nat[k] && !c.copy[k]) || b->overflow)
             continue;
-        uint64_t at = (uint64_t)(uintptr_t)b->p;
+        uint64_t at = copy_addr[k] = (uint64_t)(uintptr_t)b->p;
         for (size_t i = 0; i < sizeof ins[k]; i++)
             x_byte(b, ((const uint8_t *)&ins[k])[i]);
-        if (!b->overflow)
+        if (!b->overflow && !nat[k])
             memcpy(c.copy_at[k], &at, 8);
     }
+    for (unsigned i = 0; i < ncopy_fix && !b->overflow; i++)
+        memcpy(copy_fix[i].at, &copy_addr[copy_fix[i].k], 8);
     if (b->overflow)
         return NULL;
     *used = (size_t)(b->p - buf);
