@@ -470,3 +470,19 @@ done
 cmds c q
 mon $G/cli/stuck_illegal.elf
 has stuck-first-fault '^Stopped: hart 0 is stuck: illegal instruction at pc 0x80000004 .*insn 0xffffffff.* went to the handler at 0x0, where instruction access fault'
+
+# F/D registers (tests/gdb/guests/fpprog.c, rv64gc/lp64d): stop_here(1.5,
+# 2.25f) has fa0 = 1.5 and fa1 = 2.25f NaN-boxed; p, info r, set on $f
+# names; a memory watch on the double result is hit by the fsd that stores
+# 1.5 * 2.25 = 3.375 (bits by hand: 1.6875 * 2^1).
+F=build/guests/gdb/rv64/fpprog.elf
+if [ -e "$F" ]; then
+  cmds "b stop_here" "c" "p \$fa0" "info r fa0 fa1 fcsr" "set \$f12 = 0x4000000000000000" "info r fa2" \
+       "w *result" "c" "q"
+  mon "$F"
+  has fp-registers '^0x3ff8000000000000 \(4609434218613702656\)$' '^fa0 +0x3ff8000000000000  1\.5$' \
+    '^fa1 +0xffffffff40100000  2\.25 \(float\)$' '^fcsr +0x0+$' '^fa2 +0x4000000000000000  2$' \
+    '^New value = 0x400b000000000000 ' 'Changed by 0x[0-9a-f]+ <stop_here\+[0-9]+>: +[0-9a-f]+ +fsd'
+else
+  fail fp-registers "$F is missing (make gdb-guests)"
+fi
