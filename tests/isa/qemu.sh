@@ -11,6 +11,7 @@ rc=0
 for elf in build/guests/isa/rv32/*.elf build/guests/isa/rv64/*.elf; do
   [ -e "$elf" ] || { echo "FAIL qemu/isa: no test ELFs (make isa-guests)"; exit 1; }
   x=$(basename "$(dirname "$elf")"); name=isa/$x/$(basename "$elf" .elf)
+  [ "$(basename "$elf")" = zicond.elf ] && continue     # QEMU 7.2 has no Zicond
   timeout 10 qemu-system-riscv${x#rv} -M virt -bios none -nographic \
     -kernel "$elf" </dev/null >"$tmp/q" 2>&1; st=$?
   if [ $st -eq 0 ]; then echo "PASS qemu/$name"
