@@ -483,6 +483,11 @@ if [ -e "$F" ]; then
   has fp-registers '^0x3ff8000000000000 \(4609434218613702656\)$' '^fa0 +0x3ff8000000000000  1\.5$' \
     '^fa1 +0xffffffff40100000  2\.25 \(float\)$' '^fcsr +0x0+$' '^fa2 +0x4000000000000000  2$' \
     '^New value = 0x400b000000000000 ' 'Changed by 0x[0-9a-f]+ <stop_here\+[0-9]+>: +[0-9a-f]+ +fsd'
+  # Sdtrig address triggers see FP stores and loads (the same memory path)
+  cmds "trigger 0 store result" "trigger 1 load result" "c" "c" "q"
+  mon "$F"
+  has fp-triggers '^Stopped: trigger 0 \(mcontrol6, store, action 8\) fired .*address 0x[0-9a-f]+, instruction at 0x[0-9a-f]+: fsd' \
+    '^Stopped: trigger 1 \(mcontrol6, load, action 8\) fired .*: fld'
 else
   fail fp-registers "$F is missing (make gdb-guests)"
 fi
