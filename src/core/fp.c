@@ -184,25 +184,22 @@ uint64_t fp_arith(int prec, int op, uint64_t a, uint64_t b, int rm, unsigned *fl
     }
     uint64_t r;
     unsigned before = mx_begin(rm);
-    if (prec == FP_D) {
-        double x = d_of(a), y = d_of(b), z;
-        switch (op) {
-        case FOP_ADD: SSE2("addsd", z, x, y); break;
-        case FOP_SUB: SSE2("subsd", z, x, y); break;
-        case FOP_MUL: SSE2("mulsd", z, x, y); break;
-        default:      SSE2("divsd", z, x, y); break;
-        }
-        r = bits_d(z);
-    } else {
-        float x = f_of(a), y = f_of(b), z;
-        switch (op) {
-        case FOP_ADD: SSE2("addss", z, x, y); break;
-        case FOP_SUB: SSE2("subss", z, x, y); break;
-        case FOP_MUL: SSE2("mulss", z, x, y); break;
-        default:      SSE2("divss", z, x, y); break;
-        }
-        r = bits_f(z);
-    }
+    /* One of the four SSE operations on type T (suffix sd or ss). */
+#define ARITH(T, of, bits, sfx) do {                                        \
+        T x = of(a), y = of(b), z;                                          \
+        switch (op) {                                                       \
+        case FOP_ADD: SSE2("add" sfx, z, x, y); break;                      \
+        case FOP_SUB: SSE2("sub" sfx, z, x, y); break;                      \
+        case FOP_MUL: SSE2("mul" sfx, z, x, y); break;                      \
+        default:      SSE2("div" sfx, z, x, y); break;                      \
+        }                                                                   \
+        r = bits(z);                                                        \
+    } while (0)
+    if (prec == FP_D)
+        ARITH(double, d_of, bits_d, "sd");
+    else
+        ARITH(float, f_of, bits_f, "ss");
+#undef ARITH
     *fl = mx_end(rm, before);
     return canon(prec, r);
 }
@@ -252,21 +249,20 @@ uint64_t fp_fma(int prec, uint64_t a, uint64_t b, uint64_t c, bool neg_prod, boo
         return rmm_end(prec, &t, extra | before, fl);
     }
     unsigned before = mx_begin(rm);
-    if (prec == FP_D) {
-        double x = d_of(a), y = d_of(b), z = d_of(c);
-        if (host_fma())
-            __asm__ volatile("vfmadd231sd %2, %1, %0" : "+x"(z) : "x"(x), "x"(y));
-        else
-            z = fma(x, y, z);
-        r = bits_d(z);
-    } else {
-        float x = f_of(a), y = f_of(b), z = f_of(c);
-        if (host_fma())
-            __asm__ volatile("vfmadd231ss %2, %1, %0" : "+x"(z) : "x"(x), "x"(y));
-        else
-            z = fmaf(x, y, z);
-        r = bits_f(z);
-    }
+    /* FMA3 when the host has it, else libm's (it honours MXCSR too). */
+#define FMA(T, of, bits, insn, soft) do {                                   \
+        T x = of(a), y = of(b), z = of(c);                                  \
+        if (host_fma())                                                     \
+            __asm__ volatile(insn " %2, %1, %0" : "+x"(z) : "x"(x), "x"(y)); \
+        else                                                                \
+            z = soft(x, y, z);                                              \
+        r = bits(z);                                                        \
+    } while (0)
+    if (prec == FP_D)
+        FMA(double, d_of, bits_d, "vfmadd231sd", fma);
+    else
+        FMA(float, f_of, bits_f, "vfmadd231ss", fmaf);
+#undef FMA
     *fl = mx_end(rm, before) | extra;
     return canon(prec, r);
 }
