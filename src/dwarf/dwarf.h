@@ -94,6 +94,8 @@ bool dinfo_global(dinfo_t *d, const char *name, uint64_t *addr, const dtype_t **
 /* "struct proc", "union u", "enum e", a typedef name or a base type name
  * ("unsigned long" and "long unsigned int" both). */
 const dtype_t *dinfo_type(dinfo_t *d, const char *name);
+/* A pointer to t (made once per t). */
+const dtype_t *dinfo_pointer_to(dinfo_t *d, const dtype_t *t);
 /* The offset and size of member (of struct_name, as for dinfo_type): for
  * an OS-aware layer that reads kernel structures by meaning. */
 bool dinfo_member(dinfo_t *d, const char *struct_name, const char *member, uint64_t *offset,

@@ -22,6 +22,8 @@ struct dinfo {
     void *mem_ctx;
     struct tcache_ent *tc;    /* DIE offset -> converted type (open hash) */
     size_t ntc, captc;
+    const dtype_t **ptrs;     /* dinfo_pointer_to's */
+    size_t nptrs;
     void **allocs;            /* everything types.c allocated, for close */
     size_t nallocs, capallocs;
 };

@@ -40,6 +40,7 @@ void dtypes_free(dinfo_t *d)
         free(d->allocs[i]);
     free(d->allocs);
     free(d->tc);
+    free(d->ptrs);
 }
 
 static dtype_t *cache_get(dinfo_t *d, Dwarf_Off off)
@@ -417,4 +418,22 @@ bool dinfo_member(dinfo_t *d, const char *struct_name, const char *member, uint6
             return true;
         }
     return false;
+}
+
+const dtype_t *dinfo_pointer_to(dinfo_t *d, const dtype_t *t)
+{
+    /* few are asked for (p &x, casts): a list does */
+    for (size_t i = 0; i < d->nptrs; i++)
+        if (d->ptrs[i]->target == t)
+            return d->ptrs[i];
+    dtype_t *p = dinfo_alloc(d, sizeof *p);
+    const dtype_t **l = p ? realloc(d->ptrs, (d->nptrs + 1) * sizeof *l) : NULL;
+    if (!l)
+        return NULL;
+    p->kind = DT_PTR;
+    p->size = (uint64_t)d->xlen / 8;
+    p->target = t;
+    d->ptrs = l;
+    d->ptrs[d->nptrs++] = p;
+    return p;
 }

@@ -68,26 +68,45 @@ static void locate(const lctx_t *c, Dwarf_Die *var, uint64_t pc, dloc_t *loc)
         loc->kind = DL_NONE;
 }
 
-/* A global or file static: a top-level variable with a location. */
+/* Is var's location a real one? --gc-sections leaves the DWARF of a
+ * discarded variable with DW_OP_addr 0 (the line table's case, lines.c). */
+static bool placed(Dwarf_Die *var)
+{
+    Dwarf_Attribute a;
+    Dwarf_Op *ops;
+    size_t n;
+    if (dwarf_hasattr(var, DW_AT_const_value))
+        return true;
+    if (!dwarf_attr(var, DW_AT_location, &a) || dwarf_getlocation(&a, &ops, &n) != 0)
+        return false;
+    return !(n >= 1 && ops[0].atom == DW_OP_addr && ops[0].number == 0);
+}
+
+/* A global or file static: a top-level variable with a location, else
+ * one without (optimized away: GDB's <optimized out>). */
 static bool find_global(dinfo_t *d, const char *name, Dwarf_Die *out)
 {
-    Dwarf_CU *cu = NULL;
-    Dwarf_Die cudie, c;
-    uint8_t ut;
-    while (dwarf_get_units(d->dw, cu, &cu, NULL, &ut, &cudie, NULL) == 0) {
-        if (dwarf_child(&cudie, &c) != 0)
-            continue;
-        do {
-            const char *n;
-            if (dwarf_tag(&c) == DW_TAG_variable && (dwarf_hasattr(&c, DW_AT_location) ||
-                                                     dwarf_hasattr(&c, DW_AT_const_value)) &&
-                (n = die_name(&c)) && !strcmp(n, name)) {
-                *out = c;
-                return true;
-            }
-        } while (dwarf_siblingof(&c, &c) == 0);
+    bool found = false;
+    for (int pass = 0; pass < 2 && !found; pass++) {
+        Dwarf_CU *cu = NULL;
+        Dwarf_Die cudie, c;
+        uint8_t ut;
+        while (!found && dwarf_get_units(d->dw, cu, &cu, NULL, &ut, &cudie, NULL) == 0) {
+            if (dwarf_child(&cudie, &c) != 0)
+                continue;
+            do {
+                const char *n;
+                if (dwarf_tag(&c) != DW_TAG_variable || !(n = die_name(&c)) || strcmp(n, name))
+                    continue;
+                if (pass == 0 ? placed(&c)
+                              : !dwarf_hasattr(&c, DW_AT_location) && !dwarf_hasattr(&c, DW_AT_declaration)) {
+                    *out = c;
+                    found = true;
+                }
+            } while (!found && dwarf_siblingof(&c, &c) == 0);
+        }
     }
-    return false;
+    return found;
 }
 
 bool dinfo_global(dinfo_t *d, const char *name, uint64_t *addr, const dtype_t **type)

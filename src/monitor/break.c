@@ -102,8 +102,8 @@ void break_cmd(mon_t *M, char *args)
             mon_printf(M, "No line %d in file \"%s\".\n", line, file);
             return;
         }
-    } else if (!mon_eval(M, loc, &addr)) {
-        return;
+    } else if (loc[0] == '*' ? !mon_eval(M, loc + 1, &addr) : !mon_eval(M, loc, &addr)) {
+        return; /* b *ADDR: that address (as GDB), not the word stored there */
     }
     expr_t *cond = NULL;
     if (cond_text) {
@@ -147,6 +147,20 @@ void break_cmd(mon_t *M, char *args)
     } else {
         mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s\n", b->num, addr, *sym ? " " : "", sym);
     }
+}
+
+bool break_resolve(mon_t *M, const char *loc, uint64_t *addr)
+{
+    char file[512];
+    int line;
+    if (is_file_line(loc, file, sizeof file, &line)) {
+        if (!M->s->syms || !symset_resolve_line(M->s->syms, file, line, addr, NULL)) {
+            mon_printf(M, "No line %d in file \"%s\".\n", line, file);
+            return false;
+        }
+        return true;
+    }
+    return mon_eval(M, loc[0] == '*' ? loc + 1 : loc, addr);
 }
 
 bool break_delete(mon_t *M, int num)

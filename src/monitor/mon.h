@@ -71,6 +71,12 @@ typedef struct env_ctx {
     unsigned hart;
 } env_ctx_t;
 
+typedef struct mdisplay {
+    int num;
+    char fmt;
+    char text[200];
+} mdisplay_t;
+
 typedef struct mon {
     session_t *s;
     machine_t *m;
@@ -101,6 +107,17 @@ typedef struct mon {
     env_ctx_t  env_ctxs[MAX_HARTS];
     mcatch_t   catches[32];
     unsigned   ncatch;
+    /* source-level debugging (srcexpr.c, srccmds.c) */
+    struct dinfo *dinfo;               /* the image's DWARF, opened at first use */
+    bool       dinfo_tried;
+    int        goal_bp, goal_bp2;      /* finish/next/until's own breakpoints (-1: none): */
+    uint64_t   goal_sp;                /* stop there only once sp >= goal_sp */
+    bool       goal_hit;
+    bool       last_step_done;         /* the last si ran all its instructions */
+    bool       src_busy;               /* inside next/step/finish/until: displays wait */
+    mdisplay_t disp[16];
+    unsigned   ndisp;
+    int        disp_next;
 } mon_t;
 
 void mon_free(mon_t *M);
@@ -145,6 +162,8 @@ bool mon_stop_silent(mon_t *M, int why);
 
 /* breakpoints (break.c) */
 void break_cmd(mon_t *M, char *args);
+/* a location as b takes it (*ADDR, FILE:LINE, FUNC, EXPR) -> address */
+bool break_resolve(mon_t *M, const char *loc, uint64_t *addr);
 /* source file and line of pc (a FILE:LINE breakpoint's own line at its address) */
 bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, int *line);
 bool break_delete(mon_t *M, int num);

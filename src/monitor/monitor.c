@@ -9,6 +9,7 @@
  * it line by line. Everything the monitor says goes to standard output (as
  * the guest's console does, in order); traces go to stderr or --trace-file. */
 #include "mon.h"
+#include "../dwarf/dwarf.h"
 #include "../core/csr.h"
 #include "../core/disasm.h"
 #include "../core/mmu.h"
@@ -305,6 +306,7 @@ static mon_t *mon_new(session_t *s, FILE *out)
     M->out = out;
     M->next_num = 1;
     M->precise = true;
+    M->goal_bp = M->goal_bp2 = -1;
     M->client = (dbg_client_t){ .name = "monitor", .ctx = M, .after_insn = watch_insn_hook };
     dbg_client_add(s->m, &M->client);
     trace_of(s->m)->syms = s->syms;
@@ -371,6 +373,7 @@ void mon_free(mon_t *M)
     watch_free_all(M);
     catch_free_all(M);
     dbg_client_remove(M->m, &M->client);
+    dinfo_close(M->dinfo);
     free(M);
 }
 
