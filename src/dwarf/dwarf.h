@@ -94,6 +94,8 @@ bool dinfo_global(dinfo_t *d, const char *name, uint64_t *addr, const dtype_t **
 /* "struct proc", "union u", "enum e", a typedef name or a base type name
  * ("unsigned long" and "long unsigned int" both). */
 const dtype_t *dinfo_type(dinfo_t *d, const char *name);
+/* An enumeration constant (RUNNABLE): its value and enum type. */
+bool dinfo_enumerator(dinfo_t *d, const char *name, int64_t *value, const dtype_t **type);
 /* A pointer to t (made once per t). */
 const dtype_t *dinfo_pointer_to(dinfo_t *d, const dtype_t *t);
 /* The offset and size of member (of struct_name, as for dinfo_type): for

@@ -437,3 +437,30 @@ const dtype_t *dinfo_pointer_to(dinfo_t *d, const dtype_t *t)
     d->ptrs[d->nptrs++] = p;
     return p;
 }
+
+bool dinfo_enumerator(dinfo_t *d, const char *name, int64_t *value, const dtype_t **type)
+{
+    Dwarf_CU *cu = NULL;
+    Dwarf_Die cudie, c, e;
+    uint8_t ut;
+    while (dwarf_get_units(d->dw, cu, &cu, NULL, &ut, &cudie, NULL) == 0) {
+        if (dwarf_child(&cudie, &c) != 0)
+            continue;
+        do {
+            if (dwarf_tag(&c) != DW_TAG_enumeration_type || dwarf_child(&c, &e) != 0)
+                continue;
+            do {
+                const char *n = dwarf_diename(&e);
+                Dwarf_Attribute a;
+                Dwarf_Sword v;
+                if (n && !strcmp(n, name) && dwarf_attr(&e, DW_AT_const_value, &a) &&
+                    dwarf_formsdata(&a, &v) == 0) {
+                    *value = v;
+                    *type = dtype_of_die(d, &c);
+                    return true;
+                }
+            } while (dwarf_siblingof(&e, &e) == 0);
+        } while (dwarf_siblingof(&c, &c) == 0);
+    }
+    return false;
+}

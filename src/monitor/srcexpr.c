@@ -221,6 +221,11 @@ static bool variable(sp_t *p, const char *name, int col, sval_t *v)
         }
         return true;
     }
+    int64_t ev;
+    if (p->d && dinfo_enumerator(p->d, name, &ev, &t)) {
+        *v = (sval_t){.type = t, .v = (uint64_t)ev};
+        return true;
+    }
     uint64_t a;
     if (p->M->s->syms && symset_lookup(p->M->s->syms, name, &a)) {
         *v = (sval_t){.v = a, .named = true, .addr = a};
@@ -320,6 +325,12 @@ static bool type_name(sp_t *p, const dtype_t **out)
 static bool expr(sp_t *p, int minprec, sval_t *v);
 static bool unary(sp_t *p, sval_t *v);
 
+/* sizeof's type, as GDB's: unsigned long */
+static const dtype_t *size_type(sp_t *p)
+{
+    return p->d ? dinfo_type(p->d, "unsigned long") : NULL;
+}
+
 static bool primary(sp_t *p, sval_t *v)
 {
     ws(p);
@@ -359,7 +370,7 @@ static bool primary(sp_t *p, sval_t *v)
                 int save = p->pos++;
                 if (type_name(p, &t)) {
                     p->pos++;
-                    *v = (sval_t){.v = dtype_strip(t)->size};
+                    *v = (sval_t){.type = size_type(p), .v = dtype_strip(t)->size};
                     return true;
                 }
                 p->pos = save;
@@ -367,7 +378,7 @@ static bool primary(sp_t *p, sval_t *v)
             sval_t x;
             if (!unary(p, &x))
                 return false;
-            *v = (sval_t){.v = x.type ? dtype_strip(x.type)->size : xbytes(p)};
+            *v = (sval_t){.type = size_type(p), .v = x.type ? dtype_strip(x.type)->size : xbytes(p)};
             return true;
         }
         return variable(p, name, col, v);
@@ -599,8 +610,8 @@ static bool binary(sp_t *p, const char *op, int col, sval_t *a, sval_t *b)
                         : !strcmp(op, "<=") ? sx <= sy : sx >= sy;
         else r = !strcmp(op, "<") ? x < y : !strcmp(op, ">") ? x > y : !strcmp(op, "<=") ? x <= y : x >= y;
     }
-    if (cmp)
-        rt = NULL;
+    if (cmp) /* C: an int, when the operands are the program's */
+        rt = rt && p->d ? dinfo_type(p->d, "int") : NULL;
     *a = (sval_t){.type = rt, .v = rt ? extend(rt, r, (unsigned)(rs->size > 8 ? 64 : rs->size * 8)) : r & xmask(p)};
     return true;
 }
@@ -797,4 +808,23 @@ bool src_names_variable(mon_t *M, const char *text)
         s++;
     }
     return false;
+}
+
+bool src_watch_text(mon_t *M, const char *text, char *out, size_t n)
+{
+    sval_t v;
+    if (!src_eval(M, text, NULL, &v))
+        return false;
+    const dtype_t *t = dtype_strip(v.type);
+    unsigned xb = (unsigned)M->m->xlen / 8;
+    if (!v.type || !v.lval || v.bit_size || !is_scalar(t) || t->size > xb || !t->size) {
+        mon_printf(M, "Cannot watch '%s': only a scalar variable, member or element in memory, "
+                   "of at most %u bytes, can be watched.\n", text, xb);
+        return false;
+    }
+    if (t->size == xb)
+        snprintf(out, n, "*0x%" PRIx64, v.addr);
+    else
+        snprintf(out, n, "*0x%" PRIx64 " & 0x%" PRIx64, v.addr, (uint64_t)((1ull << (8 * t->size)) - 1));
+    return true;
 }

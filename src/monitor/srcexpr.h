@@ -44,6 +44,9 @@ bool src_eval_quiet(mon_t *M, const char *text, const dframe_t *f, sval_t *out);
 void src_print_bare(mon_t *M, const sval_t *v);
 /* A scalar of type t in format fmt (x/NFU's items). */
 void src_print_scalar(mon_t *M, const dtype_t *t, uint64_t v, char fmt);
+/* The sdb expression a watch on lvalue text evaluates: "*0xADDR & 0xffffffff"
+ * (the bytes it occupies now); false after printing why it cannot be. */
+bool src_watch_text(mon_t *M, const char *text, char *out, size_t n);
 /* Is text a source expression that names a DWARF variable? (w, set) */
 bool src_names_variable(mon_t *M, const char *text);
 

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Source-level debugging in the monitor (issue 16): values of globals,
+# locals, struct fields and arrays, bt and finish checked against
+# gdb-multiarch on the same ELFs (compare.py), at -O0 and -O2, RV32 and
+# RV64; then the commands whose results are known by hand from procs.c.
+# Protocol: tests/run.sh ("PASS name" / "FAIL name: why" per test).
+set -u
+cd "$(dirname "$0")/../.."
+R="${RVSCOPE:-build/rvscope}"
+D=build/guests/srcdebug
+E64=$D/procs-rv64-O0.elf
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+for f in "$R" $D/procs-rv32-O0.elf $D/procs-rv32-O2.elf $E64 $D/procs-rv64-O2.elf; do
+  [ -e "$f" ] || { echo "FAIL srcdebug/setup: $f is missing (make all test-guests)"; exit 1; }
+done
+
+python3 tests/srcdebug/compare.py $D/procs-rv32-O0.elf $D/procs-rv32-O2.elf $E64 $D/procs-rv64-O2.elf
+
+line() { grep -n "STOP $1 \*/" tests/srcdebug/guests/procs.c | cut -d: -f1; }
+L1=$(line 1)
+mon() { printf '%s\n' "$@" | timeout 30 "$R" -m "$E64" >"$tmp/out" 2>&1; }
+has() {
+  local name=$1; shift
+  for re in "$@"; do
+    grep -Eq -- "$re" "$tmp/out" || { echo "FAIL srcdebug/$name: no /$re/ in: $(head -c 900 "$tmp/out")"; return; }
+  done
+  echo "PASS srcdebug/$name"
+}
+
+# w counter: run() adds local = 5*2 + procs[1].pid (2) = 12 to 7
+mon 'w counter' c q
+has watch-global 'Memory watchpoint 1' '^Old value = 0x7 \(7\)$' '^New value = 0x13 \(19\)$'
+# w on a member: p->state of procs[1] goes RUNNABLE (1) -> RUNNING (2)
+mon "b procs.c:$L1" c d 'w p->prio' 'set var p->prio = -5' 'p procs[1].prio' 'set var p->busy = 0' 'p *p' q
+has set-var-member '^\(short int\) -5$' 'Memory watchpoint 2' 'busy = 0\}$' 'prio = -5'
+# b *ADDR is the address itself
+addr=$(riscv64-unknown-elf-nm "$E64" | awk '$3=="run"{print $1}' | sed 's/^0*//')
+mon "b *0x$addr" c 'p $pc == run' q
+has break-star-address "^Breakpoint 1 at 0x$addr <run>" "^Breakpoint 1, 0x$addr <run>" '^\(int\) 1$|^0x1 \(1\)$'
+# next: line STOP1 -> the next line; step: into run from main's call
+mon "b procs.c:$L1" c next q
+has next-line "run \(\) at procs.c:$((L1 + 1))"
+Lcall=$(grep -n 'run(&procs\[1\], 5);' tests/srcdebug/guests/procs.c | cut -d: -f1)
+mon "b procs.c:$Lcall" c step 'p tick' q
+has step-into '^run \(\) at procs.c:' '^\(int\) 5$'
+# until LOC, finish from run (void: no value)
+mon "b procs.c:$Lcall" c "until procs.c:$L1" 'p local' q
+has until-location "run \(\) at procs.c:$L1" '^\(int\) 12$'
+# x/NFU: arr's first words, a string, p/FMT
+mon 'x/4dw &arr' 'x/s msg' 'x/2xb bytes' 'p/x counter' 'p/t 5' 'p/c 65' 'p/x arr' q
+has examine-formats $'^0x[0-9a-f]+ <arr>:\t3\t1\t4\t1$' '"hello, rvscope"' $'\t0x11\t0x22$' '^\(int\) 0x7$' \
+    '^101$' "^65 'A'$" '^\(int \[8\]\) \{0x3, 0x1, 0x4, 0x1, 0x5, 0x9, 0x2, 0x6\}$'
+# display shows after each stop; d with no argument deletes everything (no terminal: no question)
+mon "b procs.c:$L1" 'display counter' 'w spins' d 'info b' c q
+has display-delete-all '^1: counter = \(int\) 7$' '^No breakpoints or watchpoints\.$' 'exited'
+# sdb forms keep their meaning
+mon 'p 6*7' 'p *counter' 'p $sp - $sp' 'p nosuch' q
+has sdb-forms '^0x2a \(42\)$' '^0x7 \(7\)$' '^0x0 \(0\)$' 'No symbol "nosuch" in current context'
