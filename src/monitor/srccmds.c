@@ -51,8 +51,15 @@ bool src_cmd_print(mon_t *M, char *args)
         return false;
     }
     sval_t v;
-    if (!src_eval(M, args, NULL, &v))
+    if (!src_is_source(M, args)) { /* sdb's language, as before */
+        /* what only the source language reads (casts, sizeof, members)
+         * goes there; else sdb's parser says what is wrong */
+        if (!mon_eval(M, args, &v.v))
+            return false;
+        v.type = NULL;
+    } else if (!src_eval(M, args, NULL, &v)) {
         return false;
+    }
     src_print_value(M, &v, fmt);
     return true;
 }
@@ -70,7 +77,7 @@ bool src_cmd_examine(mon_t *M, char *args)
     if (!take_format(M, &args, &fmt, &n, &size, true))
         return false;
     if (!*args) {
-        mon_printf(M, "Usage: x/NFU ADDR (N count, F x d u o t c s i, U b h w g)\n");
+        mon_usage(M, "x");
         return false;
     }
     sval_t v;

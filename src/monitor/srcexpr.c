@@ -828,3 +828,33 @@ bool src_watch_text(mon_t *M, const char *text, char *out, size_t n)
         snprintf(out, n, "*0x%" PRIx64 " & 0x%" PRIx64, v.addr, (uint64_t)((1ull << (8 * t->size)) - 1));
     return true;
 }
+
+bool src_is_source(mon_t *M, const char *text)
+{
+    const char *t = text;
+    while (isspace((unsigned char)*t))
+        t++;
+    expr_env_t env = mon_env(M, M->cur);
+    expr_error_t err;
+    expr_t *e = expr_parse(text, &env, &err);
+    bool sdb = e != NULL;
+    expr_free(e);
+    /* *counter keeps sdb's meaning (a word at the symbol); counter is the variable */
+    if (sdb && *t == '*')
+        return false;
+    if (src_names_variable(M, text))
+        return true;
+    if (sdb)
+        return false;
+    /* what sdb cannot parse and only the source language has */
+    if (strchr(text, '[') || strstr(text, "->") || strstr(text, "sizeof") || strchr(text, '\''))
+        return mon_dinfo(M) != NULL;
+    for (const char *c = strchr(text, '('); c; c = strchr(c + 1, '(')) {
+        const char *q = c + 1;
+        while (isspace((unsigned char)*q))
+            q++;
+        if (isalpha((unsigned char)*q) || *q == '_')
+            return mon_dinfo(M) != NULL;   /* a cast, maybe */
+    }
+    return false;
+}

@@ -47,6 +47,10 @@ void src_print_scalar(mon_t *M, const dtype_t *t, uint64_t v, char fmt);
 /* The sdb expression a watch on lvalue text evaluates: "*0xADDR & 0xffffffff"
  * (the bytes it occupies now); false after printing why it cannot be. */
 bool src_watch_text(mon_t *M, const char *text, char *out, size_t n);
+/* Should text go to the source evaluator? Not when sdb's parser takes it and
+ * it names no DWARF variable (6*7, $a0, *0x80000000, *counter), so sdb's
+ * expressions keep their exact results and messages. */
+bool src_is_source(mon_t *M, const char *text);
 /* Is text a source expression that names a DWARF variable? (w, set) */
 bool src_names_variable(mon_t *M, const char *text);
 

@@ -93,9 +93,10 @@ void watch_cmd(mon_t *M, char *args)
     /* w counter, w proc->state: the lvalue's bytes where they are now (as
      * GDB's watch -l), as the sdb expression that reads them */
     char lv[96];
-    if (src_names_variable(M, args) && !src_watch_text(M, args, lv, sizeof lv))
+    bool src = src_is_source(M, args);
+    if (src && !src_watch_text(M, args, lv, sizeof lv))
         return;
-    const char *text = src_names_variable(M, args) ? lv : args;
+    const char *text = src ? lv : args;
     expr_t *e = expr_parse(text, &env, &err);
     if (!e) {
         mon_expr_error(M, args, &err);

@@ -55,4 +55,4 @@ mon "b procs.c:$L1" 'display counter' 'w spins' d 'info b' c q
 has display-delete-all '^1: counter = \(int\) 7$' '^No breakpoints or watchpoints\.$' 'exited'
 # sdb forms keep their meaning
 mon 'p 6*7' 'p *counter' 'p $sp - $sp' 'p nosuch' q
-has sdb-forms '^0x2a \(42\)$' '^0x7 \(7\)$' '^0x0 \(0\)$' 'No symbol "nosuch" in current context'
+has sdb-forms '^0x2a \(42\)$' '^0x7 \(7\)$' '^0x0 \(0\)$' "unknown symbol 'nosuch'"
