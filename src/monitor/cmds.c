@@ -72,12 +72,28 @@ static bool cmd_continue(mon_t *M, char *args)
     return true;
 }
 
+/* As NEMU, si of fewer than STEP_EXEC_MAX instructions shows each one it
+ * executes (set step-exec off: quiet); more would flood the terminal. */
+#define STEP_EXEC_MAX 10
+
 static bool cmd_step(mon_t *M, char *args)
 {
     uint64_t n = 1;
     if (*args && !mon_eval(M, args, &n))
         return false;
-    mon_step(M, n);
+    if (!M->step_exec || n >= STEP_EXEC_MAX || M->exited) {
+        mon_step(M, n);
+        return true;
+    }
+    for (uint64_t i = 0; i < n; i++) {
+        char buf[256];
+        hart_t *h = mon_hart(M);
+        mon_fmt_insn(M, h, h->pc, buf, sizeof buf);
+        mon_printf(M, "   %s\n", buf);
+        mon_step(M, 1);
+        if (!M->last_step_done)
+            break;
+    }
     return true;
 }
 
@@ -419,6 +435,8 @@ static bool cmd_set(mon_t *M, char *args)
         M->watch_log = on;
     } else if (!strcmp(what, "step-show") && parse_on_off(val, &on)) {
         M->step_show = on;
+    } else if (!strcmp(what, "step-exec") && parse_on_off(val, &on)) {
+        M->step_exec = on;
     } else if (!strcmp(what, "itrace-ring") && parse_on_off(val, &on)) {
         M->ring_always = on;
     } else {
@@ -498,8 +516,9 @@ static const cmd_t cmds[] = {
      "Run every hart until a breakpoint, a watchpoint, a trigger, Ctrl-C, an error or the\n"
      "guest's exit stops it."},
     {"si", "stepi", cmd_step, "si [N]", "execute N instructions (default 1)",
-     "Execute N instructions (default 1) on the current hart, the others held. Quiet unless\n"
-     "something stops it early ('set step-show on' prints the next instruction)."},
+     "Execute N instructions (default 1) on the current hart, the others held. Fewer than\n"
+     "10 are shown as they execute, as NEMU does ('set step-exec off': quiet); 'set\n"
+     "step-show on' also prints the next instruction."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
     {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit",
@@ -576,12 +595,13 @@ static const cmd_t cmds[] = {
      "and returns, etrace traps and trap returns, mtrace loads and stores whose address\n"
      "is in [START, END]. 'trace' alone shows which are on."},
     {"set", NULL, cmd_set,
-     "set watch-policy coarse|precise | set watch-log|step-show|itrace-ring on|off | "
+     "set watch-policy coarse|precise | set watch-log|step-show|step-exec|itrace-ring on|off | "
      "set $REG = EXPR | set *ADDR = EXPR | set var LVALUE = EXPR",
      "change a setting, a register or memory",
      "watch-policy: when watchpoints are re-evaluated (coarse: seed 001's rule; precise,\n"
      "the default: only when a register or byte they read was written). watch-log: print\n"
-     "each re-evaluation. step-show: si prints the next instruction. itrace-ring: record\n"
+     "each re-evaluation. step-show: si prints the next instruction. step-exec (on by\n"
+     "default): si of fewer than 10 instructions prints each one it executes. itrace-ring: record\n"
      "the last 64 instructions during c too (slower). $REG / *ADDR: write a register, a\n"
      "CSR or an XLEN-wide memory word. var LVALUE: a program variable, member or element\n"
      "(set var counter = 3, set var procs[1].prio = -5), written with its type's size."},

@@ -90,6 +90,7 @@ typedef struct mon {
     bool       precise;      /* watch-policy */
     bool       watch_log;
     bool       step_show;
+    bool       step_exec;    /* si shows what it executes (NEMU) */
     bool       ring_always;  /* itrace-ring during c too */
     bool       stepping;
     bool       exited;

@@ -307,6 +307,7 @@ static mon_t *mon_new(session_t *s, FILE *out)
     M->next_num = 1;
     M->precise = true;
     M->goal_bp = M->goal_bp2 = -1;
+    M->step_exec = true;
     M->client = (dbg_client_t){ .name = "monitor", .ctx = M, .after_insn = watch_insn_hook };
     dbg_client_add(s->m, &M->client);
     trace_of(s->m)->syms = s->syms;

@@ -470,3 +470,16 @@ done
 cmds c q
 mon $G/cli/stuck_illegal.elf
 has stuck-first-fault '^Stopped: hart 0 is stuck: illegal instruction at pc 0x80000004 .*insn 0xffffffff.* went to the handler at 0x0, where instruction access fault'
+
+# issue 16: si shows each instruction it executes, as NEMU does (fewer
+# than 10; the first two of _start, disassembled by objdump independently)
+cmds 'si 2' 'si 12' 'set step-exec off' 'si' q
+mon $C32
+i0=$(riscv64-unknown-elf-objdump -d $C32 | awk '/^ *80000000:/{print $2; exit}')
+i1=$(riscv64-unknown-elf-objdump -d $C32 | awk '/^ *80000000:/{getline; print $2; exit}')
+n=$(grep -c '^   0x' "$tmp/out")
+if grep -q "^   0x80000000 <_start>:  $i0 " "$tmp/out" && grep -q "^   0x8000000[24] <_start+[24]>:  $i1 " "$tmp/out" && [ "$n" -eq 2 ]; then
+  pass si-shows-executed
+else
+  fail si-shows-executed "want the two instructions of si 2 only ($i0, $i1): $(head -c 600 "$tmp/out")"
+fi
