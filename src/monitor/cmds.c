@@ -609,13 +609,14 @@ static const cmd_t cmds[] = {
      "Show or select the hart that commands look at."},
     {"trigger", NULL, cmd_trigger,
      "trigger N store|load|exec|access EXPR | icount COUNT | exception C[,C..] | interrupt I[,I..]"
-     " | external IN | off  [action break|stop|debug] [mode msu] [size 1|2|4|8]",
+     " | external IN | off  [action break|stop|debug] [mode msu] [size 1|2|4|8] [all]",
      "set up a hardware trigger by meaning",
      "Program Sdtrig trigger N of the current hart as a debugger would: an address trigger\n"
      "(mcontrol6, match equal), icount, etrigger (exception causes), itrigger (interrupt\n"
      "numbers) or tmexttrigger. action: break = breakpoint exception for the guest, stop =\n"
      "stop rvscope (external trigger output, the default), debug = enter debug mode.\n"
-     "mode: the privilege levels it applies in (default msu)."},
+     "mode: the privilege levels it applies in (default msu). all: every hart's trigger N\n"
+     "(each hart has its own trigger module); 'info triggers' says which harts hold what."},
     {"exttrigger", NULL, cmd_exttrigger, "exttrigger N", "raise an external trigger input",
      "Raise external trigger input N (0..15) of the current hart (tmexttrigger)."},
 };

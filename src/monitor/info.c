@@ -287,6 +287,8 @@ static bool info_triggers(mon_t *M, char *args)
         }
         mon_printf(M, "\n");
     }
+    if (M->m->nharts > 1)
+        trigger_harts_summary(M);
     return true;
 }
 

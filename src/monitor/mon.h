@@ -189,6 +189,7 @@ void watch_report_changes(mon_t *M);
 void watch_free_all(mon_t *M);
 void watch_evaluate(mon_t *M, mwatch_t *w);
 bool cmd_trigger(mon_t *M, char *args);   /* trigger_cmd.c */
+void trigger_harts_summary(mon_t *M);
 
 /* catchpoints (catch.c) */
 bool catch_cmd(mon_t *M, char *args);

@@ -483,3 +483,21 @@ if grep -q "^   0x80000000 <_start>:  $i0 " "$tmp/out" && grep -q "^   0x8000000
 else
   fail si-shows-executed "want the two instructions of si 2 only ($i0, $i1): $(head -c 600 "$tmp/out")"
 fi
+
+# issue 16: trigger ... all arms every hart's trigger module. harts.elf:
+# hart 2 alone increments counters[2] (8-byte slots on RV64); hart 0 zeroes
+# it once while clearing .bss. Without 'all' only hart 0 holds the trigger,
+# so hart 2's stores never stop the run.
+H3=build/guests/debugger/rv64/harts.elf
+if [ -e $H3 ]; then
+  cmds 'trigger 0 store counters+16 all' c c 'info triggers' q
+  mon $H3 -smp 3
+  has trigger-all '^Trigger 0 on every hart \(3\): ' 'fired on hart 0: address 0x[0-9a-f]+' \
+      'fired on hart 2: address 0x[0-9a-f]+' '^  trigger 0: harts 0,1,2$'
+  cmds 'trigger 0 store counters+16' c c 'info triggers' q
+  mon $H3 -smp 3 --max-insns 2000000
+  has trigger-one-hart 'fired on hart 0' '^  trigger 0: hart 0$' 'max-insns 2000000 reached'
+  lacks trigger-one-hart-not-2 'fired on hart 2'
+else
+  fail trigger-all "$H3 is missing (make test-guests)"
+fi
