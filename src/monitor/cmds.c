@@ -68,6 +68,10 @@ static bool cmd_continue(mon_t *M, char *args)
         mon_usage(M, "c");
         return false;
     }
+    if (M->escape && !M->exited) {     /* Ctrl-A c's monitor: back to the console */
+        M->resume = M->quit = true;
+        return true;
+    }
     mon_continue(M);
     return true;
 }

@@ -265,4 +265,12 @@ static void run(mon_t *M, bool step, uint64_t n)
 }
 
 void mon_continue(mon_t *M) { run(M, false, 0); }
+
+void mon_report(mon_t *M, int why)
+{
+    report_stop(M, why, false, false);
+    if (M->nchanged && why != STOP_DEBUG)
+        watch_report_changes(M);
+    fflush(M->out);
+}
 void mon_step(mon_t *M, uint64_t n) { run(M, true, n); }

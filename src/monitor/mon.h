@@ -115,6 +115,8 @@ typedef struct mon {
     uint64_t   goal_sp;                /* stop there only once sp >= goal_sp */
     bool       goal_hit;
     bool       last_step_done;         /* the last si ran all its instructions */
+    bool       escape;                 /* opened by Ctrl-A c: 'c' resumes the plain run */
+    bool       resume;
     bool       src_busy;               /* inside next/step/finish/until: displays wait */
     mdisplay_t disp[16];
     unsigned   ndisp;
@@ -154,6 +156,8 @@ void mon_rearm(mon_t *M);
 
 /* run control (control.c) */
 void mon_continue(mon_t *M);
+/* report a stop that happened outside the monitor's own run (Ctrl-A c's) */
+void mon_report(mon_t *M, int why);
 void mon_step(mon_t *M, uint64_t n);
 void mon_signals_init(mon_t *M);
 /* A stop of the monitor's own that the user does not see (a breakpoint

@@ -411,3 +411,47 @@ int monitor_main(session_t *s)
     mon_free(M);
     return status;
 }
+
+/* Ctrl-A c in a plain run (main.c): the monitor on the stopped guest, as
+ * QEMU's monitor escape; 'c' gives the terminal back to the guest. The
+ * monitor's state (breakpoints, watchpoints, displays) lives in s->mon for
+ * the rest of the run, so a breakpoint set here stops the plain run and
+ * comes back here. */
+int monitor_escape(session_t *s, int why)
+{
+    bool first = !s->mon;
+    if (first && !(s->mon = mon_new(s, stdout)))
+        return 1;
+    mon_t *M = s->mon;
+    M->out = stdout;
+    M->escape = true;
+    M->quit = M->resume = false;
+    M->interactive = isatty(STDIN_FILENO);
+    if (first)
+        mon_signals_init(M);
+    if (why != STOP_INTERRUPT && mon_stop_silent(M, why))
+        return -1;     /* a false condition, an unchanged watched value */
+    if (why == STOP_INTERRUPT) {
+        char sym[128];
+        hart_t *h = mon_hart(M);
+        mon_sym(M, h->pc, sym, sizeof sym);
+        mon_printf(M, "\nrvscope monitor (Ctrl-A c): the guest is stopped at 0x%" PRIx64 "%s%s; "
+                   "'c' resumes it, 'q' quits.\n", h->pc, *sym ? " " : "", sym);
+    } else {
+        mon_report(M, why);
+    }
+    mon_rearm(M);
+    if (M->interactive)
+        run_tty(M);
+    else
+        run_stdin(M);
+    fflush(stdout);
+    if (M->resume) {
+        mon_rearm(M);
+        return -1;
+    }
+    int status = M->exited ? M->exit_code : M->stop_status;
+    mon_free(M);
+    s->mon = NULL;
+    return status;
+}

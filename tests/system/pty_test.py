@@ -165,7 +165,50 @@ def session_raw_from_start():
         os.close(slave)
 
 
+def session_monitor_escape():
+    """Ctrl-A c in a plain run (issue 16): the guest stops and the monitor
+    opens on the terminal (readline's); its commands work; 'c'
+    gives the terminal back to the guest, raw again; Ctrl-A c opens it
+    again and 'q' ends rvscope."""
+    p, master, slave, before = start(spin_elf)
+    try:
+        end = time.time() + 5
+        while time.time() < end and (termios.tcgetattr(slave)[3] & termios.ICANON):
+            time.sleep(0.02)
+        os.write(master, b"\x01c")
+        out = read_until(master, b"(rvscope) ")
+        check("pty/ctrl-a-c-monitor", b"rvscope monitor (Ctrl-A c): the guest is stopped at 0x" in out
+              and b"(rvscope) " in out, f"got {out!r}")
+        os.write(master, b"p 6*7\r")
+        out = read_until(master, b"(42)")
+        check("pty/ctrl-a-c-command", b"0x2a (42)" in out, f"got {out!r}")
+        os.write(master, b"c\r")
+        raw = False
+        end = time.time() + 5
+        while time.time() < end and not raw:
+            raw = not (termios.tcgetattr(slave)[3] & (termios.ICANON | termios.ECHO))
+            if not raw:
+                time.sleep(0.02)
+        check("pty/ctrl-a-c-resumes-raw", raw and p.poll() is None, "the run did not go on in raw mode")
+        os.write(master, b"\x01c")
+        out = read_until(master, b"(rvscope) ")
+        os.write(master, b"q\r")
+        try:
+            rc = p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = "timeout"
+        check("pty/ctrl-a-c-quit", rc == 0 and b"(rvscope) " in out, f"exit {rc}, output {out!r}")
+        check("pty/ctrl-a-c-restored", termios.tcgetattr(slave) == before, "terminal settings differ")
+    finally:
+        if p.poll() is None:
+            p.kill()
+        os.close(master)
+        os.close(slave)
+
+
 session_quit()
 session_sigterm()
 if spin_elf:
     session_raw_from_start()
+    session_monitor_escape()
