@@ -633,6 +633,11 @@ static const cmd_t *find_cmd(const char *name)
     return NULL;
 }
 
+const char *mon_command_name(size_t i)
+{
+    return i < sizeof cmds / sizeof cmds[0] ? cmds[i].name : NULL;
+}
+
 void mon_print_help(mon_t *M, const char *name)
 {
     if (name) {

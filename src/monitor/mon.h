@@ -213,5 +213,9 @@ bool cmd_info(mon_t *M, char *args);
 /* commands (cmds.c): runs one line; false if the command failed */
 bool mon_exec(mon_t *M, char *line);
 void mon_print_help(mon_t *M, const char *cmd);
+/* the i-th command's name, NULL past the last (completion) */
+const char *mon_command_name(size_t i);
+/* tab completion for readline (complete.c) */
+void mon_completion_init(mon_t *M);
 
 #endif

@@ -271,6 +271,7 @@ static void run_stdin(mon_t *M)
 static void run_tty(mon_t *M)
 {
     char *last = NULL;
+    mon_completion_init(M);
     while (!M->quit) {
         char *line = readline(PROMPT);
         if (!line) {            /* Ctrl-D */
