@@ -56,3 +56,12 @@ has display-delete-all '^1: counter = \(int\) 7$' '^No breakpoints or watchpoint
 # sdb forms keep their meaning
 mon 'p 6*7' 'p *counter' 'p $sp - $sp' 'p nosuch' q
 has sdb-forms '^0x2a \(42\)$' '^0x7 \(7\)$' '^0x0 \(0\)$' "unknown symbol 'nosuch'"
+
+# make guest: several sources and CFLAGS (a build directory of its own)
+if make -s --no-print-directory guest SRC="tests/srcdebug/guests/multi/main.c tests/srcdebug/guests/multi/util.c" \
+     ARCH=rv64 CFLAGS="-O0 -DLEVEL=3" BUILD="$tmp/b" >"$tmp/make.out" 2>&1 &&
+   timeout 10 "$R" "$tmp/b/guests/rv64/main.elf" >"$tmp/out" 2>&1; then
+  has make-guest-sources-cflags '^twice 42 level 3$'
+else
+  echo "FAIL srcdebug/make-guest-sources-cflags: $(tail -c 600 "$tmp/make.out")"
+fi
