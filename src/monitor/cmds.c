@@ -229,17 +229,7 @@ static bool cmd_disas(mon_t *M, char *args)
         mon_printf(M, "disas: N must be 1..4096.\n");
         return false;
     }
-    addr &= xmask(M) & ~1ull;
-    for (uint64_t i = 0; i < n; i++) {
-        char buf[256];
-        uint8_t b[2];
-        mon_fmt_insn(M, h, addr, buf, sizeof buf);
-        mon_printf(M, "%s %s\n", addr == h->pc ? "=>" : "  ", buf);
-        if (!mon_read_virt(h, addr, b, 2))
-            return false;
-        addr = (addr + ((b[0] & 3) == 3 ? 4 : 2)) & xmask(M);
-    }
-    return true;
+    return mon_disas(M, h, addr & xmask(M) & ~1ull, n);
 }
 
 /* ---- traces ----------------------------------------------------------- */
@@ -555,7 +545,9 @@ static const cmd_t cmds[] = {
     {"w", "watch", cmd_watch, "w EXPR", "stop when the value of EXPR changes",
      "Stop when the value of EXPR changes. It is a Constant, Memory, Register or\n"
      "Memory, Register watchpoint (a dereference makes it Memory, a register Register);\n"
-     "'set watch-policy' decides after which instructions it is re-evaluated."},
+     "'set watch-policy' decides after which instructions it is re-evaluated. A program\n"
+     "variable, member or element (w counter, w p->state) is watched where it is now\n"
+     "(as GDB's watch -l)."},
     {"d", "delete", cmd_delete, "d [N...]", "delete breakpoints, watchpoints or catchpoints",
      "Delete breakpoints, watchpoints or catchpoints by number; with no number, all of them\n"
      "(after a confirmation at a terminal)."},

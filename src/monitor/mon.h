@@ -141,6 +141,9 @@ bool mon_read_virt(hart_t *h, uint64_t va, void *buf, unsigned len);
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n);
 /* "0x80000010 <main+4>:  00a12023  sw\ta0,0(sp)" */
 void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n);
+/* n instructions from addr, "=>" marking the pc (disas, x/i); false when
+ * memory cannot be read */
+bool mon_disas(mon_t *M, hart_t *h, uint64_t addr, uint64_t n);
 /* "=> " + mon_fmt_insn of the current pc */
 void mon_show_location(mon_t *M, hart_t *h);
 /* parse + evaluate, printing the error with a caret; false on error */

@@ -176,6 +176,21 @@ void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)
         snprintf(buf, n, "0x%" PRIx64 "%s%s:  %04x      %s", pc, *sym ? " " : "", sym, raw, d);
 }
 
+bool mon_disas(mon_t *M, hart_t *h, uint64_t addr, uint64_t n)
+{
+    uint64_t mask = M->m->xlen == 32 ? 0xffffffffull : ~0ull;
+    for (uint64_t i = 0; i < n; i++) {
+        char buf[256];
+        uint8_t b[2];
+        mon_fmt_insn(M, h, addr, buf, sizeof buf);
+        mon_printf(M, "%s %s\n", addr == h->pc ? "=>" : "  ", buf);
+        if (!mon_read_virt(h, addr, b, 2))
+            return false;
+        addr = (addr + ((b[0] & 3) == 3 ? 4 : 2)) & mask;
+    }
+    return true;
+}
+
 void mon_show_location(mon_t *M, hart_t *h)
 {
     char buf[256];

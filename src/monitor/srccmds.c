@@ -99,18 +99,8 @@ bool src_cmd_examine(mon_t *M, char *args)
         x_size = size;
     hart_t *h = mon_hart(M);
     char sym[128];
-    if (fmt == 'i') {
-        for (uint64_t i = 0; i < n; i++) {
-            char buf[256];
-            uint8_t b[2];
-            mon_fmt_insn(M, h, addr, buf, sizeof buf);
-            mon_printf(M, "%s %s\n", addr == h->pc ? "=>" : "  ", buf);
-            if (!mon_read_virt(h, addr, b, 2))
-                return false;
-            addr = (addr + ((b[0] & 3) == 3 ? 4 : 2)) & xmask(M);
-        }
-        return true;
-    }
+    if (fmt == 'i')
+        return mon_disas(M, h, addr & xmask(M) & ~1ull, n);
     if (fmt == 's') {
         for (uint64_t i = 0; i < n; i++) {
             mon_sym(M, addr, sym, sizeof sym);

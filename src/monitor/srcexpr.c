@@ -162,28 +162,21 @@ static void at(sval_t *v, const dtype_t *t, uint64_t addr)
 
 /* ---- primaries ------------------------------------------------------ */
 
+/* $name: an outer frame's own registers where unwinding found them, else
+ * the hart's (sdb's reader) */
 static bool reg_value(sp_t *p, const char *name, uint64_t *v)
 {
-    hart_t *h = mon_hart(p->M);
     int g = expr_gpr_index(name);
-    if (g >= 0) {
-        /* frame registers when looking at an outer frame */
-        if (p->f && p->f->level && (p->f->valid & (1u << g)))
-            *v = p->f->x[g];
-        else
-            *v = g ? h->x[g] : 0;
+    if (p->f && p->f->level && g >= 0 && (p->f->valid & (1u << g))) {
+        *v = p->f->x[g];
         return true;
     }
-    if (!strcmp(name, "pc")) {
-        *v = p->f ? p->f->pc : h->pc;
+    if (p->f && p->f->level && !strcmp(name, "pc")) {
+        *v = p->f->pc;
         return true;
     }
-    if (!strcmp(name, "priv")) {
-        *v = (uint64_t)h->priv;
-        return true;
-    }
-    int csr = csr_by_name(name);
-    return csr >= 0 && csr_debug_read(h, (unsigned)csr, v);
+    expr_env_t env = mon_env(p->M, p->M->cur);
+    return env.reg(env.ctx, name, v);
 }
 
 static bool variable(sp_t *p, const char *name, int col, sval_t *v)

@@ -52,6 +52,17 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def wait_raw(slave, flags=None):
+    """True once the terminal is raw (a guard of 5 s against a hang)."""
+    flags = flags if flags is not None else termios.ICANON | termios.ECHO | termios.ISIG
+    end = time.time() + 5
+    while time.time() < end:
+        if not (termios.tcgetattr(slave)[3] & flags):
+            return True
+        time.sleep(0.02)
+    return False
+
+
 def check(name, ok, why):
     print(f"PASS {name}" if ok else f"FAIL {name}: {why}")
     return ok
@@ -139,12 +150,7 @@ def session_raw_from_start():
     Ctrl-A h lists the commands, Ctrl-A x quits, the terminal comes back."""
     p, master, slave, before = start(spin_elf)
     try:
-        raw = False
-        end = time.time() + 5          # a guard against a hang, not a timing
-        while time.time() < end and not raw:
-            raw = not (termios.tcgetattr(slave)[3] & (termios.ICANON | termios.ECHO | termios.ISIG))
-            if not raw:
-                time.sleep(0.02)
+        raw = wait_raw(slave)
         check("pty/raw-from-start", raw, "terminal still cooked for a guest that never reads")
         os.write(master, b"\x01h")
         out = read_until(master, b"exit rvscope")
@@ -172,9 +178,7 @@ def session_monitor_escape():
     again and 'q' ends rvscope."""
     p, master, slave, before = start(spin_elf)
     try:
-        end = time.time() + 5
-        while time.time() < end and (termios.tcgetattr(slave)[3] & termios.ICANON):
-            time.sleep(0.02)
+        wait_raw(slave, termios.ICANON)
         os.write(master, b"\x01c")
         out = read_until(master, b"(rvscope) ")
         check("pty/ctrl-a-c-monitor", b"rvscope monitor (Ctrl-A c): the guest is stopped at 0x" in out
@@ -183,12 +187,7 @@ def session_monitor_escape():
         out = read_until(master, b"(42)")
         check("pty/ctrl-a-c-command", b"0x2a (42)" in out, f"got {out!r}")
         os.write(master, b"c\r")
-        raw = False
-        end = time.time() + 5
-        while time.time() < end and not raw:
-            raw = not (termios.tcgetattr(slave)[3] & (termios.ICANON | termios.ECHO))
-            if not raw:
-                time.sleep(0.02)
+        raw = wait_raw(slave, termios.ICANON | termios.ECHO)
         check("pty/ctrl-a-c-resumes-raw", raw and p.poll() is None, "the run did not go on in raw mode")
         os.write(master, b"\x01c")
         out = read_until(master, b"(rvscope) ")
