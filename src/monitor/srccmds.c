@@ -397,10 +397,17 @@ static bool step_line(mon_t *M, bool into, bool until)
                     return false;
                 continue;
             }
-            /* returned to the caller: go on to the next line start there */
+            /* returned to the caller: at the start of a line, stop there;
+             * in the middle of one, finish it first, as GDB does */
             have_fn0 = dinfo_function(d, h->pc, &fn0);
             have_cfa = (mon_frame0(M, &f0), dinfo_cfa(d, &f0, &cfa0));
-            line0 = -1;
+            const char *pf;
+            int pl;
+            if (!line_of(M, h->pc, &file0, &line0))
+                line0 = -1;
+            else if (!line_of(M, h->pc - 1, &pf, &pl) || pl != line0)
+                return true;
+            continue;
         }
         if (!line_of(M, h->pc, &file, &line))
             continue;

@@ -141,6 +141,35 @@ def bt_same(gf, mf):
                 return False
     return True
 
+def gdb_lines(elf, line, cmds):
+    """The source line GDB reports after each of cmds, from a stop at line."""
+    p, port = start_stub(elf)
+    try:
+        args = [GDB, "-batch", "-nx", "-ex", "set pagination off", "-ex", "set confirm off",
+                "-ex", "target remote 127.0.0.1:%d" % port, "-ex", "break procs.c:%d" % line,
+                "-ex", "continue"]
+        for c in cmds:
+            args += ["-ex", "echo @@\\n", "-ex", c]
+        args += ["-ex", "kill"]
+        out = subprocess.run(args, capture_output=True, text=True, timeout=60).stdout
+    finally:
+        p.kill()
+        p.wait()
+    got = []
+    for chunk in out.split("@@\n")[1:]:
+        m = re.search(r"^(\d+)\t", chunk, re.M)
+        got.append(int(m.group(1)) if m else None)
+    return got
+
+def mon_lines(elf, line, cmds):
+    out = subprocess.run([R, "-m", elf], input="\n".join(["b procs.c:%d" % line, "c"] + cmds + ["q"]) + "\n",
+                         capture_output=True, text=True, timeout=60).stdout
+    got = []
+    for chunk in out.split("(rvscope) ")[3:3 + len(cmds)]:
+        m = re.search(r" at procs\.c:(\d+)$", chunk, re.M)
+        got.append(int(m.group(1)) if m else None)
+    return got
+
 def main():
     elfs = sys.argv[1:]
     bad = 0
@@ -184,6 +213,19 @@ def main():
                 print("PASS srcdebug/" + name)   # void function: neither prints a value
             else:
                 print("FAIL srcdebug/%s: gdb %s, monitor %s" % (name, gr and gr.group(1), mr and mr.group(1)))
+                bad += 1
+        # next and step: the same source lines as GDB, into and out of calls
+        for what, stop, cmds in (("next", 1, ["next"] * 4), ("step", 3, []),
+                                 ("step-into", 0, ["next", "step", "next", "next", "next"])):
+            if not cmds:
+                continue
+            line = stop_line(stop) if stop else next(i for i, l in enumerate(open(SRC), 1) if "run(&procs[1], 5);" in l)
+            g, m = gdb_lines(elf, line, cmds), mon_lines(elf, line, cmds)
+            name = "%s/%s" % (tag, what)
+            if g == m and None not in g:
+                print("PASS srcdebug/" + name)
+            else:
+                print("FAIL srcdebug/%s: gdb lines %s, monitor %s" % (name, g, m))
                 bad += 1
     return 1 if bad else 0
 
