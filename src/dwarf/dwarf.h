@@ -121,6 +121,9 @@ bool dinfo_function(dinfo_t *d, uint64_t pc, dfunc_t *fn);
  * covers f->pc, else the RISC-V frame-pointer convention (s0 = the CFA; ra
  * and the caller's s0 just below it). false at the outermost frame. */
 bool dinfo_unwind(dinfo_t *d, const dframe_t *f, dframe_t *caller);
+/* Does a statement (is_stmt) row of the line table start at pc? Its line.
+ * next and step stop only there, as GDB: -O2 code interleaves lines. */
+bool dinfo_stmt_at(dinfo_t *d, uint64_t pc, int *line);
 /* f's canonical frame address (its sp on entry). */
 bool dinfo_cfa(dinfo_t *d, const dframe_t *f, uint64_t *cfa);
 

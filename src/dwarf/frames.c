@@ -171,3 +171,41 @@ bool dinfo_unwind(dinfo_t *d, const dframe_t *f, dframe_t *up)
         return false;
     return true;
 }
+
+bool dinfo_stmt_at(dinfo_t *d, uint64_t pc, int *line)
+{
+    Dwarf_Die cu;
+    Dwarf_Lines *lines;
+    size_t n;
+    if (!dwarf_addrdie(d->dw, pc, &cu) || dwarf_getsrclines(&cu, &lines, &n) != 0)
+        return false;
+    /* the rows are sorted by address within a sequence: find pc's first */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        Dwarf_Addr a;
+        Dwarf_Line *l = dwarf_onesrcline(lines, mid);
+        if (!l || dwarf_lineaddr(l, &a) != 0)
+            return false;
+        if (a < pc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* rows sharing an address: the last one is the code's (as addr2line) */
+    bool found = false;
+    for (size_t i = lo; i < n; i++) {
+        Dwarf_Line *l = dwarf_onesrcline(lines, i);
+        Dwarf_Addr a;
+        bool stmt, end;
+        int ln;
+        if (!l || dwarf_lineaddr(l, &a) != 0 || a != pc)
+            break;
+        if (dwarf_linebeginstatement(l, &stmt) == 0 && stmt && dwarf_lineendsequence(l, &end) == 0 &&
+            !end && dwarf_lineno(l, &ln) == 0 && ln > 0) {
+            *line = ln;
+            found = true;
+        }
+    }
+    return found;
+}

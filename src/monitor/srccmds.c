@@ -364,6 +364,7 @@ static bool step_line(mon_t *M, bool into, bool until)
         mon_printf(M, "No line number information for 0x%" PRIx64 "; 'si' steps instructions.\n", h->pc);
         return false;
     }
+    dinfo_stmt_at(d, h->pc, &line0);   /* a statement's own line (-O2) */
     dfunc_t fn0;
     bool have_fn0 = dinfo_function(d, h->pc, &fn0);
     for (unsigned long k = 0; k < 10000000; k++) {
@@ -395,21 +396,20 @@ static bool step_line(mon_t *M, bool into, bool until)
                 }
                 if (!dinfo_unwind(d, &f, &up) || !run_to(M, up.pc, up.x[2]))
                     return false;
-                continue;
+                goto check;   /* back at the return address: maybe a line start */
             }
             /* returned to the caller: at the start of a line, stop there;
              * in the middle of one, finish it first, as GDB does */
             have_fn0 = dinfo_function(d, h->pc, &fn0);
             have_cfa = (mon_frame0(M, &f0), dinfo_cfa(d, &f0, &cfa0));
-            const char *pf;
-            int pl;
             if (!line_of(M, h->pc, &file0, &line0))
                 line0 = -1;
-            else if (!line_of(M, h->pc - 1, &pf, &pl) || pl != line0)
+            else if (dinfo_stmt_at(d, h->pc, &line0))
                 return true;
             continue;
         }
-        if (!line_of(M, h->pc, &file, &line))
+    check:
+        if (!line_of(M, h->pc, &file, &line) || !dinfo_stmt_at(d, h->pc, &line))
             continue;
         bool moved = line != line0 || strcmp(file, file0);
         if (until && line0 > 0 && line < line0 && h->pc < pc)
@@ -428,6 +428,10 @@ static void show_line(mon_t *M)
     dfunc_t fn;
     dinfo_t *d = mon_dinfo(M);
     if (line_of(M, h->pc, &file, &line)) {
+        /* at a statement's start, its line (the range may end in another
+         * row's, at -O2) */
+        if (d)
+            dinfo_stmt_at(d, h->pc, &line);
         const char *b = strrchr(file, '/');
         mon_printf(M, "%s () at %s:%d\n", d && dinfo_function(d, h->pc, &fn) ? fn.name : "??",
                    b ? b + 1 : file, line);
