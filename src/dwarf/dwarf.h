@@ -124,6 +124,9 @@ bool dinfo_unwind(dinfo_t *d, const dframe_t *f, dframe_t *caller);
 /* Does a statement (is_stmt) row of the line table start at pc? Its line.
  * next and step stop only there, as GDB: -O2 code interleaves lines. */
 bool dinfo_stmt_at(dinfo_t *d, uint64_t pc, int *line);
+/* Where a function's body starts, past its prologue (b FUNC, as GDB): the
+ * first statement in [lo, hi) of a line other than the function's first. */
+bool dinfo_after_prologue(dinfo_t *d, uint64_t lo, uint64_t hi, uint64_t *addr, int *line);
 /* f's canonical frame address (its sp on entry). */
 bool dinfo_cfa(dinfo_t *d, const dframe_t *f, uint64_t *cfa);
 

@@ -172,19 +172,18 @@ bool dinfo_unwind(dinfo_t *d, const dframe_t *f, dframe_t *up)
     return true;
 }
 
-bool dinfo_stmt_at(dinfo_t *d, uint64_t pc, int *line)
+/* The line table of pc's unit and the index of its first row at or after
+ * pc (rows are sorted by address). */
+static bool rows_from(dinfo_t *d, uint64_t pc, Dwarf_Lines **lines, size_t *n, size_t *first)
 {
     Dwarf_Die cu;
-    Dwarf_Lines *lines;
-    size_t n;
-    if (!dwarf_addrdie(d->dw, pc, &cu) || dwarf_getsrclines(&cu, &lines, &n) != 0)
+    if (!dwarf_addrdie(d->dw, pc, &cu) || dwarf_getsrclines(&cu, lines, n) != 0)
         return false;
-    /* the rows are sorted by address within a sequence: find pc's first */
-    size_t lo = 0, hi = n;
+    size_t lo = 0, hi = *n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         Dwarf_Addr a;
-        Dwarf_Line *l = dwarf_onesrcline(lines, mid);
+        Dwarf_Line *l = dwarf_onesrcline(*lines, mid);
         if (!l || dwarf_lineaddr(l, &a) != 0)
             return false;
         if (a < pc)
@@ -192,20 +191,65 @@ bool dinfo_stmt_at(dinfo_t *d, uint64_t pc, int *line)
         else
             hi = mid;
     }
+    *first = lo;
+    return true;
+}
+
+/* Row i as a statement start: its address and line; false if it is not one. */
+static bool stmt_row(Dwarf_Lines *lines, size_t i, Dwarf_Addr *a, int *ln)
+{
+    Dwarf_Line *l = dwarf_onesrcline(lines, i);
+    bool stmt, end;
+    return l && dwarf_lineaddr(l, a) == 0 && dwarf_linebeginstatement(l, &stmt) == 0 && stmt &&
+           dwarf_lineendsequence(l, &end) == 0 && !end && dwarf_lineno(l, ln) == 0 && *ln > 0;
+}
+
+bool dinfo_stmt_at(dinfo_t *d, uint64_t pc, int *line)
+{
+    Dwarf_Lines *lines;
+    size_t n, i;
+    if (!rows_from(d, pc, &lines, &n, &i))
+        return false;
     /* rows sharing an address: the last one is the code's (as addr2line) */
     bool found = false;
-    for (size_t i = lo; i < n; i++) {
-        Dwarf_Line *l = dwarf_onesrcline(lines, i);
+    for (; i < n; i++) {
         Dwarf_Addr a;
-        bool stmt, end;
         int ln;
+        Dwarf_Line *l = dwarf_onesrcline(lines, i);
         if (!l || dwarf_lineaddr(l, &a) != 0 || a != pc)
             break;
-        if (dwarf_linebeginstatement(l, &stmt) == 0 && stmt && dwarf_lineendsequence(l, &end) == 0 &&
-            !end && dwarf_lineno(l, &ln) == 0 && ln > 0) {
+        if (stmt_row(lines, i, &a, &ln)) {
             *line = ln;
             found = true;
         }
     }
     return found;
+}
+
+bool dinfo_after_prologue(dinfo_t *d, uint64_t lo, uint64_t hi, uint64_t *addr, int *line)
+{
+    Dwarf_Lines *lines;
+    size_t n, i;
+    int first = 0;
+    if (!rows_from(d, lo, &lines, &n, &i))
+        return false;
+    /* the function's first statement line is its opening one; the body
+     * starts at the next statement of another line (GDB's rule, when the
+     * line table marks no prologue_end) */
+    for (; i < n; i++) {
+        Dwarf_Addr a;
+        int ln;
+        if (!stmt_row(lines, i, &a, &ln))
+            continue;
+        if (a >= hi)
+            break;
+        if (!first)
+            first = ln;
+        else if (ln != first) {
+            *addr = a;
+            *line = ln;
+            return true;
+        }
+    }
+    return false;
 }

@@ -205,8 +205,17 @@ const dtype_t *dtype_of_die(dinfo_t *d, Dwarf_Die *die)
         return t;
     int tag = dwarf_tag(die);
     if (tag == DW_TAG_const_type || tag == DW_TAG_volatile_type || tag == DW_TAG_restrict_type ||
-        tag == DW_TAG_atomic_type)
-        return dtype_of_attr(d, die);
+        tag == DW_TAG_atomic_type) {
+        /* not cached (they are stripped), so a hostile file's qualifier
+         * that qualifies itself must not recurse for ever */
+        static int depth;
+        if (depth > 32)
+            return &void_type;
+        depth++;
+        const dtype_t *t = dtype_of_attr(d, die);
+        depth--;
+        return t;
+    }
     if (!(t = dinfo_alloc(d, sizeof *t)))
         return &void_type;
     cache_put(d, off, t); /* before the parts: struct proc holds a struct proc * */
@@ -270,8 +279,9 @@ const dtype_t *dtype_of_die(dinfo_t *d, Dwarf_Die *die)
 
 const dtype_t *dtype_strip(const dtype_t *t)
 {
-    while (t && t->kind == DT_TYPEDEF)
-        t = t->target;
+    /* a typedef of itself (only a broken file has one) ends as void */
+    for (int i = 0; t && t->kind == DT_TYPEDEF; i++)
+        t = i < 64 ? t->target : NULL;
     return t ? t : &void_type;
 }
 
@@ -281,6 +291,10 @@ static void spell(const dtype_t *t, const char *inner, char *buf, size_t n)
     char in[256];
     if (!t)
         t = &void_type;
+    if (strlen(inner) > 200) {      /* a pointer to itself, in a broken file */
+        snprintf(buf, n, "?");
+        return;
+    }
     switch (t->kind) {
     case DT_PTR: {
         const dtype_t *tg = t->target ? t->target : &void_type;

@@ -579,8 +579,9 @@ static const cmd_t cmds[] = {
      "'info catch' lists them; 'd N' deletes one."},
     {"b", "break", cmd_break, "b *ADDR|FUNC|FILE:LINE|EXPR [if EXPR]", "set a breakpoint",
      "Stop before the instruction at that address: *ADDR is the address ADDR itself (as in\n"
-     "GDB), FUNC a function's first instruction, FILE:LINE a source line from the DWARF\n"
-     "line table, EXPR any expression's value. With 'if EXPR', stop only when EXPR is not 0."},
+     "GDB), FUNC where the function's body starts, past its prologue (as GDB; its first\n"
+     "instruction without debug information), FILE:LINE a source line from the DWARF line\n"
+     "table, EXPR any expression's value. With 'if EXPR', stop only when EXPR is not 0."},
     {"disas", "disassemble", cmd_disas, "disas [ADDR] [N]", "disassemble instructions",
      "Disassemble N instructions (default 8) from ADDR (default $pc); ADDR is one word\n"
      "(write $pc+8, not $pc + 8)."},

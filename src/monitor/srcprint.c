@@ -220,25 +220,32 @@ static void print_obj(mon_t *M, const dtype_t *t, uint64_t addr, char fmt)
 {
     const dtype_t *s = dtype_strip(t);
     uint64_t v;
+    /* nesting: C's is finite; a struct containing itself is a broken file */
+    static int depth;
+    if (depth > 32) {
+        mon_printf(M, "{...}");
+        return;
+    }
+    depth++;
     switch (s->kind) {
     case DT_ARRAY:
         print_array(M, s, addr, fmt);
-        return;
+        break;
     case DT_STRUCT:
     case DT_UNION:
         print_struct(M, s, addr, fmt);
-        return;
+        break;
     case DT_FUNC:
     case DT_VOID:
         mon_printf(M, "<%s at 0x%" PRIx64 ">", s->kind == DT_FUNC ? "function" : "void", addr);
-        return;
+        break;
     default:
-        if (!load(M, t, addr, 0, 0, &v)) {
+        if (!load(M, t, addr, 0, 0, &v))
             mon_printf(M, "<error: Cannot access memory at address 0x%" PRIx64 ">", addr);
-            return;
-        }
-        print_scalar(M, s, v, fmt);
+        else
+            print_scalar(M, s, v, fmt);
     }
+    depth--;
 }
 
 void src_print_scalar(mon_t *M, const dtype_t *t, uint64_t v, char fmt)

@@ -143,9 +143,9 @@ has delete '^No breakpoint, watchpoint or catchpoint number 7\.$' "^Bad breakpoi
 line=$(grep -n 'counter = i;' tests/monitor/guests/mon_count.c | cut -d: -f1)
 cmds "b main" "b square if \$a0 == 5" "b mon_count.c:$line" "info b" "c" "c" "d 3" "c" "p \$a0" "c" "info b" "q"
 mon $C32
-has break-symbol-line-cond '^Breakpoint 1 at 0x[0-9a-f]+ <main>: file mon_count.c, line [0-9]+\.$' \
+has break-symbol-line-cond '^Breakpoint 1 at 0x[0-9a-f]+ <main(\+[0-9]+)?>: file mon_count.c, line [0-9]+\.$' \
     '^Breakpoint 2 at 0x[0-9a-f]+ <square>' "^Breakpoint 3 at 0x[0-9a-f]+ <sum_to\\+[0-9]+>: file mon_count.c, line $line\\.\$" \
-    '^        stop only if \$a0 == 5$' '^Breakpoint 1, 0x[0-9a-f]+ <main> at mon_count.c:[0-9]+$' \
+    '^        stop only if \$a0 == 5$' '^Breakpoint 1, 0x[0-9a-f]+ <main(\+[0-9]+)?> at mon_count.c:[0-9]+$' \
     "^Breakpoint 3, 0x[0-9a-f]+ <sum_to\\+[0-9]+> at mon_count.c:$line\$" '^Breakpoint 2, 0x[0-9a-f]+ <square>' \
     '^0x5 \(5\)$' '^sum = 140$' '^The guest exited with status 0\.$' '^2 +breakpoint +0x[0-9a-f]+ +1 +<square>'
 # by address, and the stop shows the instruction there

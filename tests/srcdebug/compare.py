@@ -215,6 +215,20 @@ def main():
             else:
                 print("FAIL srcdebug/%s: gdb %s, monitor %s" % (name, gr and gr.group(1), mr and mr.group(1)))
                 bad += 1
+        # b FUNC: past the prologue, at the address GDB picks
+        funcs = ["depth", "run", "main"]
+        g = subprocess.run([GDB, "-batch", "-nx"] + sum((["-ex", "break " + f] for f in funcs), []) + [elf],
+                           capture_output=True, text=True, timeout=60).stdout
+        m = subprocess.run([R, "-m", elf], input="".join("b %s\n" % f for f in funcs) + "q\n",
+                           capture_output=True, text=True, timeout=60).stdout
+        ga = re.findall(r"^Breakpoint \d+ at 0x([0-9a-f]+): file .*, line (\d+)\.$", g, re.M)
+        ma = re.findall(r"^Breakpoint \d+ at 0x([0-9a-f]+) <[^>]*>: file .*, line (\d+)\.$", m, re.M)
+        name = "%s/break-functions" % tag
+        if len(ga) == len(funcs) and ga == ma:
+            print("PASS srcdebug/" + name)
+        else:
+            print("FAIL srcdebug/%s: gdb %s, monitor %s" % (name, ga, ma))
+            bad += 1
         # next and step: the same source lines as GDB, into and out of calls
         for what, stop, cmds in (("next", 1, ["next"] * 4),
                                  ("step-into", 0, ["next", "step", "next", "next", "next"])):
