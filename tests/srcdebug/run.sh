@@ -65,3 +65,16 @@ if make -s --no-print-directory guest SRC="tests/srcdebug/guests/multi/main.c te
 else
   echo "FAIL srcdebug/make-guest-sources-cflags: $(tail -c 600 "$tmp/make.out")"
 fi
+
+# bt by the frame pointer: the same ELF without .debug_frame (-O0 keeps s0
+# as the frame pointer) unwinds to the frames the CFI gives (which
+# compare.py checks against gdb-multiarch), up to main
+L2=$(line 2)
+riscv64-unknown-elf-objcopy --remove-section=.debug_frame "$E64" "$tmp/nocfi.elf"
+printf '%s\n' "b procs.c:$L2" c bt q | timeout 30 "$R" -m "$E64" | grep '^#' | sed '/ main /q' >"$tmp/cfi"
+printf '%s\n' "b procs.c:$L2" c bt q | timeout 30 "$R" -m "$tmp/nocfi.elf" | grep '^#' | sed '/ main /q' >"$tmp/fp"
+if [ "$(wc -l <"$tmp/cfi")" -eq 5 ] && diff -q "$tmp/cfi" "$tmp/fp" >/dev/null; then
+  echo "PASS srcdebug/bt-frame-pointer"
+else
+  echo "FAIL srcdebug/bt-frame-pointer: CFI $(cat "$tmp/cfi" | tr '\n' '|') frame pointer $(cat "$tmp/fp" | tr '\n' '|')"
+fi
