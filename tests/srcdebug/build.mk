@@ -11,3 +11,9 @@ $(SRCDBG_OUT)/procs-%.elf: tests/srcdebug/guests/procs.c $(RT_HDRS) runtime/link
 srcdebug-guests: $(SRCDBG_ELFS)
 test-guests: srcdebug-guests
 .PHONY: srcdebug-guests
+
+# The DWARF module's queries, linked alone (tests/srcdebug/dinfo_query.c).
+$(BUILD)/tests/dinfo_query: tests/srcdebug/dinfo_query.c $(filter $(BUILD)/src/dwarf/%,$(OBJS))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+srcdebug-guests: $(BUILD)/tests/dinfo_query

@@ -78,3 +78,22 @@ if [ "$(wc -l <"$tmp/cfi")" -eq 5 ] && diff -q "$tmp/cfi" "$tmp/fp" >/dev/null; 
 else
   echo "FAIL srcdebug/bt-frame-pointer: CFI $(cat "$tmp/cfi" | tr '\n' '|') frame pointer $(cat "$tmp/fp" | tr '\n' '|')"
 fi
+
+# The queries the OS-aware layer uses (src/dwarf/dwarf.h), against GDB's
+# answers on the same ELFs: member offset and size, a global's address and
+# size, a type's size
+Q=build/tests/dinfo_query
+if [ -x $Q ]; then
+  for e in rv32-O0 rv64-O2; do
+    elf=$D/procs-$e.elf; xl=${e:2:2}
+    got="$($Q $elf $xl member 'struct proc' state) | $($Q $elf $xl member proc_t parent) | $($Q $elf $xl global procs) | $($Q $elf $xl type 'struct proc') | $($Q $elf $xl member 'struct proc' nosuch)"
+    want=$(gdb-multiarch -batch -nx -ex 'p/d &((struct proc *)0)->state' -ex 'p/d sizeof(((struct proc *)0)->state)' \
+             -ex 'p/d &((proc_t *)0)->parent' -ex 'p/d sizeof(((proc_t *)0)->parent)' -ex 'p/x &procs' -ex 'p/d sizeof(procs)' \
+             -ex 'p/d sizeof(struct proc)' "$elf" 2>&1 | sed 's/^\$[0-9]* = //' | tr '\n' ' ' |
+           awk '{printf "%s %s | %s %s | %s %s | %s | none", $1, $2, $3, $4, $5, $6, $7}')
+    if [ "$got" = "$want" ]; then echo "PASS srcdebug/dinfo-queries-$e"
+    else echo "FAIL srcdebug/dinfo-queries-$e: dinfo '$got', gdb '$want'"; fi
+  done
+else
+  echo "FAIL srcdebug/dinfo-queries: $Q is missing (make test-guests)"
+fi
