@@ -52,9 +52,10 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def wait_raw(slave, flags=None):
-    """True once the terminal is raw (a guard of 5 s against a hang)."""
-    flags = flags if flags is not None else termios.ICANON | termios.ECHO | termios.ISIG
+def wait_raw(slave):
+    """True once the terminal is in the console's raw mode (a guard of 5 s
+    against a hang): no ISIG either, which readline's prompt keeps."""
+    flags = termios.ICANON | termios.ECHO | termios.ISIG
     end = time.time() + 5
     while time.time() < end:
         if not (termios.tcgetattr(slave)[3] & flags):
@@ -178,7 +179,7 @@ def session_monitor_escape():
     again and 'q' ends rvscope."""
     p, master, slave, before = start(spin_elf)
     try:
-        wait_raw(slave, termios.ICANON)
+        wait_raw(slave)
         os.write(master, b"\x01c")
         out = read_until(master, b"(rvscope) ")
         check("pty/ctrl-a-c-monitor", b"rvscope monitor (Ctrl-A c): the guest is stopped at 0x" in out
@@ -187,10 +188,13 @@ def session_monitor_escape():
         out = read_until(master, b"(42)")
         check("pty/ctrl-a-c-command", b"0x2a (42)" in out, f"got {out!r}")
         os.write(master, b"c\r")
-        raw = wait_raw(slave, termios.ICANON | termios.ECHO)
+        # the console's raw mode, not readline's (which keeps ISIG)
+        raw = wait_raw(slave)
         check("pty/ctrl-a-c-resumes-raw", raw and p.poll() is None, "the run did not go on in raw mode")
+        read_until(master, b"never", timeout=0.2)     # what the first session still said
         os.write(master, b"\x01c")
-        out = read_until(master, b"(rvscope) ")
+        out = read_until(master, b"'q' quits.")
+        out = read_until(master, b"(rvscope) ", acc=out)
         os.write(master, b"q\r")
         try:
             rc = p.wait(timeout=5)
