@@ -36,12 +36,17 @@ void dtypes_free(dinfo_t *d);
 
 /* locexpr.c: evaluates a DWARF location expression at frame f; cfa and
  * fbase are given when known (has_cfa / has_fbase). */
-typedef struct lctx {
+typedef struct lctx lctx_t;
+struct lctx {
     dinfo_t *d;
     const dframe_t *f;
     bool has_cfa, has_fbase;
     uint64_t cfa, fbase;
-} lctx_t;
+    /* DW_OP_entry_value(regN): the register's value when f's function was
+     * entered (vars.c: from the caller's call site); NULL: not known */
+    bool (*entry_reg)(const lctx_t *c, unsigned reg, uint64_t *v);
+    int depth;                /* entry values within entry values */
+};
 bool locexpr_eval(const lctx_t *c, const Dwarf_Op *ops, size_t n, dloc_t *out);
 bool dinfo_read_mem(dinfo_t *d, uint64_t addr, void *buf, unsigned len);
 

@@ -1,8 +1,8 @@
 /* DWARF location expressions (DWARF 5 §2.5, §2.6) as GCC emits them for
  * RISC-V at -O0 and -O2: an address (addr, fbreg, bregN, call_frame_cfa and
  * arithmetic), a register (regN), a computed value (stack_value,
- * implicit_value, constants) or pieces of those. What depends on the
- * caller's state at entry (entry_value) is not known: <optimized out>. */
+ * implicit_value, constants) or pieces of those; entry_value(regN) through
+ * the caller's call site (vars.c). What cannot be found: <optimized out>. */
 #include <string.h>
 
 #include "dwarf/dwarf_priv.h"
@@ -130,9 +130,13 @@ bool locexpr_eval(const lctx_t *c, const Dwarf_Op *ops, size_t n, dloc_t *out)
             have_loc = true;
             break;
         case DW_OP_implicit_value: {
+            /* number2: the block as encoded, its ULEB128 length first (see
+             * entry_value) */
             cur = (dloc_t){.kind = DL_VALUE};
             const uint8_t *blk = (const uint8_t *)(uintptr_t)ops[i].number2;
-            memcpy(cur.bytes, blk, a > sizeof cur.bytes ? sizeof cur.bytes : a);
+            if (!blk || a > 127 || blk[0] != a)
+                return false;
+            memcpy(cur.bytes, blk + 1, a > sizeof cur.bytes ? sizeof cur.bytes : a);
             have_loc = true;
             break;
         }
@@ -149,6 +153,18 @@ bool locexpr_eval(const lctx_t *c, const Dwarf_Op *ops, size_t n, dloc_t *out)
             pieced += (unsigned)a;
             in_pieces = true;
             have_loc = false;
+            break;
+        }
+        case DW_OP_entry_value:
+        case DW_OP_GNU_entry_value: {
+            /* GCC's form: the value a register had at the call. libdw's
+             * number2 points at the block as encoded: its length (ULEB128,
+             * one byte here), then the sub-expression */
+            const uint8_t *blk = (const uint8_t *)(uintptr_t)ops[i].number2;
+            if (a != 1 || !blk || blk[0] != 1 || blk[1] < DW_OP_reg0 || blk[1] > DW_OP_reg31 ||
+                !c->entry_reg || !c->entry_reg(c, blk[1] - DW_OP_reg0, &v))
+                return false;
+            PUSH(v);
             break;
         }
         case DW_OP_nop:

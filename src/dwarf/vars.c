@@ -19,9 +19,12 @@ static bool is_var(Dwarf_Die *die)
     return t == DW_TAG_variable || t == DW_TAG_formal_parameter;
 }
 
+static bool entry_reg(const lctx_t *c, unsigned reg, uint64_t *v);
+
 /* The frame base of sub at f (DW_AT_frame_base: GCC gives call_frame_cfa). */
 static void frame_base(dinfo_t *d, const dframe_t *f, Dwarf_Die *sub, lctx_t *c)
 {
+    c->entry_reg = entry_reg;
     Dwarf_Attribute a;
     Dwarf_Op *ops;
     size_t n;
@@ -80,6 +83,73 @@ static bool placed(Dwarf_Die *var)
     if (!dwarf_attr(var, DW_AT_location, &a) || dwarf_getlocation(&a, &ops, &n) != 0)
         return false;
     return !(n >= 1 && ops[0].atom == DW_OP_addr && ops[0].number == 0);
+}
+
+/* The call site below die (a function, a block) that returns to ret. */
+static bool find_call_site(Dwarf_Die *die, uint64_t ret, Dwarf_Die *site, int depth)
+{
+    Dwarf_Die c;
+    if (depth > 16 || dwarf_child(die, &c) != 0)
+        return false;
+    do {
+        int t = dwarf_tag(&c);
+        Dwarf_Attribute a;
+        Dwarf_Addr pc;
+        if ((t == DW_TAG_call_site && dwarf_attr(&c, DW_AT_call_return_pc, &a) &&
+             dwarf_formaddr(&a, &pc) == 0 && pc == ret) ||
+            (t == DW_TAG_GNU_call_site && dwarf_lowpc(&c, &pc) == 0 && pc == ret)) {
+            *site = c;
+            return true;
+        }
+        if ((t == DW_TAG_lexical_block || t == DW_TAG_inlined_subroutine) &&
+            find_call_site(&c, ret, site, depth + 1))
+            return true;
+    } while (dwarf_siblingof(&c, &c) == 0);
+    return false;
+}
+
+/* DW_OP_entry_value(regN) at c->f: the caller's call site that returns to
+ * the caller's pc says what it put in regN (DW_AT_call_value, an
+ * expression in the caller's frame). */
+static bool entry_reg(const lctx_t *c, unsigned reg, uint64_t *v)
+{
+    dframe_t up;
+    Dwarf_Die cu, sub, site, p;
+    if (!c->f || c->depth > 4 || !dinfo_unwind(c->d, c->f, &up) ||
+        !frame_subprogram(c->d, up.pc - 1, &cu, &sub) || !find_call_site(&sub, up.pc, &site, 0) ||
+        dwarf_child(&site, &p) != 0)
+        return false;
+    do {
+        int t = dwarf_tag(&p);
+        Dwarf_Attribute la, va;
+        Dwarf_Op *ops;
+        size_t n;
+        dloc_t l;
+        if ((t != DW_TAG_call_site_parameter && t != DW_TAG_GNU_call_site_parameter) ||
+            !dwarf_attr(&p, DW_AT_location, &la) || dwarf_getlocation(&la, &ops, &n) != 0 || n != 1 ||
+            ops[0].atom != DW_OP_reg0 + reg)
+            continue;
+        if (!dwarf_attr(&p, DW_AT_call_value, &va) && !dwarf_attr(&p, DW_AT_GNU_call_site_value, &va))
+            return false;
+        if (dwarf_getlocation(&va, &ops, &n) != 0)
+            return false;
+        lctx_t cc = {.d = c->d, .f = &up};
+        frame_base(c->d, &up, &sub, &cc);
+        cc.depth = c->depth + 1;
+        if (!locexpr_eval(&cc, ops, n, &l))
+            return false;
+        /* a value expression: what it leaves on the stack is the value */
+        if (l.kind == DL_MEM)
+            *v = l.addr;
+        else if (l.kind == DL_VALUE)
+            memcpy(v, l.bytes, 8);
+        else if (l.kind == DL_REG && l.reg < 32 && (up.valid & (1u << l.reg)))
+            *v = up.x[l.reg];
+        else
+            return false;
+        return true;
+    } while (dwarf_siblingof(&p, &p) == 0);
+    return false;
 }
 
 /* A global or file static: a top-level variable with a location, else

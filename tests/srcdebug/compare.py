@@ -110,16 +110,9 @@ def bt_frames(out, mon):
             fr.append("%s (%s)" % (m.group(2), m.group(3)))
     return fr
 
-# At -O2 these are known to GDB only through DW_OP_entry_value (the value
-# a register had at the call, found from the caller's DW_TAG_call_site):
-# rvscope does not evaluate entry values and says <optimized out>; they are
-# left out of the -O2 comparison (docs/monitor.md says so).
-ENTRY_VALUE = {"local", "tick"}
-
 def bt_arg_norm(frames):
-    """GDB's "n=n@entry=1" is n's value at entry; an argument rvscope can
-    only get from an entry value (<optimized out> here, a value there) is
-    not compared."""
+    """GDB's "n=n@entry=1" says n's value now is its value at entry (from
+    the caller's call site); rvscope prints the value, n=1."""
     out = []
     for f in frames:
         name, args = f.split(" (", 1)
@@ -138,7 +131,7 @@ def bt_same(gf, mf):
         if len(ga) != len(ma):
             return False
         for a, b in zip(ga, ma):
-            if a != b and not b.endswith("=<optimized out>"):
+            if a != b:
                 return False
     return True
 
@@ -177,8 +170,6 @@ def main():
     for elf in elfs:
         tag = os.path.basename(elf).replace(".elf", "")
         for stop, exprs in STOPS:
-            if "-O2" in tag:
-                exprs = [e for e in exprs if e not in ENTRY_VALUE]
             line = stop_line(stop)
             g = gdb_values(elf, line, exprs)
             m = mon_values(elf, line, exprs)
