@@ -211,7 +211,10 @@ static void frame_line(mon_t *M, const dframe_t *f)
     int line;
     mon_printf(M, "#%-2u ", f->level);
     uint64_t lpc = f->level ? f->pc - 1 : f->pc;
-    mon_printf(M, "0x%0*" PRIx64 " in ", M->m->xlen / 4, f->pc);
+    int sl;
+    /* as GDB: no address for frame 0 at the start of a statement */
+    if (!(f->level == 0 && d && dinfo_stmt_at(d, f->pc, &sl)))
+        mon_printf(M, "0x%0*" PRIx64 " in ", M->m->xlen / 4, f->pc);
     if (d && dinfo_function(d, lpc, &fn)) {
         mon_printf(M, "%s (", fn.name);
         struct args_ctx c = {M, f, true};
