@@ -226,6 +226,8 @@ static void frame_line(mon_t *M, const dframe_t *f)
     }
     if (M->s->syms && symset_line_at(M->s->syms, lpc, &file, &line)) {
         const char *b = strrchr(file, '/');
+        if (d && f->level == 0)
+            dinfo_stmt_at(d, f->pc, &line);   /* a statement's own line (-O2) */
         mon_printf(M, " at %s:%d", b ? b + 1 : file, line);
     }
     mon_printf(M, "\n");
