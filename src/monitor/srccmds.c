@@ -353,6 +353,9 @@ bool src_cmd_finish(mon_t *M, char *args)
     return true;
 }
 
+/* A line of one statement that runs this long is a loop on itself. */
+#define STEP_LINE_MAX 10000000ul
+
 /* One source line: step instructions until the pc is at the start of a
  * different line; over calls (next) by running to the return address. */
 static bool step_line(mon_t *M, bool into, bool until)
@@ -372,7 +375,7 @@ static bool step_line(mon_t *M, bool into, bool until)
     dinfo_stmt_at(d, h->pc, &line0);   /* a statement's own line (-O2) */
     dfunc_t fn0;
     bool have_fn0 = dinfo_function(d, h->pc, &fn0);
-    for (unsigned long k = 0; k < 10000000; k++) {
+    for (unsigned long k = 0; k < STEP_LINE_MAX; k++) {
         uint64_t pc = h->pc;
         mon_step(M, 1);
         if (!M->last_step_done)
@@ -387,14 +390,10 @@ static bool step_line(mon_t *M, bool into, bool until)
             bool deeper = have_cfa && dinfo_cfa(d, &f, &c) && c < cfa0;
             if (deeper) {
                 if (into && line_of(M, h->pc, &file, &line) && dinfo_function(d, h->pc, &fn)) {
-                    /* step: stop in the callee, after its prologue */
+                    /* step: stop in the callee past its prologue, where
+                     * b FUNC would (a callee without lines is stepped over) */
                     uint64_t body = fn.lo;
-                    int l0 = line;
-                    for (uint64_t a = fn.lo + 2; a < fn.hi; a += 2)
-                        if (line_of(M, a, &file, &line) && line != l0) {
-                            body = a;
-                            break;
-                        }
+                    dinfo_after_prologue(d, fn.lo, fn.hi, &body, &line);
                     if (body != h->pc && !run_to(M, body, 0))
                         return false;
                     return true;
@@ -422,6 +421,7 @@ static bool step_line(mon_t *M, bool into, bool until)
         if (moved)
             return true;
     }
+    mon_printf(M, "Still on line %d after %lu instructions; stopped.\n", line0, (unsigned long)STEP_LINE_MAX);
     return true;
 }
 
