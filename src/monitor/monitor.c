@@ -348,13 +348,16 @@ void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart)
     while (isspace((unsigned char)*p))
         p++;
     size_t n = strcspn(p, " \t");
-    static const char *gdb_owned[] = { "c", "continue", "si", "stepi", "q", "quit" };
+    /* what runs the guest or ends the session is GDB's to do */
+    static const char *gdb_owned[] = { "c", "continue", "si", "stepi", "q", "quit", "next", "n",
+                                       "step", "s", "finish", "until", "u" };
     bool owned = false;
     for (size_t i = 0; i < sizeof gdb_owned / sizeof gdb_owned[0]; i++)
         if (n == strlen(gdb_owned[i]) && !strncmp(p, gdb_owned[i], n))
             owned = true;
     if (owned)
-        fprintf(out, "'%.*s' belongs to GDB here: use GDB's continue, stepi or kill.\n", (int)n, p);
+        fprintf(out, "'%.*s' belongs to GDB here: use GDB's continue, stepi, next, step, finish, "
+                "until or kill.\n", (int)n, p);
     else if (*p)
         mon_exec(M, p);
     free(copy);
