@@ -2,10 +2,15 @@
 # the top-level Makefile, from the repository root).
 #
 #   make guest SRC=path/to/prog.c ARCH=rv32   -> build/guests/rv32/prog.elf
+#   make guest SRC="main.c list.c asm.S" ARCH=rv64 CFLAGS="-O0 -DDEBUG"
+#                                             -> build/guests/rv64/main.elf
 #   make test-guests                          every guest the tests need
 #   make demo-guest                           build/guests/rv32/watch_demo.elf
 #
-# A guest is one C file plus the runtime library (libam.a) and libgcc.
+# A guest is its sources (C or assembly; the ELF is named after the first)
+# plus the runtime library (libam.a) and libgcc. CFLAGS given on make's
+# command line (or GUEST_CFLAGS) come after the runtime's own flags, so
+# -O0 or -Og replaces its -O2; they do not reach the runtime library.
 
 GUEST_CC ?= riscv64-unknown-elf-gcc
 GUEST_AR ?= $(GUEST_CC:gcc=ar)
@@ -58,31 +63,39 @@ $(foreach a,rv32 rv64,$(eval $(call RT_LIB_RULES,$(a))))
 RT_SEED_FLAGS := -fhosted -fno-builtin -Iruntime/hosted -Wno-format
 RT_SEED_FLAGS_rv32 := -march=rv32im_zicsr -mabi=ilp32
 
-# One guest: $(call GUEST_RULE,ARCH,SRC) defines $(RT_OUT)/ARCH/NAME.elf.
+# The user's flags for `make guest` (not the host's CFLAGS default).
+GUEST_CFLAGS ?= $(if $(filter command line,$(origin CFLAGS)),$(CFLAGS))
+
+# One guest: $(call GUEST_RULE,ARCH,SRCS) defines $(RT_OUT)/ARCH/NAME.elf,
+# NAME from the first source.
 define GUEST_RULE
-$(RT_OUT)/$(1)/$(basename $(notdir $(2))).elf: $(2) $(call rt_lib,$(1)) runtime/linker.ld $(RT_HDRS)
+$(RT_OUT)/$(1)/$(basename $(notdir $(firstword $(2)))).elf: $(2) $(call rt_lib,$(1)) runtime/linker.ld $(RT_HDRS)
 	@mkdir -p $$(@D)
 	$$(GUEST_CC) $(RT_ARCH_$(1)) $$(RT_CFLAGS) $(if $(filter tests/seed/%,$(2)),$$(RT_SEED_FLAGS) $$(RT_SEED_FLAGS_$(1))) \
-	  $$(RT_LDFLAGS) -o $$@ $(2) $(call rt_lib,$(1)) $$(RT_LIBGCC_$(1))
+	  $(3) $$(RT_LDFLAGS) -o $$@ $(2) $(call rt_lib,$(1)) $$(RT_LIBGCC_$(1))
 endef
 
 # Guests of this runtime's tests and the demo; `make guest` may add one more.
 RT_PROGRAMS := $(wildcard tests/programs/*.c)
 RT_SEEDS    := $(wildcard tests/seed/*.c)
 RT_DEMO     := demo/watch_demo.c
-guest_elf    = $(RT_OUT)/$(1)/$(basename $(notdir $(2))).elf
+guest_elf    = $(RT_OUT)/$(1)/$(basename $(notdir $(firstword $(2)))).elf
 
 $(foreach s,$(RT_PROGRAMS),$(foreach a,rv32 rv64,$(eval $(call GUEST_RULE,$(a),$(s)))))
 $(foreach s,$(RT_SEEDS) $(RT_DEMO),$(eval $(call GUEST_RULE,rv32,$(s))))
 ifneq ($(SRC),)
 ifeq ($(filter $(SRC),$(RT_PROGRAMS) $(RT_DEMO) $(if $(filter rv32,$(ARCH)),$(RT_SEEDS))),)
-$(eval $(call GUEST_RULE,$(ARCH),$(SRC)))
+$(eval $(call GUEST_RULE,$(ARCH),$(SRC),$(GUEST_CFLAGS)))
+# new flags or sources rebuild it
+$(call guest_elf,$(ARCH),$(SRC)): FORCE
 endif
 endif
+FORCE:
+.PHONY: FORCE
 
 guest: $(if $(and $(SRC),$(filter rv32 rv64,$(ARCH))),$(call guest_elf,$(ARCH),$(SRC)))
 	@test -n "$(SRC)" -a -n "$(filter rv32 rv64,$(ARCH))" || \
-	  { echo "usage: make guest SRC=prog.c ARCH=rv32|rv64" >&2; exit 2; }
+	  { echo "usage: make guest SRC=\"prog.c [more.c ...]\" ARCH=rv32|rv64 [CFLAGS=...]" >&2; exit 2; }
 
 test-guests: $(foreach s,$(RT_PROGRAMS),$(foreach a,rv32 rv64,$(call guest_elf,$(a),$(s)))) \
              $(foreach s,$(RT_SEEDS) $(RT_DEMO),$(call guest_elf,rv32,$(s)))

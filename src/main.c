@@ -284,6 +284,15 @@ static bool load_segment(void *ctx, uint64_t paddr, const void *data, uint64_t f
     return true;
 }
 
+/* Ctrl-A c (from the console's input, during machine_run): stop the run
+ * for the monitor. */
+static machine_t *escape_machine;
+static void request_monitor(void *ctx)
+{
+    *(bool *)ctx = true;
+    machine_request_stop(escape_machine, STOP_INTERRUPT);
+}
+
 static int report_stop(machine_t *m, int why, const options_t *o)
 {
     hart_t *h = m->harts[0];
@@ -473,7 +482,7 @@ reboot:;
         trace_apply(m);
     }
 
-    int status;
+    int status = 0;
     if (o.monitor && o.gdb)
         die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
     if (o.monitor || o.gdb) {
@@ -487,8 +496,33 @@ reboot:;
         if (finisher_reset_requested(m))
             fprintf(stderr, "rvscope: the guest asked for a reset; under -m or --gdb the run ends instead\n");
     } else {
-        int why = machine_run(m);
-        status = report_stop(m, why, &o);
+        session_t s = { .m = m, .img = img ? img : boot_state.kernel_img, .syms = &syms,
+                        .image_path = img ? o.image : o.boot.kernel };
+        int why;
+        bool escape_req = false;
+        escape_machine = m;
+        console_on_monitor(request_monitor, &escape_req);
+        /* Ctrl-A c, or a stop for a breakpoint the monitor set there: the
+         * monitor, until its 'c' resumes the run (or it quits) */
+        for (;;) {
+            why = machine_run(m);
+            if (!(why == STOP_INTERRUPT && escape_req) && !(why == STOP_DEBUG && s.mon))
+                break;
+            escape_req = false;
+            console_restore();
+            int st = monitor_escape(&s, why);
+            if (st >= 0) {
+                why = -1;
+                status = st;
+                break;
+            }
+            console_activate();
+        }
+        console_on_monitor(NULL, NULL);
+        if (why >= 0)
+            status = report_stop(m, why, &o);
+        else
+            why = STOP_NONE;
         if (why == STOP_EXIT && finisher_reset_requested(m) && !o.no_reboot) {
             boot_state_free(&boot_state);
             machine_free(m);

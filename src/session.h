@@ -21,6 +21,9 @@ typedef struct session {
 
 /* src/monitor/monitor.c: the REPL; returns rvscope's exit status. */
 int monitor_main(session_t *s);
+/* src/monitor/monitor.c: Ctrl-A c in a plain run, or a stop for the
+ * monitor's breakpoint there; -1 = resume the run, else the exit status. */
+int monitor_escape(session_t *s, int why);
 /* src/gdb/stub.c: serve GDB; returns rvscope's exit status. */
 int gdb_main(session_t *s);
 

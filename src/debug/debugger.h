@@ -1,6 +1,6 @@
-/* The debugger layer (src/debug/) as its clients see it: the monitor, the
- * GDB stub and the traces now; catchpoints, a recorder and a Debug Module
- * later. One debugger per machine owns the emulator-side breakpoints and
+/* The debugger layer (src/debug/) as its clients see it: the monitor (with
+ * its catchpoints), the GDB stub and the traces now; a recorder and a Debug
+ * Module later. One debugger per machine owns the emulator-side breakpoints and
  * watchpoints, the instruction hooks of its clients, the harts' run states
  * and the record of every stop. The core reports to it through dbg_core.h.
  *

@@ -19,6 +19,8 @@ static struct {
     bool raw;            /* ... and it is in raw mode now */
     bool escape;         /* Ctrl-A seen, command byte next */
     bool hooks;          /* atexit and signal handlers installed */
+    void (*monitor)(void *);   /* Ctrl-A c: ask for the monitor */
+    void *monitor_ctx;
     struct termios saved;
 } con;
 
@@ -75,6 +77,12 @@ void console_init(bool enable)
     console_activate();
 }
 
+void console_on_monitor(void (*fn)(void *ctx), void *ctx)
+{
+    con.monitor = fn;
+    con.monitor_ctx = ctx;
+}
+
 bool console_open(void)
 {
     return con.enabled && !con.eof;
@@ -109,7 +117,9 @@ static void escape_help(void)
 {
     fprintf(stderr, "\r\nC-a h    print this help\r\n"
                     "C-a x    exit rvscope\r\n"
-                    "C-a C-a  send C-a to the guest\r\n");
+                    "%s"
+                    "C-a C-a  send C-a to the guest\r\n",
+            con.monitor ? "C-a c    stop the guest and open the monitor ('c' there resumes)\r\n" : "");
 }
 
 /* Ctrl-A commands: only on a terminal in raw mode. Returns true if the
@@ -130,6 +140,10 @@ static bool filter(uint8_t c)
             exit(0);          /* atexit handlers flush the disk image */
         case 'h': case 'H': case '?':
             escape_help();
+            return false;
+        case 'c': case 'C':
+            if (con.monitor)
+                con.monitor(con.monitor_ctx);
             return false;
         default:
             return false;     /* unknown commands are dropped, as QEMU */

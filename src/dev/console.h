@@ -32,6 +32,8 @@ bool console_interactive(void);
 /* Wait up to timeout_ms (-1: no limit) for input to be readable; returns
  * true if it is. Interrupted by signals. */
 bool console_wait(int timeout_ms);
+/* Ctrl-A c calls fn (which stops the machine so the monitor can open). */
+void console_on_monitor(void (*fn)(void *ctx), void *ctx);
 /* Give the terminal its settings back (idempotent; also done at exit). */
 void console_restore(void);
 

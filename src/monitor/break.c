@@ -6,6 +6,7 @@
  * machine stops there; false resumes silently (GDB counts such a stop as
  * no hit). */
 #include "mon.h"
+#include "srcexpr.h"
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -68,9 +69,29 @@ bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, in
     const char *f;
     if (!M->s->syms || !symset_line_at(M->s->syms, pc, &f, line))
         return false;
+    dinfo_t *d = mon_dinfo(M);
+    if (d)   /* a statement's own line where one starts (-O2 shares addresses) */
+        dinfo_stmt_at(d, pc, line);
     const char *base = strrchr(f, '/');
     *file = base ? base + 1 : f;
     return true;
+}
+
+/* b FUNC, as GDB: where the function's body starts, past the prologue
+ * that sets up its frame (the DWARF line table says where); a symbol
+ * without debug information, or an expression, stays as it is. */
+static void after_prologue(mon_t *M, const char *loc, uint64_t *addr)
+{
+    dinfo_t *d = mon_dinfo(M);
+    dfunc_t fn;
+    uint64_t body;
+    int line;
+    for (const char *c = loc; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '_' && *c != '.')
+            return;
+    if (d && dinfo_function(d, *addr, &fn) && fn.lo == *addr &&
+        dinfo_after_prologue(d, fn.lo, fn.hi, &body, &line))
+        *addr = body;
 }
 
 void break_cmd(mon_t *M, char *args)
@@ -102,8 +123,10 @@ void break_cmd(mon_t *M, char *args)
             mon_printf(M, "No line %d in file \"%s\".\n", line, file);
             return;
         }
-    } else if (!mon_eval(M, loc, &addr)) {
-        return;
+    } else if (loc[0] == '*' ? !mon_eval(M, loc + 1, &addr) : !mon_eval(M, loc, &addr)) {
+        return; /* b *ADDR: that address (as GDB), not the word stored there */
+    } else if (loc[0] != '*') {
+        after_prologue(M, loc, &addr);
     }
     expr_t *cond = NULL;
     if (cond_text) {
@@ -147,6 +170,20 @@ void break_cmd(mon_t *M, char *args)
     } else {
         mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s\n", b->num, addr, *sym ? " " : "", sym);
     }
+}
+
+bool break_resolve(mon_t *M, const char *loc, uint64_t *addr)
+{
+    char file[512];
+    int line;
+    if (is_file_line(loc, file, sizeof file, &line)) {
+        if (!M->s->syms || !symset_resolve_line(M->s->syms, file, line, addr, NULL)) {
+            mon_printf(M, "No line %d in file \"%s\".\n", line, file);
+            return false;
+        }
+        return true;
+    }
+    return mon_eval(M, loc[0] == '*' ? loc + 1 : loc, addr);
 }
 
 bool break_delete(mon_t *M, int num)

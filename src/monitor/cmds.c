@@ -1,11 +1,13 @@
 /* The monitor's commands: one table (name, alias, usage, help, handler). A
  * command that cannot make sense of its arguments prints its usage. */
 #include "mon.h"
+#include "srcexpr.h"
 #include "../core/csr.h"
 #include "../debug/debug.h"
 #include "../trace/trace.h"
 #include <ctype.h>
 #include <errno.h>
+#include <readline/readline.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,16 +68,36 @@ static bool cmd_continue(mon_t *M, char *args)
         mon_usage(M, "c");
         return false;
     }
+    if (M->escape && !M->exited) {     /* Ctrl-A c's monitor: back to the console */
+        M->resume = M->quit = true;
+        return true;
+    }
     mon_continue(M);
     return true;
 }
+
+/* As NEMU, si of fewer than STEP_EXEC_MAX instructions shows each one it
+ * executes (set step-exec off: quiet); more would flood the terminal. */
+#define STEP_EXEC_MAX 10
 
 static bool cmd_step(mon_t *M, char *args)
 {
     uint64_t n = 1;
     if (*args && !mon_eval(M, args, &n))
         return false;
-    mon_step(M, n);
+    if (!M->step_exec || n >= STEP_EXEC_MAX || M->exited) {
+        mon_step(M, n);
+        return true;
+    }
+    for (uint64_t i = 0; i < n; i++) {
+        char buf[256];
+        hart_t *h = mon_hart(M);
+        mon_fmt_insn(M, h, h->pc, buf, sizeof buf);
+        mon_printf(M, "   %s\n", buf);
+        mon_step(M, 1);
+        if (!M->last_step_done)
+            break;
+    }
     return true;
 }
 
@@ -123,26 +145,16 @@ static bool examine(mon_t *M, char *args, bool phys)
     return true;
 }
 
-static bool cmd_x(mon_t *M, char *args) { return examine(M, args, false); }
-static bool cmd_xp(mon_t *M, char *args) { return examine(M, args, true); }
-
-static bool cmd_print(mon_t *M, char *args)
+/* x/NFU ADDR and x ADDR are GDB's; x N EXPR (two words) is sdb's. */
+static bool cmd_x(mon_t *M, char *args)
 {
-    uint64_t v;
-    if (!*args) {
-        mon_usage(M, "p");
-        return false;
-    }
-    if (!mon_eval(M, args, &v))
-        return false;
-    /* hex and unsigned decimal; signed too when the top bit is set */
-    int64_t sv = M->m->xlen == 32 ? (int64_t)(int32_t)v : (int64_t)v;
-    if (sv < 0)
-        mon_printf(M, "0x%" PRIx64 " (%" PRIu64 ", signed %" PRId64 ")\n", v, v, sv);
-    else
-        mon_printf(M, "0x%" PRIx64 " (%" PRIu64 ")\n", v, v);
-    return true;
+    char *a = mon_skip_ws(args);
+    bool two_words = *a && a[strcspn(a, " \t")] && *mon_skip_ws(a + strcspn(a, " \t"));
+    if (*a == '/' || !two_words)
+        return src_cmd_examine(M, args);
+    return examine(M, args, false);
 }
+static bool cmd_xp(mon_t *M, char *args) { return examine(M, args, true); }
 
 static bool cmd_watch(mon_t *M, char *args)
 {
@@ -160,12 +172,28 @@ static bool cmd_break(mon_t *M, char *args)
     return true;
 }
 
+static bool delete_all(mon_t *M)
+{
+    if (M->interactive) {
+        char *ans = readline("Delete all breakpoints, watchpoints and catchpoints? (y or n) ");
+        bool yes = ans && (ans[0] == 'y' || ans[0] == 'Y');
+        free(ans);
+        if (!yes)
+            return true;
+    }
+    while (M->nbp)
+        break_delete(M, M->bps[0].num);
+    while (M->nwp)
+        watch_delete(M, M->wps[0].num);
+    while (M->ncatch)
+        catch_delete(M, M->catches[0].num);
+    return true;
+}
+
 static bool cmd_delete(mon_t *M, char *args)
 {
-    if (!*args) {
-        mon_usage(M, "d");
-        return false;
-    }
+    if (!*args)
+        return delete_all(M);
     bool ok = true;
     while (*args) {
         char *w = mon_next_word(&args), *end;
@@ -201,17 +229,7 @@ static bool cmd_disas(mon_t *M, char *args)
         mon_printf(M, "disas: N must be 1..4096.\n");
         return false;
     }
-    addr &= xmask(M) & ~1ull;
-    for (uint64_t i = 0; i < n; i++) {
-        char buf[256];
-        uint8_t b[2];
-        mon_fmt_insn(M, h, addr, buf, sizeof buf);
-        mon_printf(M, "%s %s\n", addr == h->pc ? "=>" : "  ", buf);
-        if (!mon_read_virt(h, addr, b, 2))
-            return false;
-        addr = (addr + ((b[0] & 3) == 3 ? 4 : 2)) & xmask(M);
-    }
-    return true;
+    return mon_disas(M, h, addr & xmask(M) & ~1ull, n);
 }
 
 /* ---- traces ----------------------------------------------------------- */
@@ -373,11 +391,30 @@ static bool set_assign(mon_t *M, char *args)
     return ok;
 }
 
+/* set var LVALUE = EXPR (and set LVALUE = EXPR for a program variable) */
+static bool set_var(mon_t *M, char *args)
+{
+    char *eq = assign_eq(args);
+    if (!eq) {
+        mon_usage(M, "set");
+        return false;
+    }
+    *eq = '\0';
+    if (!src_cmd_set_var(M, args, eq + 1))
+        return false;
+    refresh_watches(M);
+    return true;
+}
+
 static bool cmd_set(mon_t *M, char *args)
 {
     char *s = mon_skip_ws(args);
-    if (*s == '$' || *s == '*')
+    if (!strncmp(s, "var", 3) && isspace((unsigned char)s[3]))
+        return set_var(M, s + 4);
+    if ((*s == '$' || *s == '*') && !src_names_variable(M, s))
         return set_assign(M, s);
+    if (assign_eq(s) && src_names_variable(M, s))
+        return set_var(M, s);
     char *what = mon_next_word(&args), *val = mon_next_word(&args);
     bool on;
     if (*args || !*val) {
@@ -397,6 +434,8 @@ static bool cmd_set(mon_t *M, char *args)
         M->watch_log = on;
     } else if (!strcmp(what, "step-show") && parse_on_off(val, &on)) {
         M->step_show = on;
+    } else if (!strcmp(what, "step-exec") && parse_on_off(val, &on)) {
+        M->step_exec = on;
     } else if (!strcmp(what, "itrace-ring") && parse_on_off(val, &on)) {
         M->ring_always = on;
     } else {
@@ -461,6 +500,8 @@ static bool cmd_exttrigger(mon_t *M, char *args)
 
 /* ---- help ------------------------------------------------------------- */
 
+static bool cmd_bt(mon_t *M, char *args) { return src_cmd_bt(M, args); }
+
 static bool cmd_help(mon_t *M, char *args)
 {
     mon_print_help(M, *args ? args : NULL);
@@ -474,8 +515,9 @@ static const cmd_t cmds[] = {
      "Run every hart until a breakpoint, a watchpoint, a trigger, Ctrl-C, an error or the\n"
      "guest's exit stops it."},
     {"si", "stepi", cmd_step, "si [N]", "execute N instructions (default 1)",
-     "Execute N instructions (default 1) on the current hart, the others held. Quiet unless\n"
-     "something stops it early ('set step-show on' prints the next instruction)."},
+     "Execute N instructions (default 1) on the current hart, the others held. Fewer than\n"
+     "10 are shown as they execute, as NEMU does ('set step-exec off': quiet); 'set\n"
+     "step-show on' also prints the next instruction."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
     {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit",
@@ -486,21 +528,51 @@ static const cmd_t cmds[] = {
      "itrace: the last instructions executed (the instruction ring); jit: the block\n"
      "compiler's work so far and whether the current page runs compiled; catch: the\n"
      "catchpoints; mem [SATP]: the mapped ranges of the current (or that) page table."},
-    {"x", NULL, cmd_x, "x N EXPR", "examine N words of memory at EXPR",
-     "Examine N 32-bit words of memory from address EXPR (through the current translation)."},
+    {"x", NULL, cmd_x, "x/NFU ADDR | x N EXPR", "examine memory",
+     "x/NFU ADDR (GDB's): N units of size U (b h w g) from ADDR in format F (x d u o t c a,\n"
+     "s a string, i instructions); F and U default to the last ones used. ADDR is a source\n"
+     "expression: x/4xw &counter, x/s msg, x/3i $pc. x N EXPR (sdb's): N 32-bit words.\n"
+     "Addresses go through the current translation."},
     {"xp", NULL, cmd_xp, "xp N EXPR", "examine N words of physical memory at EXPR",
      "Examine N 32-bit words of RAM from physical address EXPR (no translation), as\n"
      "QEMU's xp: what the kernel wrote into a user page, whatever maps it."},
-    {"p", "print", cmd_print, "p EXPR", "evaluate an expression",
-     "Evaluate EXPR and print it in hex and decimal. EXPR: numbers, $x0..$x31, ABI names,\n"
-     "$pc, $priv, CSRs ($mstatus), ELF symbols, unary * (XLEN-wide load) - ! ~, and C's\n"
-     "binary operators with C's precedence; unsigned XLEN arithmetic."},
+    {"p", "print", src_cmd_print, "p[/x|d|u|o|t|c] EXPR", "evaluate an expression",
+     "Evaluate EXPR and print it. Two languages in one:\n"
+     "  source (from the program's DWARF, -g): variables -- the current function's locals\n"
+     "    and arguments, then globals -- printed with their type as GDB prints them:\n"
+     "    p counter, p &counter, p arr[3], p *proc, p proc->name, p grid[1][2],\n"
+     "    p (struct proc *)$a0, p sizeof(struct proc); C's operators, pointer arithmetic.\n"
+     "  sdb: numbers, $x0..$x31, ABI names, $pc, $priv, CSRs ($mstatus), ELF symbols\n"
+     "    (their address), *ADDR (an XLEN-wide load when ADDR is not a pointer: *$sp,\n"
+     "    *0x80000000, *counter), - ! ~ and C's binary operators; an untyped result is\n"
+     "    printed in hex and decimal, unsigned XLEN arithmetic.\n"
+     "/FMT prints in hex (x), signed (d) or unsigned (u) decimal, octal (o), binary (t), char (c)."},
     {"w", "watch", cmd_watch, "w EXPR", "stop when the value of EXPR changes",
      "Stop when the value of EXPR changes. It is a Constant, Memory, Register or\n"
      "Memory, Register watchpoint (a dereference makes it Memory, a register Register);\n"
-     "'set watch-policy' decides after which instructions it is re-evaluated."},
-    {"d", "delete", cmd_delete, "d N...", "delete breakpoints, watchpoints or catchpoints",
-     "Delete breakpoints, watchpoints or catchpoints by number."},
+     "'set watch-policy' decides after which instructions it is re-evaluated. A program\n"
+     "variable, member or element (w counter, w p->state) is watched where it is now\n"
+     "(as GDB's watch -l)."},
+    {"d", "delete", cmd_delete, "d [N...]", "delete breakpoints, watchpoints or catchpoints",
+     "Delete breakpoints, watchpoints or catchpoints by number; with no number, all of them\n"
+     "(after a confirmation at a terminal)."},
+    {"bt", "backtrace", cmd_bt, "bt [N]", "the call stack",
+     "Show the call stack (N frames at most): each frame's pc, function, arguments and\n"
+     "source line, unwound by the DWARF call frame information (or, without it, the frame\n"
+     "pointer s0)."},
+    {"finish", NULL, src_cmd_finish, "finish", "run until the current function returns",
+     "Run until the current function returns to its caller, and print its return value."},
+    {"next", "n", src_cmd_next, "next [N]", "run to the next source line, over calls",
+     "Run to the start of the next source line of this function (N times), over calls."},
+    {"step", "s", src_cmd_step, "step [N]", "run to the next source line, into calls",
+     "Run to the next source line, entering a called function that has line information."},
+    {"until", "u", src_cmd_until, "until [LOC]", "run until a line past this one, or LOC",
+     "Without LOC: as next, but not back into a loop (stop only at a greater line). With\n"
+     "LOC (*ADDR, FILE:LINE, FUNC): run until LOC or until the current function returns."},
+    {"display", NULL, src_cmd_display, "display[/FMT] [EXPR]", "print EXPR at every stop",
+     "Print EXPR (as p does) now and after every stop; without EXPR, print them all now."},
+    {"undisplay", NULL, src_cmd_undisplay, "undisplay [N]", "stop displaying",
+     "Remove display N, or every display."},
     {"catch", NULL, catch_cmd,
      "catch trap [CAUSE | irq N] | syscall [NR] | priv u|s|m | satp", "stop on an event",
      "Stop when an event happens (costs nothing between events):\n"
@@ -510,9 +582,11 @@ static const cmd_t cmds[] = {
      "  priv u|s|m            a change into that privilege mode (trap or xRET)\n"
      "  satp                  a write to satp (an address-space switch)\n"
      "'info catch' lists them; 'd N' deletes one."},
-    {"b", "break", cmd_break, "b ADDR|SYMBOL|FILE:LINE [if EXPR]", "set a breakpoint",
-     "Stop before the instruction at that address (an expression, a symbol, or a source\n"
-     "line from the DWARF line table). With 'if EXPR', stop only when EXPR is not 0 there."},
+    {"b", "break", cmd_break, "b *ADDR|FUNC|FILE:LINE|EXPR [if EXPR]", "set a breakpoint",
+     "Stop before the instruction at that address: *ADDR is the address ADDR itself (as in\n"
+     "GDB), FUNC where the function's body starts, past its prologue (as GDB; its first\n"
+     "instruction without debug information), FILE:LINE a source line from the DWARF line\n"
+     "table, EXPR any expression's value. With 'if EXPR', stop only when EXPR is not 0."},
     {"disas", "disassemble", cmd_disas, "disas [ADDR] [N]", "disassemble instructions",
      "Disassemble N instructions (default 8) from ADDR (default $pc); ADDR is one word\n"
      "(write $pc+8, not $pc + 8)."},
@@ -523,25 +597,28 @@ static const cmd_t cmds[] = {
      "and returns, etrace traps and trap returns, mtrace loads and stores whose address\n"
      "is in [START, END]. 'trace' alone shows which are on."},
     {"set", NULL, cmd_set,
-     "set watch-policy coarse|precise | set watch-log|step-show|itrace-ring on|off | "
-     "set $REG = EXPR | set *ADDR = EXPR",
+     "set watch-policy coarse|precise | set watch-log|step-show|step-exec|itrace-ring on|off | "
+     "set $REG = EXPR | set *ADDR = EXPR | set var LVALUE = EXPR",
      "change a setting, a register or memory",
      "watch-policy: when watchpoints are re-evaluated (coarse: seed 001's rule; precise,\n"
      "the default: only when a register or byte they read was written). watch-log: print\n"
-     "each re-evaluation. step-show: si prints the next instruction. itrace-ring: record\n"
+     "each re-evaluation. step-show: si prints the next instruction. step-exec (on by\n"
+     "default): si of fewer than 10 instructions prints each one it executes. itrace-ring: record\n"
      "the last 64 instructions during c too (slower). $REG / *ADDR: write a register, a\n"
-     "CSR or an XLEN-wide memory word."},
+     "CSR or an XLEN-wide memory word. var LVALUE: a program variable, member or element\n"
+     "(set var counter = 3, set var procs[1].prio = -5), written with its type's size."},
     {"hart", NULL, cmd_hart, "hart [N]", "show or select the current hart",
      "Show or select the hart that commands look at."},
     {"trigger", NULL, cmd_trigger,
      "trigger N store|load|exec|access EXPR | icount COUNT | exception C[,C..] | interrupt I[,I..]"
-     " | external IN | off  [action break|stop|debug] [mode msu] [size 1|2|4|8]",
+     " | external IN | off  [action break|stop|debug] [mode msu] [size 1|2|4|8] [all]",
      "set up a hardware trigger by meaning",
      "Program Sdtrig trigger N of the current hart as a debugger would: an address trigger\n"
      "(mcontrol6, match equal), icount, etrigger (exception causes), itrigger (interrupt\n"
      "numbers) or tmexttrigger. action: break = breakpoint exception for the guest, stop =\n"
      "stop rvscope (external trigger output, the default), debug = enter debug mode.\n"
-     "mode: the privilege levels it applies in (default msu)."},
+     "mode: the privilege levels it applies in (default msu). all: every hart's trigger N\n"
+     "(each hart has its own trigger module); 'info triggers' says which harts hold what."},
     {"exttrigger", NULL, cmd_exttrigger, "exttrigger N", "raise an external trigger input",
      "Raise external trigger input N (0..15) of the current hart (tmexttrigger)."},
 };
@@ -552,6 +629,11 @@ static const cmd_t *find_cmd(const char *name)
         if (!strcmp(name, cmds[i].name) || (cmds[i].alias && !strcmp(name, cmds[i].alias)))
             return &cmds[i];
     return NULL;
+}
+
+const char *mon_command_name(size_t i)
+{
+    return i < sizeof cmds / sizeof cmds[0] ? cmds[i].name : NULL;
 }
 
 void mon_print_help(mon_t *M, const char *name)
@@ -575,8 +657,30 @@ void mon_print_help(mon_t *M, const char *name)
 bool mon_exec(mon_t *M, char *line)
 {
     char *args = line;
+    line = mon_skip_ws(line);
+    /* p/x, x/4xw, display/x: the format is the handler's first word */
+    size_t wl = strcspn(line, " \t/");
+    char fmtbuf[64] = "";
+    if (line[wl] == '/') {
+        size_t fl = strcspn(line + wl, " \t");
+        if (fl < sizeof fmtbuf) {
+            memcpy(fmtbuf, line + wl, fl);
+            fmtbuf[fl] = '\0';
+            memset(line + wl, ' ', fl);
+        }
+    }
     char *name = mon_next_word(&args);
     const cmd_t *c = find_cmd(name);
+    if (c && *fmtbuf) {
+        size_t n = strlen(fmtbuf) + strlen(args) + 2;
+        char *joined = malloc(n);
+        if (!joined)
+            return false;
+        snprintf(joined, n, "%s %s", fmtbuf, args);
+        bool ok = c->fn(M, joined);
+        free(joined);
+        return ok;
+    }
     if (!c) {
         mon_printf(M, "Unknown command '%s'. Try 'help'.\n", name);
         return false;

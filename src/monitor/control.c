@@ -5,6 +5,7 @@
  * that left the value unchanged) resume at once. Every other stop is
  * reported in one place, report_stop, with the location that runs next. */
 #include "mon.h"
+#include "srcexpr.h"
 #include "../trace/trace.h"
 #include "../core/trap.h"
 #include <inttypes.h>
@@ -67,6 +68,13 @@ bool mon_stop_silent(mon_t *M, int why)
     if (why != STOP_DEBUG)
         return false;
     dbg_stop_t s = dbg_stop_of(M->m, why);
+    if (s.kind == DS_BREAKPOINT && M->goal_bp >= 0 && (s.id == M->goal_bp || s.id == M->goal_bp2)) {
+        /* finish/next/until: a deeper recursive call passing by resumes */
+        if (s.id == M->goal_bp && M->m->harts[s.hart]->x[2] < M->goal_sp)
+            return true;
+        M->cur = s.hart;
+        return false;
+    }
     if (s.kind == DS_BREAKPOINT) {
         mbreak_t *b = break_by_dbg_id(M, s.id);
         if (b && !break_hit(M, b))
@@ -133,6 +141,10 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
         mon_printf(M, "Every hart is halted; nothing runs.\n");
         return;
     case STOP_DEBUG:
+        if (si->kind == DS_BREAKPOINT && M->goal_bp >= 0 && (si->id == M->goal_bp || si->id == M->goal_bp2)) {
+            M->goal_hit = true;  /* the command that set it reports */
+            return;
+        }
         if (si->kind == DS_BREAKPOINT) {
             mbreak_t *b = break_by_dbg_id(M, si->id);
             char sym[128], where[600] = "";
@@ -241,7 +253,10 @@ static void run(mon_t *M, bool step, uint64_t n)
     running = NULL;
     fflush(m->out);
     /* Changes seen by the hook during a stop for another reason still count. */
-    report_stop(M, why, step, why == STOP_LIMIT && left == 0 && !max_insns_reached(m));
+    M->last_step_done = step && why == STOP_LIMIT && left == 0 && !max_insns_reached(m);
+    report_stop(M, why, step, M->last_step_done);
+    if (M->ndisp && !M->exited && !M->src_busy)
+        src_show_displays(M);
     if (M->nchanged && !(why == STOP_DEBUG))
         watch_report_changes(M);
     M->stepping = false;
@@ -250,4 +265,12 @@ static void run(mon_t *M, bool step, uint64_t n)
 }
 
 void mon_continue(mon_t *M) { run(M, false, 0); }
+
+void mon_report(mon_t *M, int why)
+{
+    report_stop(M, why, false, false);
+    if (M->nchanged && why != STOP_DEBUG)
+        watch_report_changes(M);
+    fflush(M->out);
+}
 void mon_step(mon_t *M, uint64_t n) { run(M, true, n); }

@@ -1,6 +1,7 @@
 /* The info command: registers and CSRs, triggers (every tdata1 field by
  * name), the software TLB and the instruction ring. */
 #include "mon.h"
+#include "srcexpr.h"
 #include "../core/csr.h"
 #include "../core/disasm.h"
 #include "../core/trap.h"
@@ -316,6 +317,8 @@ static bool info_triggers(mon_t *M, char *args)
         }
         mon_printf(M, "\n");
     }
+    if (M->m->nharts > 1)
+        trigger_harts_summary(M);
     return true;
 }
 
@@ -420,6 +423,12 @@ bool cmd_info(mon_t *M, char *args)
         return info_mem(M, args);
     if (!strcmp(what, "catch")) {
         catch_list(M);
+        return true;
+    }
+    if (!strcmp(what, "locals") || !strcmp(what, "args"))
+        return src_info_locals(M, what[0] == 'a');
+    if (!strcmp(what, "display")) {
+        src_show_displays(M);
         return true;
     }
     if (!strcmp(what, "jit"))

@@ -71,6 +71,12 @@ typedef struct env_ctx {
     unsigned hart;
 } env_ctx_t;
 
+typedef struct mdisplay {
+    int num;
+    char fmt;
+    char text[200];
+} mdisplay_t;
+
 typedef struct mon {
     session_t *s;
     machine_t *m;
@@ -84,6 +90,7 @@ typedef struct mon {
     bool       precise;      /* watch-policy */
     bool       watch_log;
     bool       step_show;
+    bool       step_exec;    /* si shows what it executes (NEMU) */
     bool       ring_always;  /* itrace-ring during c too */
     bool       stepping;
     bool       exited;
@@ -101,6 +108,19 @@ typedef struct mon {
     env_ctx_t  env_ctxs[MAX_HARTS];
     mcatch_t   catches[32];
     unsigned   ncatch;
+    /* source-level debugging (srcexpr.c, srccmds.c) */
+    struct dinfo *dinfo;               /* the image's DWARF, opened at first use */
+    bool       dinfo_tried;
+    int        goal_bp, goal_bp2;      /* finish/next/until's own breakpoints (-1: none): */
+    uint64_t   goal_sp;                /* stop there only once sp >= goal_sp */
+    bool       goal_hit;
+    bool       last_step_done;         /* the last si ran all its instructions */
+    bool       escape;                 /* opened by Ctrl-A c: 'c' resumes the plain run */
+    bool       resume;
+    bool       src_busy;               /* inside next/step/finish/until: displays wait */
+    mdisplay_t disp[16];
+    unsigned   ndisp;
+    int        disp_next;
 } mon_t;
 
 void mon_free(mon_t *M);
@@ -121,6 +141,9 @@ bool mon_read_virt(hart_t *h, uint64_t va, void *buf, unsigned len);
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n);
 /* "0x80000010 <main+4>:  00a12023  sw\ta0,0(sp)" */
 void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n);
+/* n instructions from addr, "=>" marking the pc (disas, x/i); false when
+ * memory cannot be read */
+bool mon_disas(mon_t *M, hart_t *h, uint64_t addr, uint64_t n);
 /* "=> " + mon_fmt_insn of the current pc */
 void mon_show_location(mon_t *M, hart_t *h);
 /* parse + evaluate, printing the error with a caret; false on error */
@@ -136,6 +159,8 @@ void mon_rearm(mon_t *M);
 
 /* run control (control.c) */
 void mon_continue(mon_t *M);
+/* report a stop that happened outside the monitor's own run (Ctrl-A c's) */
+void mon_report(mon_t *M, int why);
 void mon_step(mon_t *M, uint64_t n);
 void mon_signals_init(mon_t *M);
 /* A stop of the monitor's own that the user does not see (a breakpoint
@@ -145,6 +170,8 @@ bool mon_stop_silent(mon_t *M, int why);
 
 /* breakpoints (break.c) */
 void break_cmd(mon_t *M, char *args);
+/* a location as b takes it (*ADDR, FILE:LINE, FUNC, EXPR) -> address */
+bool break_resolve(mon_t *M, const char *loc, uint64_t *addr);
 /* source file and line of pc (a FILE:LINE breakpoint's own line at its address) */
 bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, int *line);
 bool break_delete(mon_t *M, int num);
@@ -169,6 +196,7 @@ void watch_report_changes(mon_t *M);
 void watch_free_all(mon_t *M);
 void watch_evaluate(mon_t *M, mwatch_t *w);
 bool cmd_trigger(mon_t *M, char *args);   /* trigger_cmd.c */
+void trigger_harts_summary(mon_t *M);
 
 /* catchpoints (catch.c) */
 bool catch_cmd(mon_t *M, char *args);
@@ -188,5 +216,9 @@ bool cmd_info(mon_t *M, char *args);
 /* commands (cmds.c): runs one line; false if the command failed */
 bool mon_exec(mon_t *M, char *line);
 void mon_print_help(mon_t *M, const char *cmd);
+/* the i-th command's name, NULL past the last (completion) */
+const char *mon_command_name(size_t i);
+/* tab completion for readline (complete.c) */
+void mon_completion_init(mon_t *M);
 
 #endif

@@ -9,6 +9,7 @@
  * it line by line. Everything the monitor says goes to standard output (as
  * the guest's console does, in order); traces go to stderr or --trace-file. */
 #include "mon.h"
+#include "../dwarf/dwarf.h"
 #include "../core/csr.h"
 #include "../core/disasm.h"
 #include "../core/mmu.h"
@@ -180,6 +181,21 @@ void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)
         snprintf(buf, n, "0x%" PRIx64 "%s%s:  %04x      %s", pc, *sym ? " " : "", sym, raw, d);
 }
 
+bool mon_disas(mon_t *M, hart_t *h, uint64_t addr, uint64_t n)
+{
+    uint64_t mask = M->m->xlen == 32 ? 0xffffffffull : ~0ull;
+    for (uint64_t i = 0; i < n; i++) {
+        char buf[256];
+        uint8_t b[2];
+        mon_fmt_insn(M, h, addr, buf, sizeof buf);
+        mon_printf(M, "%s %s\n", addr == h->pc ? "=>" : "  ", buf);
+        if (!mon_read_virt(h, addr, b, 2))
+            return false;
+        addr = (addr + ((b[0] & 3) == 3 ? 4 : 2)) & mask;
+    }
+    return true;
+}
+
 void mon_show_location(mon_t *M, hart_t *h)
 {
     char buf[256];
@@ -275,6 +291,7 @@ static void run_stdin(mon_t *M)
 static void run_tty(mon_t *M)
 {
     char *last = NULL;
+    mon_completion_init(M);
     while (!M->quit) {
         char *line = readline(PROMPT);
         if (!line) {            /* Ctrl-D */
@@ -310,6 +327,8 @@ static mon_t *mon_new(session_t *s, FILE *out)
     M->out = out;
     M->next_num = 1;
     M->precise = true;
+    M->goal_bp = M->goal_bp2 = -1;
+    M->step_exec = true;
     M->client = (dbg_client_t){ .name = "monitor", .ctx = M, .after_insn = watch_insn_hook };
     dbg_client_add(s->m, &M->client);
     trace_of(s->m)->syms = s->syms;
@@ -334,13 +353,16 @@ void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart)
     while (isspace((unsigned char)*p))
         p++;
     size_t n = strcspn(p, " \t");
-    static const char *gdb_owned[] = { "c", "continue", "si", "stepi", "q", "quit" };
+    /* what runs the guest or ends the session is GDB's to do */
+    static const char *gdb_owned[] = { "c", "continue", "si", "stepi", "q", "quit", "next", "n",
+                                       "step", "s", "finish", "until", "u" };
     bool owned = false;
     for (size_t i = 0; i < sizeof gdb_owned / sizeof gdb_owned[0]; i++)
         if (n == strlen(gdb_owned[i]) && !strncmp(p, gdb_owned[i], n))
             owned = true;
     if (owned)
-        fprintf(out, "'%.*s' belongs to GDB here: use GDB's continue, stepi or kill.\n", (int)n, p);
+        fprintf(out, "'%.*s' belongs to GDB here: use GDB's continue, stepi, next, step, finish, "
+                "until or kill.\n", (int)n, p);
     else if (*p)
         mon_exec(M, p);
     free(copy);
@@ -376,6 +398,7 @@ void mon_free(mon_t *M)
     watch_free_all(M);
     catch_free_all(M);
     dbg_client_remove(M->m, &M->client);
+    dinfo_close(M->dinfo);
     free(M);
 }
 
@@ -410,5 +433,49 @@ int monitor_main(session_t *s)
     fflush(stdout);
     int status = M->exited ? M->exit_code : M->stop_status;
     mon_free(M);
+    return status;
+}
+
+/* Ctrl-A c in a plain run (main.c): the monitor on the stopped guest, as
+ * QEMU's monitor escape; 'c' gives the terminal back to the guest. The
+ * monitor's state (breakpoints, watchpoints, displays) lives in s->mon for
+ * the rest of the run, so a breakpoint set here stops the plain run and
+ * comes back here. */
+int monitor_escape(session_t *s, int why)
+{
+    bool first = !s->mon;
+    if (first && !(s->mon = mon_new(s, stdout)))
+        return 1;
+    mon_t *M = s->mon;
+    M->out = stdout;
+    M->escape = true;
+    M->quit = M->resume = false;
+    M->interactive = isatty(STDIN_FILENO);
+    if (first)
+        mon_signals_init(M);
+    if (why != STOP_INTERRUPT && mon_stop_silent(M, why))
+        return -1;     /* a false condition, an unchanged watched value */
+    if (why == STOP_INTERRUPT) {
+        char sym[128];
+        hart_t *h = mon_hart(M);
+        mon_sym(M, h->pc, sym, sizeof sym);
+        mon_printf(M, "\nrvscope monitor (Ctrl-A c): the guest is stopped at 0x%" PRIx64 "%s%s; "
+                   "'c' resumes it, 'q' quits.\n", h->pc, *sym ? " " : "", sym);
+    } else {
+        mon_report(M, why);
+    }
+    mon_rearm(M);
+    if (M->interactive)
+        run_tty(M);
+    else
+        run_stdin(M);
+    fflush(stdout);
+    if (M->resume) {
+        mon_rearm(M);
+        return -1;
+    }
+    int status = M->exited ? M->exit_code : M->stop_status;
+    mon_free(M);
+    s->mon = NULL;
     return status;
 }

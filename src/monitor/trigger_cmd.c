@@ -71,8 +71,38 @@ static uint64_t size_code(unsigned bytes)
     return bytes == 1 ? 1 : bytes == 2 ? 2 : bytes == 4 ? 3 : bytes == 8 ? 5 : 0;
 }
 
+/* "all" anywhere among the words: every hart's trigger module (each hart
+ * has its own; a process may run on any of them). Blanked out of args. */
+static bool take_all(char *args)
+{
+    bool all = false;
+    for (char *p = args; (p = strstr(p, "all")) != NULL; p += 3) {
+        bool before = p == args || p[-1] == ' ' || p[-1] == '\t';
+        bool after = !p[3] || p[3] == ' ' || p[3] == '\t';
+        if (before && after) {
+            memset(p, ' ', 3);
+            all = true;
+        }
+    }
+    return all;
+}
+
+/* tselect n; the Debug Spec's safe sequence; what the hart kept. */
+static void program(hart_t *h, unsigned long n, uint64_t t1, uint64_t t2, uint64_t *r1, uint64_t *r2)
+{
+    unsigned old_sel = h->dbg->tselect;
+    csr_debug_write(h, CSR_TSELECT, n);
+    csr_debug_write(h, CSR_TDATA1, 0);
+    csr_debug_write(h, CSR_TDATA2, t2);
+    csr_debug_write(h, CSR_TDATA1, t1);
+    csr_debug_read(h, CSR_TDATA1, r1);
+    csr_debug_read(h, CSR_TDATA2, r2);
+    csr_debug_write(h, CSR_TSELECT, old_sel);
+}
+
 bool cmd_trigger(mon_t *M, char *args)
 {
+    bool all = take_all(args);
     hart_t *h = mon_hart(M);
     int xl = h->xlen;
     char *save, *tok = strtok_r(args, " \t", &save);
@@ -139,19 +169,69 @@ bool cmd_trigger(mon_t *M, char *args)
     }
     if (t1 && o.action == 1)
         t1 |= 1ull << (xl - 5);          /* dmode: only debug mode may then change it */
-    unsigned old_sel = h->dbg->tselect;
-    csr_debug_write(h, CSR_TSELECT, n);
-    csr_debug_write(h, CSR_TDATA1, 0);   /* the Debug Spec's safe sequence */
-    csr_debug_write(h, CSR_TDATA2, t2);
-    csr_debug_write(h, CSR_TDATA1, t1);
     uint64_t r1 = 0, r2 = 0;
-    csr_debug_read(h, CSR_TDATA1, &r1);
-    csr_debug_read(h, CSR_TDATA2, &r2);
-    csr_debug_write(h, CSR_TSELECT, old_sel);
+    if (all) {
+        for (unsigned i = 0; i < M->m->nharts; i++) {
+            hart_t *x = M->m->harts[i];
+            if (n >= x->dbg->ntrig) {
+                mon_printf(M, "Hart %u has no trigger %lu; left alone.\n", x->hartid, n);
+                continue;
+            }
+            program(x, n, t1, t2, &r1, &r2);
+        }
+        if (!t1)
+            mon_printf(M, "Trigger %lu disabled on every hart.\n", n);
+        else
+            mon_printf(M, "Trigger %lu on every hart (%u): tdata1=0x%" PRIx64 " tdata2=0x%" PRIx64
+                       " (see 'info triggers')\n", n, M->m->nharts, r1, r2);
+        return true;
+    }
+    program(h, n, t1, t2, &r1, &r2);
     if (!t1)
         mon_printf(M, "Trigger %lu disabled.\n", n);
     else
         mon_printf(M, "Trigger %lu: tdata1=0x%" PRIx64 " tdata2=0x%" PRIx64 " (see 'info triggers')\n",
                    n, r1, r2);
     return true;
+}
+
+/* info triggers on a machine of several harts: which harts hold which
+ * trigger, as the triggers are per hart. */
+void trigger_harts_summary(mon_t *M)
+{
+    machine_t *m = M->m;
+    unsigned most = 0;
+    for (unsigned i = 0; i < m->nharts; i++)
+        if (m->harts[i]->dbg && m->harts[i]->dbg->ntrig > most)
+            most = m->harts[i]->dbg->ntrig;
+    bool any = false;
+    for (unsigned t = 0; t < most; t++) {
+        char harts[256] = "";
+        uint64_t d1 = 0, d2 = 0;
+        bool same = true, first = true;
+        for (unsigned i = 0; i < m->nharts; i++) {
+            hart_t *h = m->harts[i];
+            if (!h->dbg || t >= h->dbg->ntrig)
+                continue;
+            const trigger_t *tr = &h->dbg->trig[t];
+            unsigned type = tdata1_type(h, tr->tdata1);
+            if (type == TT_DISABLED || type == 0)
+                continue;
+            if (!first && (type != tdata1_type(h, d1) || tr->tdata2 != d2))
+                same = false;  /* tdata1's hit bits may differ: not compared */
+            d1 = tr->tdata1;
+            d2 = tr->tdata2;
+            snprintf(harts + strlen(harts), sizeof harts - strlen(harts), "%s%u", first ? "" : ",", h->hartid);
+            first = false;
+        }
+        if (first)
+            continue;
+        if (!any)
+            mon_printf(M, "Harts holding each trigger:\n");
+        any = true;
+        mon_printf(M, "  trigger %u: hart%s %s%s\n", t, strchr(harts, ',') ? "s" : "", harts,
+                   same ? "" : " (addresses differ: see each hart's 'info triggers')");
+    }
+    if (!any)
+        mon_printf(M, "No hart holds an enabled trigger.\n");
 }

@@ -17,6 +17,7 @@
  * the bytes they read, so the rest of the program runs at full speed and
  * only stores to those pages are checked. */
 #include "mon.h"
+#include "srcexpr.h"
 #include "../trace/trace.h"
 #include <inttypes.h>
 #include <stdlib.h>
@@ -89,7 +90,14 @@ void watch_cmd(mon_t *M, char *args)
     }
     expr_env_t env = mon_env(M, M->cur);
     expr_error_t err;
-    expr_t *e = expr_parse(args, &env, &err);
+    /* w counter, w proc->state: the lvalue's bytes where they are now (as
+     * GDB's watch -l), as the sdb expression that reads them */
+    char lv[96];
+    bool src = src_is_source(M, args);
+    if (src && !src_watch_text(M, args, lv, sizeof lv))
+        return;
+    const char *text = src ? lv : args;
+    expr_t *e = expr_parse(text, &env, &err);
     if (!e) {
         mon_expr_error(M, args, &err);
         return;

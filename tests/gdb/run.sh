@@ -163,10 +163,11 @@ for A in rv32 rv64; do
   # monitor commands, and GDB's points as the emulator holds them
   rv_start "$P" && gdb_batch "$P" 'set breakpoint always-inserted on' 'break add' 'watch global' \
       'monitor help' 'monitor info w' 'monitor info b' 'monitor x 2 0x80000000' 'monitor p 6*7' \
-      'monitor si' 'monitor nonsense' 'kill'
+      'monitor si' 'monitor next' 'monitor finish' 'monitor nonsense' 'kill'
   expect "$A-monitor" '^Commands' "GDB's watchpoints, held by the emulator" '^  write watch +0x[0-9a-f]+ +[48] <global>' \
     "GDB's breakpoints, held by the emulator" '^  sw breakpoint +0x[0-9a-f]+ +<add\+[0-9]+>' \
-    '^0x0*80000000 <_start>:' '0x2a \(42\)' "'si' belongs to GDB" '[Uu]nknown command'
+    '^0x0*80000000 <_start>:' '0x2a \(42\)' "'si' belongs to GDB" "'next' belongs to GDB" \
+    "'finish' belongs to GDB" '[Uu]nknown command'
   rv_end 5
 
   # a monitor watch that stops a GDB continue counts its hit (issue 16)

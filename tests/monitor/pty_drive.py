@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives `rvscope -m` through a pseudo-terminal, as a person would: the
 readline prompt, Ctrl-C while the guest runs (back to the prompt), Ctrl-C at
-the prompt (the line is dropped), history (Up arrow) and q.
+the prompt (the line is dropped), history (Up arrow), Tab completion and q.
 Usage: pty_drive.py RVSCOPE GUEST; prints PASS/FAIL lines (tests/run.sh protocol)."""
 import os, pty, select, sys, time
 
@@ -61,6 +61,46 @@ take()
 os.write(fd, b"\x1b[A\r")          # Up: the last command again
 ok = read_until(b"0x3 (3)")
 check("tty-history", ok, "Up did not recall 'p 1+2': %r" % take()[-300:])
+read_until(b"(rvscope) ")
+take()
+# Tab completion (issue 16): commands, registers, symbols; never file names
+os.write(fd, b"hel\t\r")
+ok = read_until(b"Commands (help CMD for more):")
+check("tty-complete-command", ok, "hel<Tab> did not run help: %r" % take()[-300:])
+read_until(b"(rvscope) ")
+take()
+os.write(fd, b"p $mep\t\r")
+ok = read_until(b"(rvscope) ")
+out = take()
+check("tty-complete-register", b"$mepc" in out and b"unknown register" not in out, "got %r" % out[-300:])
+os.write(fd, b"p _sta\t\r")
+ok = read_until(b"0x80000000")
+out = take()
+check("tty-complete-symbol", ok and b"_start" in out, "got %r" % out[-300:])
+read_until(b"(rvscope) ")
+take()
+os.write(fd, b"p tests/monitor/pty_dr\t\r")
+read_until(b"(rvscope) ")
+out = take()
+check("tty-complete-no-files", b"pty_drive.py" not in out, "a host file name was completed: %r" % out[-300:])
+# d alone asks at a terminal (issue 16): n keeps, y deletes everything
+os.write(fd, b"b _start\r")
+read_until(b"(rvscope) ")
+take()
+os.write(fd, b"d\r")
+ok = read_until(b"(y or n) ")
+os.write(fd, b"n\r")
+read_until(b"(rvscope) ")
+os.write(fd, b"info b\r")
+kept = read_until(b"breakpoint  0x")
+read_until(b"(rvscope) ")
+os.write(fd, b"d\r")
+read_until(b"(y or n) ")
+os.write(fd, b"y\r")
+read_until(b"(rvscope) ")
+os.write(fd, b"info b\r")
+gone = read_until(b"No breakpoints or watchpoints.")
+check("tty-delete-all-asks", ok and kept and gone, "got %r" % take()[-400:])
 read_until(b"(rvscope) ")
 os.write(fd, b"q\r")
 _, status = os.waitpid(pid, 0)

@@ -1,5 +1,6 @@
 # Seed 001 task 1, exactly: the four watchpoints, then si over an
 # instruction that writes no memory and one that does (policy coarse).
+set step-exec off
 si 2
 set watch-policy coarse
 set watch-log on

@@ -52,6 +52,18 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def wait_raw(slave):
+    """True once the terminal is in the console's raw mode (a guard of 5 s
+    against a hang): no ISIG either, which readline's prompt keeps."""
+    flags = termios.ICANON | termios.ECHO | termios.ISIG
+    end = time.time() + 5
+    while time.time() < end:
+        if not (termios.tcgetattr(slave)[3] & flags):
+            return True
+        time.sleep(0.02)
+    return False
+
+
 def check(name, ok, why):
     print(f"PASS {name}" if ok else f"FAIL {name}: {why}")
     return ok
@@ -139,12 +151,7 @@ def session_raw_from_start():
     Ctrl-A h lists the commands, Ctrl-A x quits, the terminal comes back."""
     p, master, slave, before = start(spin_elf)
     try:
-        raw = False
-        end = time.time() + 5          # a guard against a hang, not a timing
-        while time.time() < end and not raw:
-            raw = not (termios.tcgetattr(slave)[3] & (termios.ICANON | termios.ECHO | termios.ISIG))
-            if not raw:
-                time.sleep(0.02)
+        raw = wait_raw(slave)
         check("pty/raw-from-start", raw, "terminal still cooked for a guest that never reads")
         os.write(master, b"\x01h")
         out = read_until(master, b"exit rvscope")
@@ -165,7 +172,46 @@ def session_raw_from_start():
         os.close(slave)
 
 
+def session_monitor_escape():
+    """Ctrl-A c in a plain run (issue 16): the guest stops and the monitor
+    opens on the terminal (readline's); its commands work; 'c'
+    gives the terminal back to the guest, raw again; Ctrl-A c opens it
+    again and 'q' ends rvscope."""
+    p, master, slave, before = start(spin_elf)
+    try:
+        wait_raw(slave)
+        os.write(master, b"\x01c")
+        out = read_until(master, b"(rvscope) ")
+        check("pty/ctrl-a-c-monitor", b"rvscope monitor (Ctrl-A c): the guest is stopped at 0x" in out
+              and b"(rvscope) " in out, f"got {out!r}")
+        os.write(master, b"p 6*7\r")
+        out = read_until(master, b"(42)")
+        check("pty/ctrl-a-c-command", b"0x2a (42)" in out, f"got {out!r}")
+        os.write(master, b"c\r")
+        # the console's raw mode, not readline's (which keeps ISIG)
+        raw = wait_raw(slave)
+        check("pty/ctrl-a-c-resumes-raw", raw and p.poll() is None, "the run did not go on in raw mode")
+        read_until(master, b"never", timeout=0.2)     # what the first session still said
+        os.write(master, b"\x01c")
+        out = read_until(master, b"'q' quits.")
+        out = read_until(master, b"(rvscope) ", acc=out)
+        os.write(master, b"q\r")
+        try:
+            rc = p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = "timeout"
+        check("pty/ctrl-a-c-quit", rc == 0 and b"(rvscope) " in out, f"exit {rc}, output {out!r}")
+        check("pty/ctrl-a-c-restored", termios.tcgetattr(slave) == before, "terminal settings differ")
+    finally:
+        if p.poll() is None:
+            p.kill()
+        os.close(master)
+        os.close(slave)
+
+
 session_quit()
 session_sigterm()
 if spin_elf:
     session_raw_from_start()
+    session_monitor_escape()

@@ -62,8 +62,9 @@ for x in 64 32; do
   printf "$input" | timeout 10 "$RVSCOPE" "$elf" >"$out" 2>"$out.err"; rc=$?
   check "rv$x/uart_rx" "$out" $rc 0 $D/uart_rx.expected
   if [ $have_qemu = 1 ]; then
-    # QEMU's UART drops what arrives before the guest resets its FIFO: wait.
-    (sleep 0.5; printf "$input") | timeout 10 $(echo qemu-system-riscv$x) -M virt -bios none \
+    # QEMU's UART drops what arrives before the guest resets its FIFO: wait
+    # (2 s: with test groups running in parallel, 0.5 s was sometimes short).
+    (sleep 2; printf "$input") | timeout 10 $(echo qemu-system-riscv$x) -M virt -bios none \
       -nographic -kernel "$elf" >"$out.q" 2>"$out.err"; rc=$?
     check "qemu/rv$x/uart_rx" "$out.q" $rc 0 $D/uart_rx.expected
   fi
