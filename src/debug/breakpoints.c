@@ -2,6 +2,8 @@
  * with a scope. A code page holding one runs in the checked loop, which
  * asks here before each instruction; other pages never look. */
 #include "debug.h"
+#include "spaces.h"
+#include "../core/mmu.h"
 
 typedef struct bp {
     int id, owner;              /* id first: a dbg_list_t record */
@@ -39,19 +41,35 @@ int dbg_bp_find(machine_t *m, uint64_t va, int owner)
     return -1;
 }
 
+/* Only when the address matched: a breakpoint costs nothing elsewhere. A
+ * space scope needs translation on (not M mode, not Bare). */
 static bool scope_ok(const hart_t *h, const bp_scope_t *s)
 {
     if (s->priv >= 0 && s->priv != h->priv)
         return false;
     if (s->hart >= 0 && (unsigned)s->hart != h->hartid)
         return false;
-    uint64_t ppn = h->xlen == 32 ? h->satp & 0x3fffff : h->satp & ((1ull << 44) - 1);
-    uint64_t asid = h->xlen == 32 ? (h->satp >> 22) & 0x1ff : (h->satp >> 44) & 0xffff;
-    if (s->satp_ppn >= 0 && (uint64_t)s->satp_ppn != ppn)
+    if (s->satp_ppn < 0 && s->asid < 0)
+        return true;
+    if (h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
         return false;
-    if (s->asid >= 0 && (uint64_t)s->asid != asid)
+    if (s->satp_ppn >= 0 && (uint64_t)s->satp_ppn != space_root_ppn(h->xlen, h->satp))
+        return false;
+    if (s->asid >= 0 && (uint64_t)s->asid != space_asid(h->xlen, h->satp))
         return false;
     return true;
+}
+
+bool dbg_bp_scope(machine_t *m, int id, bp_scope_t *scope)
+{
+    const dbg_list_t *l = dbg_bps(m);
+    const bp_t *bp = l->v;
+    for (unsigned i = 0; i < l->n; i++)
+        if (bp[i].id == id) {
+            *scope = bp[i].scope;
+            return true;
+        }
+    return false;
 }
 
 bool dbg_bp_on_page(machine_t *m, uint64_t vbase)

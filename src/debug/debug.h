@@ -98,6 +98,8 @@ typedef struct dbg_list {
 dbg_list_t *dbg_bps(machine_t *m);
 dbg_list_t *dbg_wps(machine_t *m);
 dbg_list_t *dbg_catches(machine_t *m);
+/* The named address spaces (spaces.c keeps them). */
+struct dbg_spaces **dbg_spaces_slot(machine_t *m);
 /* A new zeroed last record of elem bytes, its id set; the caller fills it
  * in and re-arms. */
 void *dbg_list_add(machine_t *m, dbg_list_t *l, size_t elem);

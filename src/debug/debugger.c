@@ -22,6 +22,7 @@ struct debugger {
     dbg_list_t bps, wps, catches;
     int last_id;            /* breakpoints, watchpoints and catchpoints share ids */
     struct trace *trace;    /* the traces (src/trace/), a client */
+    struct dbg_spaces *spaces;   /* named address spaces (spaces.c) */
     /* The first stop of the current run. */
     bool has_stop;
     dbg_stop_t stop;
@@ -56,6 +57,7 @@ void debugger_free(struct debugger *d)
     free(d->wps.v);
     free(d->catches.v);
     trace_free(d->trace);
+    free(d->spaces);
     free(d);
 }
 
@@ -63,6 +65,7 @@ dbg_list_t *dbg_bps(machine_t *m) { return &m->dbg->bps; }
 dbg_list_t *dbg_wps(machine_t *m) { return &m->dbg->wps; }
 dbg_list_t *dbg_catches(machine_t *m) { return &m->dbg->catches; }
 struct trace **dbg_trace_slot(machine_t *m) { return &m->dbg->trace; }
+struct dbg_spaces **dbg_spaces_slot(machine_t *m) { return &m->dbg->spaces; }
 
 void *dbg_list_add(machine_t *m, dbg_list_t *l, size_t elem)
 {

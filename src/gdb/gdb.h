@@ -168,6 +168,10 @@ void gdb_cmd_qRcmd(gdb_t *g, const char *hex);
 void monitor_stop_report(session_t *s, char *buf, size_t n);
 /* ... and whether a stop is one of its own the user does not see. */
 bool monitor_stop_silent(session_t *s, int why);
+/* A stop at one of the monitor's breakpoints or physical watchpoints (set
+ * through `monitor b`, `monitor watch phys`): its report as text; false
+ * when the stop is not one of them. */
+bool monitor_stop_text(session_t *s, const dbg_stop_t *si, char *buf, size_t n);
 
 #define GDB_REG_PC    32
 #define GDB_REG_CSR0  65

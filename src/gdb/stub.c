@@ -223,7 +223,10 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
         if (si.kind != DS_NONE && si.hart < m->nharts)
             hart = si.hart;
         stop_reason(g, &si, extra, sizeof extra);
-        if (si.kind == DS_HOOK || (si.kind == DS_WATCHPOINT && !gdb_point_by_id(g, si.id)))
+        if ((si.kind == DS_BREAKPOINT || si.kind == DS_WATCHPOINT) && !gdb_point_by_id(g, si.id) &&
+            monitor_stop_text(g->s, &si, msg, msgsize))
+            ;                       /* the monitor's own breakpoint, physical watchpoint */
+        else if (si.kind == DS_HOOK || (si.kind == DS_WATCHPOINT && !gdb_point_by_id(g, si.id)))
             monitor_stop_report(g->s, msg, msgsize);
         else if (si.kind == DS_DEBUG_MODE || si.kind == DS_CATCH)
             snprintf(msg, msgsize, "rvscope: %s\n", text);
@@ -341,8 +344,14 @@ enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r)
         why = run(g, r->step, r->hart);
     /* The monitor's conditional breakpoints and watches (`monitor b`, `w`)
      * decide their stops as in the monitor. */
-    while (!r->step && why == STOP_DEBUG && monitor_stop_silent(g->s, why))
+    while (!r->step && why == STOP_DEBUG && monitor_stop_silent(g->s, why)) {
+        /* past the breakpoint it stopped at, or it stops there forever */
+        dbg_stop_t si = dbg_stop_of(m, why);
+        if (si.kind == DS_BREAKPOINT && si.hart < m->nharts)
+            dbg_resume_hart(m, si.hart);
+        dbg_stop_clear(m);
         why = run(g, false, r->hart);
+    }
     if (g->conn && g->conn->eof && why != STOP_EXIT)
         return GA_DISCONNECT;              /* GDB went away while we ran */
     enum gdb_action a = gdb_describe_stop(g, why, step_hart);

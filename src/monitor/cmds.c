@@ -114,7 +114,11 @@ static bool examine(mon_t *M, char *args, bool phys)
         }
         uint8_t b[4];
         if (phys ? !machine_phys_read(M->m, a, b, 4) : !mon_read_virt(h, a, b, 4)) {
-            mon_printf(M, "\nCannot access memory at address 0x%" PRIx64 ".\n", a);
+            mon_printf(M, "\n");
+            if (phys)
+                mon_printf(M, "Cannot access memory at address 0x%" PRIx64 ".\n", a);
+            else
+                mon_access_error(M, h, a);
             return false;
         }
         mon_printf(M, "  0x%08" PRIx32, (uint32_t)(b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24));
@@ -146,6 +150,9 @@ static bool cmd_print(mon_t *M, char *args)
 
 static bool cmd_watch(mon_t *M, char *args)
 {
+    char *rest = mon_skip_ws(args);
+    if (!strncmp(rest, "phys", 4) && (rest[4] == ' ' || rest[4] == '\t'))
+        return catch_phys_watch(M, rest + 4);
     watch_cmd(M, args);
     return true;
 }
@@ -394,6 +401,8 @@ static bool cmd_set(mon_t *M, char *args)
         M->step_show = on;
     } else if (!strcmp(what, "itrace-ring") && parse_on_off(val, &on)) {
         M->ring_always = on;
+    } else if (!strcmp(what, "stepie") && parse_on_off(val, &on)) {
+        M->stepie = on;
     } else {
         mon_usage(M, "set");
         return false;
@@ -470,7 +479,8 @@ static const cmd_t cmds[] = {
      "guest's exit stops it."},
     {"si", "stepi", cmd_step, "si [N]", "execute N instructions (default 1)",
      "Execute N instructions (default 1) on the current hart, the others held. Quiet unless\n"
-     "something stops it early ('set step-show on' prints the next instruction)."},
+     "something stops it early ('set step-show on' prints the next instruction). A pending\n"
+     "interrupt is not taken while stepping unless 'set stepie on' (as dcsr.stepie)."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
     {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit",
@@ -490,24 +500,41 @@ static const cmd_t cmds[] = {
      "Evaluate EXPR and print it in hex and decimal. EXPR: numbers, $x0..$x31, ABI names,\n"
      "$pc, $priv, CSRs ($mstatus), ELF symbols, unary * (XLEN-wide load) - ! ~, and C's\n"
      "binary operators with C's precedence; unsigned XLEN arithmetic."},
-    {"w", "watch", cmd_watch, "w EXPR", "stop when the value of EXPR changes",
+    {"w", "watch", cmd_watch, "w EXPR | w phys [va] ADDR [LEN]", "stop when the value of EXPR changes",
      "Stop when the value of EXPR changes. It is a Constant, Memory, Register or\n"
      "Memory, Register watchpoint (a dereference makes it Memory, a register Register);\n"
-     "'set watch-policy' decides after which instructions it is re-evaluated."},
+     "'set watch-policy' decides after which instructions it is re-evaluated.\n"
+     "'w phys ADDR [LEN]' stops after any write to physical bytes ADDR..ADDR+LEN-1, through\n"
+     "whatever mapping (a kernel's copy into a user page too); 'w phys va ADDR [LEN]':\n"
+     "the physical bytes behind virtual ADDR now. 'info catch' lists them."},
+    {"space", NULL, space_cmd, "space [NAME [SATP] | -d NAME | use NAME|current]",
+     "name address spaces; choose the one memory is read through",
+     "An address space is a page table, known by its satp. 'space NAME [SATP]' names it\n"
+     "(default: the current hart's satp); 'space' lists them (* = the current hart's);\n"
+     "'space -d NAME' forgets one. 'space use NAME' makes x, disas, p, watches and GDB's\n"
+     "memory accesses go through NAME's page table; 'space use current' (the default)\n"
+     "through the hart's own, falling back to the space named 'kernel' for an address the\n"
+     "current one does not map. Breakpoints take 'space NAME', 'priv u|s|m', 'hart N';\n"
+     "'catch user NAME' stops at NAME's next instruction in U mode; $space is the number\n"
+     "of the current space (0: unnamed), $asid satp's ASID."},
     {"d", "delete", cmd_delete, "d N...", "delete breakpoints, watchpoints or catchpoints",
      "Delete breakpoints, watchpoints or catchpoints by number."},
     {"catch", NULL, catch_cmd,
-     "catch trap [CAUSE | irq N] | syscall [NR] | priv u|s|m | satp", "stop on an event",
+     "catch trap [CAUSE | irq N] | syscall [NR] | priv u|s|m | satp | user [SPACE]", "stop on an event",
      "Stop when an event happens (costs nothing between events):\n"
      "  trap [CAUSE | irq N]  a trap (any, exception CAUSE, or interrupt N), at the first\n"
      "                        instruction of its handler\n"
      "  syscall [NR]          an ecall (from U, S or M) with a7 = NR (any without NR)\n"
      "  priv u|s|m            a change into that privilege mode (trap or xRET)\n"
      "  satp                  a write to satp (an address-space switch)\n"
+     "  user [SPACE]          the first instruction in U mode (of that named space)\n"
      "'info catch' lists them; 'd N' deletes one."},
-    {"b", "break", cmd_break, "b ADDR|SYMBOL|FILE:LINE [if EXPR]", "set a breakpoint",
+    {"b", "break", cmd_break, "b ADDR|SYMBOL|FILE:LINE [space NAME] [priv u|s|m] [hart N] [if EXPR]",
+     "set a breakpoint",
      "Stop before the instruction at that address (an expression, a symbol, or a source\n"
-     "line from the DWARF line table). With 'if EXPR', stop only when EXPR is not 0 there."},
+     "line from the DWARF line table). With 'if EXPR', stop only when EXPR is not 0 there.\n"
+     "'space NAME' (see 'space'), 'priv u|s|m', 'hart N': only there; a breakpoint in a\n"
+     "space may be set while its address is not mapped."},
     {"disas", "disassemble", cmd_disas, "disas [ADDR] [N]", "disassemble instructions",
      "Disassemble N instructions (default 8) from ADDR (default $pc); ADDR is one word\n"
      "(write $pc+8, not $pc + 8)."},
@@ -518,13 +545,14 @@ static const cmd_t cmds[] = {
      "and returns, etrace traps and trap returns, mtrace loads and stores whose address\n"
      "is in [START, END]. 'trace' alone shows which are on."},
     {"set", NULL, cmd_set,
-     "set watch-policy coarse|precise | set watch-log|step-show|itrace-ring on|off | "
+     "set watch-policy coarse|precise | set watch-log|step-show|itrace-ring|stepie on|off | "
      "set $REG = EXPR | set *ADDR = EXPR",
      "change a setting, a register or memory",
      "watch-policy: when watchpoints are re-evaluated (coarse: seed 001's rule; precise,\n"
      "the default: only when a register or byte they read was written). watch-log: print\n"
      "each re-evaluation. step-show: si prints the next instruction. itrace-ring: record\n"
-     "the last 64 instructions during c too (slower). $REG / *ADDR: write a register, a\n"
+     "the last 64 instructions during c too (slower). stepie: si (and GDB's stepi) may take\n"
+     "a pending interrupt (default off). $REG / *ADDR: write a register, a\n"
      "CSR or an XLEN-wide memory word."},
     {"hart", NULL, cmd_hart, "hart [N]", "show or select the current hart",
      "Show or select the hart that commands look at."},
