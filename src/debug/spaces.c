@@ -17,6 +17,9 @@ struct dbg_spaces {
     unsigned n;
     int next_id;
     int used;                   /* id of the `space use` space, 0 = current */
+    space_resolve_fn resolve;
+    space_name_fn name;
+    void *ctx;
 };
 
 static struct dbg_spaces *table(machine_t *m)
@@ -51,12 +54,28 @@ static bool good_name(const char *s)
     return true;
 }
 
+static dbg_space_t *bound(struct dbg_spaces *t, const char *name)
+{
+    for (unsigned i = 0; i < t->n; i++)
+        if (!strcmp(t->v[i].name, name))
+            return &t->v[i];
+    return NULL;
+}
+
+void dbg_space_set_resolver(machine_t *m, space_resolve_fn resolve, space_name_fn name, void *ctx)
+{
+    struct dbg_spaces *t = table(m);
+    t->resolve = resolve;
+    t->name = name;
+    t->ctx = ctx;
+}
+
 bool dbg_space_bind(machine_t *m, const char *name, uint64_t satp)
 {
     struct dbg_spaces *t = table(m);
     if (!good_name(name) || !mmu_satp_paged(m->xlen, satp))
         return false;
-    dbg_space_t *sp = (dbg_space_t *)dbg_space_find(m, name);
+    dbg_space_t *sp = bound(t, name);
     if (!sp) {
         if (t->n == MAX_SPACES)
             return false;
@@ -85,10 +104,11 @@ bool dbg_space_unbind(machine_t *m, const char *name)
 const dbg_space_t *dbg_space_find(machine_t *m, const char *name)
 {
     struct dbg_spaces *t = table(m);
-    for (unsigned i = 0; i < t->n; i++)
-        if (!strcmp(t->v[i].name, name))
-            return &t->v[i];
-    return NULL;
+    dbg_space_t *sp = bound(t, name);
+    uint64_t satp;
+    if (!sp && t->resolve && t->resolve(t->ctx, m, name, &satp) && dbg_space_bind(m, name, satp))
+        sp = bound(t, name);
+    return sp;
 }
 
 const dbg_space_t *dbg_space_at(machine_t *m, unsigned i)
@@ -112,8 +132,11 @@ const dbg_space_t *dbg_space_of(machine_t *m, uint64_t satp)
 const char *dbg_space_label(machine_t *m, uint64_t satp, char *buf, size_t n)
 {
     const dbg_space_t *sp = dbg_space_of(m, satp);
+    struct dbg_spaces *t = table(m);
     if (sp)
         snprintf(buf, n, "%s", sp->name);
+    else if (t->name && mmu_satp_paged(m->xlen, satp) && t->name(t->ctx, m, satp, buf, n))
+        ;
     else if (!mmu_satp_paged(m->xlen, satp))
         snprintf(buf, n, "physical");
     else

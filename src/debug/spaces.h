@@ -37,6 +37,13 @@ const dbg_space_t *dbg_space_of(machine_t *m, uint64_t satp);
 /* "kernel", "a", or "satp 0x..." / "physical" when unnamed. */
 const char *dbg_space_label(machine_t *m, uint64_t satp, char *buf, size_t n);
 
+/* An OS description (src/os/) names spaces the user did not: a name not
+ * bound yet is asked of resolve (and bound to what it gives), an unnamed
+ * satp's label of name. */
+typedef bool (*space_resolve_fn)(void *ctx, machine_t *m, const char *name, uint64_t *satp);
+typedef bool (*space_name_fn)(void *ctx, machine_t *m, uint64_t satp, char *buf, size_t n);
+void dbg_space_set_resolver(machine_t *m, space_resolve_fn resolve, space_name_fn name, void *ctx);
+
 /* The scope of breakpoints in space sp (its root), at any privilege. */
 bp_scope_t dbg_space_scope(machine_t *m, const dbg_space_t *sp);
 /* Does hart h run in space sp now (paging on, same root)? */

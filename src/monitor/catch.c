@@ -5,6 +5,7 @@
  * (src/debug/catchpoints.c); the monitor keeps their numbers and text. */
 #include "mon.h"
 #include "../debug/spaces.h"
+#include "../os/osdesc.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -96,8 +97,17 @@ bool catch_cmd(mon_t *M, char *args)
         }
     } else if (!strcmp(what, "syscall")) {
         kind = CATCH_SYSCALL;
-        if (*b || (*a && !parse_num(a, &arg)))
+        if (*b)
             goto usage;
+        if (*a && !parse_num(a, &arg)) {        /* a name, from the OS description */
+            int nr = osdesc_syscall_nr(M->s->os, a);
+            if (nr < 0) {
+                mon_printf(M, "Unknown system call '%s'%s.\n", a, M->s->os ? " in the OS description"
+                           : " (names need --osdesc FILE)");
+                return false;
+            }
+            arg = nr;
+        }
     } else if (!strcmp(what, "priv")) {
         kind = CATCH_PRIV;
         arg = !strcmp(a, "u") ? PRIV_U : !strcmp(a, "s") ? PRIV_S : !strcmp(a, "m") ? PRIV_M : -1;

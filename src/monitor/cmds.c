@@ -483,14 +483,16 @@ static const cmd_t cmds[] = {
      "interrupt is not taken while stepping unless 'set stepie on' (as dcsr.stepie)."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
-    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit",
+    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit | procs | space",
      "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring, compiler",
      "r: GPRs, pc, privilege and the key CSRs (or just the named ones); csr: one CSR by\n"
      "name or number; w: watchpoints; b: breakpoints and watchpoints; triggers: every\n"
      "Sdtrig trigger's tdata1 decoded field by field, and tdata2; tlb: the software TLB;\n"
      "itrace: the last instructions executed (the instruction ring); jit: the block\n"
      "compiler's work so far and whether the current page runs compiled; catch: the\n"
-     "catchpoints; mem [SATP]: the mapped ranges of the current (or that) page table."},
+     "catchpoints; mem [SATP]: the mapped ranges of the current (or that) page table;\n"
+     "procs: the guest's processes (--osdesc); space: the current mode, address space,\n"
+     "process and its program's ELF, in one line."},
     {"x", NULL, cmd_x, "x N EXPR", "examine N words of memory at EXPR",
      "Examine N 32-bit words of memory from address EXPR (through the current translation)."},
     {"xp", NULL, cmd_xp, "xp N EXPR", "examine N words of physical memory at EXPR",

@@ -5,6 +5,7 @@
  * that left the value unchanged) resume at once. Every other stop is
  * reported in one place, report_stop, with the location that runs next. */
 #include "mon.h"
+#include "../os/osdesc.h"
 #include "../trace/trace.h"
 #include "../core/trap.h"
 #include <inttypes.h>
@@ -99,7 +100,10 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
         const char *rest = strchr(text, '(');
         snprintf(what, sizeof what, "Catchpoint %d %s", c ? c->num : si->id, rest ? rest : text);
         char sfx[96];
-        mon_printf(M, "\n%s%s\n", what, space_stop_suffix(M, m->harts[si->hart], sfx, sizeof sfx));
+        const char *sys = si->catch_kind == CATCH_SYSCALL ?
+                          osdesc_syscall_name(M->s->os, m->harts[si->hart]->x[17]) : NULL;
+        mon_printf(M, "\n%s%s%s%s%s\n", what, sys ? " (" : "", sys ? sys : "", sys ? ")" : "",
+                   space_stop_suffix(M, m->harts[si->hart], sfx, sizeof sfx));
         M->cur = si->hart;
         mon_show_location(M, mon_hart(M));
         return;

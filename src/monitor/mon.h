@@ -184,6 +184,10 @@ bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_
 /* The stop line's " (U-mode, space a)" when spaces are named, else "". */
 const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n);
 
+/* info procs, info space (procs_cmd.c) */
+bool info_procs(mon_t *M);
+bool info_space(mon_t *M);
+
 /* catchpoints (catch.c) */
 bool catch_cmd(mon_t *M, char *args);
 bool catch_phys_watch(mon_t *M, char *args);

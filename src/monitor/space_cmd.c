@@ -145,7 +145,7 @@ const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n)
     static const char modes[] = "USHM";
     char sp[64];
     buf[0] = 0;
-    if (!dbg_space_at(M->m, 0))
+    if (!dbg_space_at(M->m, 0) && !M->s->os)
         return buf;                 /* nothing named: the line stays as it was */
     snprintf(buf, n, " (%c-mode, space %s)", modes[h->priv & 3],
              h->priv == PRIV_M ? "physical" : dbg_space_label(M->m, h->satp, sp, sizeof sp));
