@@ -65,6 +65,7 @@ typedef struct gdb {
     bool         gdb_swbreak, gdb_hwbreak;   /* GDB understands these stop reasons */
 
     unsigned     g_hart, c_hart;  /* Hg / Hc selections (hart index) */
+    int          g_proc;          /* Hg on a process thread (procs.c): its pid, else 0 */
     unsigned     list_pos;        /* qsThreadInfo */
 
     gdb_point_t *pts;
@@ -176,5 +177,13 @@ bool monitor_stop_text(session_t *s, const dbg_stop_t *si, char *buf, size_t n);
 #define GDB_REG_PC    32
 #define GDB_REG_CSR0  65
 #define GDB_REG_PRIV  4161
+
+/* processes as threads (procs.c, with --osdesc) */
+#define GDB_PROC_TID  1000       /* thread id of process PID: GDB_PROC_TID + PID */
+bool gdb_proc_tid(gdb_t *g, long tid, int *pid);
+void gdb_proc_list(gdb_t *g, rsp_buf_t *out);
+bool gdb_proc_extra(gdb_t *g, int pid, char *text, size_t n);
+/* A saved register of a process not on a hart; false: unknown. */
+bool gdb_proc_reg(gdb_t *g, int pid, unsigned regnum, uint64_t *val);
 
 #endif

@@ -241,8 +241,10 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
     g->last_hart = hart;
     /* In all-stop mode GDB takes the stopped thread as the selected one
      * (no Hg follows); in non-stop mode its selection stays as it was. */
-    if (!g->non_stop)
+    if (!g->non_stop) {
         g->g_hart = g->c_hart = hart;
+        g->g_proc = 0;
+    }
     g->last_pc = gdb_hart(g, hart)->pc;
     return GA_NONE;
 }
@@ -412,6 +414,7 @@ void gdb_session_begin(gdb_t *g)
     g->noack = false;
     g->gdb_swbreak = g->gdb_hwbreak = false;
     g->g_hart = g->c_hart = g->last_hart;
+    g->g_proc = 0;
     g->swallow_step = false;
     g->list_pos = 0;
     /* A guest ebreak reports SIGTRAP to GDB instead of trapping. */

@@ -61,6 +61,7 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_
     if (!d)
         abort();
     snprintf(d->path, sizeof d->path, "%s", file);
+    d->running_state = -1;
     char kerr[256];
     if (!(d->dw = dwq_open(kernel_elf, kerr, sizeof kerr))) {
         snprintf(err, n, "--osdesc %s: the kernel %s", file, kerr);
@@ -110,6 +111,8 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_
             }
         } else if (!strcmp(k, "free-state") && nw == 2) {
             d->free_state = strtoll(w[1], NULL, 0);
+        } else if (!strcmp(k, "running-state") && nw == 2) {
+            d->running_state = strtoll(w[1], NULL, 0);
         } else if (!strcmp(k, "proc-context") && nw == 3) {
             if (!*pstruct)
                 FAIL("%s:%u: proc-context before proc-table", file, lineno);
