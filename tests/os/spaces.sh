@@ -21,7 +21,7 @@ SRET_TRAMP=$(printf '0x%x' $((TRAMPOLINE + 0x$($OBJDUMP -d $OS/os.elf | sed -n '
 # output in $tmp/NAME.out, the console in $tmp/NAME.rv
 gdbrun() {
   local name=$1 input=$2 sock=$tmp/$1.sock; shift 2
-  printf '%b' "$input" | timeout 90 "$RVSCOPE" --gdb "unix:$sock" $OS/os.elf >"$tmp/$name.rv" 2>&1 &
+  printf '%b' "$input" | timeout 90 "$RVSCOPE" ${RV_OPTS:-} --gdb "unix:$sock" $OS/os.elf >"$tmp/$name.rv" 2>&1 &
   local rv=$!
   for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
   timeout 90 gdb-multiarch -q -batch -ex "target remote $sock" "$@" $OS/os.elf >"$tmp/$name.out" 2>&1
@@ -122,3 +122,27 @@ grep -q '^memmove + [0-9]* in section .text$' "$tmp/pwatch.out" || why+=" not in
 pa=$(sed -n 's/.*(physical \(0x[0-9a-f]*\)).*/\1/p' <<<"$l")
 if [ -z "$why" ] && [ -n "$pa" ]; then pass spaces-physical-watch-copyout
 else fail spaces-physical-watch-copyout "$why $(tr '\n' '|' <"$tmp/pwatch.out" | tail -c 700)"; fi
+
+# --- with the OS description: processes as GDB threads, syscalls by name --
+# sleep 1000 sleeps in the kernel (sys_sleep waits on &ticks, sysproc.c);
+# stopped at spin's write, `info threads` lists init, sh and sleep beside
+# hart 0 with names and states (from struct proc via DWARF), and `bt` in
+# sleep's thread walks its kernel stack from its saved context. `monitor
+# catch syscall write` resolves write through the description to SYS_write.
+SYS_WRITE=$(awk '$2 == "SYS_write" { print $3 }' os/include/syscall.h)
+RV_OPTS="--osdesc os/rvos.osdesc" gdbrun threads 'sleep 1000 &\nspin A 2 &\nwait\nhalt\n' \
+  -ex "monitor b $SPIN_WRITE_ECALL if \$a0 == 1 && \$a2 == 4" -ex continue -ex 'info threads' \
+  -ex 'thread find sleep' -ex 'thread 4' -ex bt -ex 'monitor info procs' -ex 'thread 1' -ex 'monitor d 1' \
+  -ex 'monitor catch syscall write' -ex continue -ex 'p $a7' -ex kill
+why=""
+for t in "Thread 1001 (pid 1 init, SLEEPING)" "Thread 1002 (pid 2 sh, SLEEPING)" "Thread 1003 (pid 3 sleep, SLEEPING)"; do
+  grep -qF "$t" "$tmp/threads.out" || why+=" no '$t' in info threads;"
+done
+grep -q 'Thread 1 (hart 0, U-mode, halted)' "$tmp/threads.out" || why+=" hart thread;"
+sed -n '/Switching to thread 4 (Thread 1003)/,/^ *PID/p' "$tmp/threads.out" | grep -q ' in sys_sleep () at os/kernel/sysproc.c:' || why+=" bt of sleep lacks sys_sleep;"
+sed -n '/Switching to thread 4 (Thread 1003)/,/^ *PID/p' "$tmp/threads.out" | grep -q 'sleep (chan=0x[0-9a-f]* <ticks>' || why+=" bt of sleep lacks sleep(&ticks);"
+grep -qE '^ +4  spin +RUNNING ' "$tmp/threads.out" || why+=" info procs;"
+grep -q "Catchpoint 2 (syscall write)" "$tmp/threads.out" || why+=" catch by name;"
+grep -qx "\\\$1 = $SYS_WRITE" "$tmp/threads.out" || why+=" a7 != SYS_write ($SYS_WRITE);"
+if [ -z "$why" ]; then pass spaces-processes-as-threads
+else fail spaces-processes-as-threads "$why $(tr '\n' '|' <"$tmp/threads.out" | tail -c 900)"; fi
