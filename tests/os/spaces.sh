@@ -146,3 +146,22 @@ grep -q "Catchpoint 2 (syscall write)" "$tmp/threads.out" || why+=" catch by nam
 grep -qx "\\\$1 = $SYS_WRITE" "$tmp/threads.out" || why+=" a7 != SYS_write ($SYS_WRITE);"
 if [ -z "$why" ]; then pass spaces-processes-as-threads
 else fail spaces-processes-as-threads "$why $(tr '\n' '|' <"$tmp/threads.out" | tail -c 900)"; fi
+
+# --- automatic symbols (tools/gdb/rvscope.py) across the trampoline -------
+# At spin's write ecall the extension has loaded spin.elf (the line is
+# usys.S's ecall, by the ELF's line table); stepping through uservec into
+# usertrap shows trap.c with spin's symbols gone (0x112c unknown in the
+# kernel's space); after userret's sret, write's next line with them back.
+ECALL_LINE=$(riscv64-unknown-elf-addr2line -e $U/spin.elf $SPIN_WRITE_ECALL | sed 's|.*/||')
+RET_LINE=$(riscv64-unknown-elf-addr2line -e $U/spin.elf $(printf '0x%x' $((SPIN_WRITE_ECALL + 4))) | sed 's|.*/||')
+RV_OPTS="--osdesc os/rvos.osdesc" gdbrun autosym 'spin A 1 &\nwait\nhalt\n' -x tools/gdb/rvscope.py \
+  -ex "monitor b $SPIN_WRITE_ECALL if \$a0 == 1 && \$a2 == 4" -ex continue -ex 'info line *$pc' \
+  -ex stepi -ex "stepi $UVEC_N" -ex "info symbol $SPIN_WRITE_ECALL" -ex "break *$SRET_TRAMP" -ex continue \
+  -ex stepi -ex kill
+why=""
+grep -q "^Line ${ECALL_LINE#*:} of \".*usys.S\" starts at address $SPIN_WRITE_ECALL <write+" "$tmp/autosym.out" || why+=" no user line at the ecall ($ECALL_LINE);"
+grep -q '^usertrap () at os/kernel/trap.c:[0-9]*$' "$tmp/autosym.out" || why+=" no kernel line in usertrap;"
+grep -q "^No symbol matches $SPIN_WRITE_ECALL\\.\$" "$tmp/autosym.out" || why+=" spin's symbols still loaded in the kernel;"
+grep -q "^write () at os/user/usys.S:${RET_LINE#*:}\$" "$tmp/autosym.out" || why+=" no user line after sret ($RET_LINE);"
+if [ -z "$why" ]; then pass spaces-automatic-symbols
+else fail spaces-automatic-symbols "$why $(tr '\n' '|' <"$tmp/autosym.out" | tail -c 900)"; fi
