@@ -72,12 +72,19 @@ bool dbg_bp_scope(machine_t *m, int id, bp_scope_t *scope)
     return false;
 }
 
-bool dbg_bp_on_page(machine_t *m, uint64_t vbase)
+/* A breakpoint scoped to another address space leaves the page fast: the
+ * check runs again whenever the hart enters a page, and a satp write
+ * flushes the fetch state (hart_flush_tlb) and ends the slice, so the
+ * page is checked again in the new space before its next instruction. */
+bool dbg_bp_on_page(hart_t *h, uint64_t vbase)
 {
-    const dbg_list_t *l = dbg_bps(m);
+    const dbg_list_t *l = dbg_bps(h->m);
     const bp_t *bp = l->v;
+    bool paged = h->priv != PRIV_M && mmu_satp_paged(h->xlen, h->satp);
+    uint64_t root = space_root_ppn(h->xlen, h->satp);
     for (unsigned i = 0; i < l->n; i++)
-        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase)
+        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase &&
+            (bp[i].scope.satp_ppn < 0 || (paged && (uint64_t)bp[i].scope.satp_ppn == root)))
             return true;
     return false;
 }

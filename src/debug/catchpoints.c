@@ -62,8 +62,9 @@ static bool matches(const dbg_catch_t *c, const hart_t *h, const dbg_event_t *ev
                ev->code == 11) && (c->arg < 0 || h->x[17] == (uint64_t)c->arg);
     case CATCH_PRIV:            /* into mode arg */
         return ev->kind == DBG_ARM_PRIV && h->priv == c->arg;
-    case CATCH_SATP:
-        return ev->kind == DBG_ARM_SATP;
+    case CATCH_SATP:            /* any write, or one switching to the space with root PPN arg */
+        return ev->kind == DBG_ARM_SATP &&
+               (c->arg < 0 || (uint64_t)c->arg == space_root_ppn(h->xlen, h->satp));
     case CATCH_USER:            /* into U mode, in the space with root PPN arg */
         return ev->kind == DBG_ARM_PRIV && h->priv == PRIV_U &&
                (c->arg < 0 || (uint64_t)c->arg == space_root_ppn(h->xlen, h->satp));

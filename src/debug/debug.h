@@ -81,9 +81,10 @@ static inline bool sdext_halted(const hart_t *h) { return h->run_state == RUN_DE
 /* ---- the debugger (debugger.c) ---- */
 /* Recompute h->dbg_armed from the triggers and the clients. */
 void dbg_rearm_hart(hart_t *h);
-/* Breakpoints (breakpoints.c): does a breakpoint sit on the page at vbase;
+/* Breakpoints (breakpoints.c): does a breakpoint that applies in hart h's
+ * current space sit on the page at vbase;
  * before the instruction at h->pc (false = stop, don't run it). */
-bool dbg_bp_on_page(machine_t *m, uint64_t vbase);
+bool dbg_bp_on_page(hart_t *h, uint64_t vbase);
 bool dbg_bp_check(hart_t *h);
 unsigned dbg_bp_count(const machine_t *m);
 /* Watchpoints (watchpoints.c). */

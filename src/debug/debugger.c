@@ -230,7 +230,7 @@ bool dbg_code_page_checked(hart_t *h, uint64_t vbase)
         return true;
     if ((h->dbg_armed & DBG_ARM_EXEC) && sdtrig_code_page_watched(h, vbase))
         return true;
-    return dbg_bp_count(m) && dbg_bp_on_page(m, vbase);
+    return dbg_bp_count(m) && dbg_bp_on_page(h, vbase);
 }
 
 static void call_before(struct debugger *D, hart_t *h, bool compiled)

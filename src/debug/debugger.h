@@ -116,7 +116,7 @@ enum catch_kind {
     CATCH_TRAP,         /* arg: -1 any trap, a cause, or CATCH_IRQ | interrupt number */
     CATCH_SYSCALL,      /* an ecall with a7 = arg (-1: any) */
     CATCH_PRIV,         /* a change into privilege arg (PRIV_U, PRIV_S, PRIV_M) */
-    CATCH_SATP,         /* a satp write */
+    CATCH_SATP,         /* a satp write (arg -1), or one into the space whose root PPN is arg */
     CATCH_USER,         /* the first instruction in U mode of the space whose root PPN is arg (-1: any) */
 };
 #define CATCH_IRQ (1ll << 62)

@@ -113,8 +113,8 @@ bool catch_cmd(mon_t *M, char *args)
         arg = !strcmp(a, "u") ? PRIV_U : !strcmp(a, "s") ? PRIV_S : !strcmp(a, "m") ? PRIV_M : -1;
         if (arg < 0 || *b)
             goto usage;
-    } else if (!strcmp(what, "user")) {
-        kind = CATCH_USER;
+    } else if (!strcmp(what, "user") || (!strcmp(what, "satp") && *a)) {
+        kind = !strcmp(what, "user") ? CATCH_USER : CATCH_SATP;
         if (*b)
             goto usage;
         if (*a) {

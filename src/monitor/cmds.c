@@ -522,13 +522,14 @@ static const cmd_t cmds[] = {
     {"d", "delete", cmd_delete, "d N...", "delete breakpoints, watchpoints or catchpoints",
      "Delete breakpoints, watchpoints or catchpoints by number."},
     {"catch", NULL, catch_cmd,
-     "catch trap [CAUSE | irq N] | syscall [NR] | priv u|s|m | satp | user [SPACE]", "stop on an event",
+     "catch trap [CAUSE | irq N] | syscall [NR|NAME] | priv u|s|m | satp [SPACE] | user [SPACE]", "stop on an event",
      "Stop when an event happens (costs nothing between events):\n"
      "  trap [CAUSE | irq N]  a trap (any, exception CAUSE, or interrupt N), at the first\n"
      "                        instruction of its handler\n"
-     "  syscall [NR]          an ecall (from U, S or M) with a7 = NR (any without NR)\n"
+     "  syscall [NR|NAME]     an ecall (from U, S or M) with a7 = NR (any without NR; NAME\n"
+     "                        from the OS description, --osdesc)\n"
      "  priv u|s|m            a change into that privilege mode (trap or xRET)\n"
-     "  satp                  a write to satp (an address-space switch)\n"
+     "  satp [SPACE]          a write to satp (an address-space switch; into SPACE)\n"
      "  user [SPACE]          the first instruction in U mode (of that named space)\n"
      "'info catch' lists them; 'd N' deletes one."},
     {"b", "break", cmd_break, "b ADDR|SYMBOL|FILE:LINE [space NAME] [priv u|s|m] [hart N] [if EXPR]",

@@ -117,8 +117,17 @@ bool dwq_member(dwq_t *q, const char *st, const char *member, uint64_t *off, uin
         Dwarf_Word w;
         if (dwarf_tag(&m) != DW_TAG_member || !nm || strcmp(nm, member))
             continue;
-        if (!dwarf_attr(&m, DW_AT_data_member_location, &a) || dwarf_formudata(&a, &w) != 0)
+        if (!dwarf_attr(&m, DW_AT_data_member_location, &a))
             return false;
+        if (dwarf_formudata(&a, &w) != 0) {
+            /* DWARF 2 (xv6 builds with -gdwarf-2): an expression, DW_OP_plus_uconst N */
+            Dwarf_Op *ops;
+            size_t nops;
+            if (dwarf_getlocation(&a, &ops, &nops) != 0 || nops != 1 ||
+                ops[0].atom != DW_OP_plus_uconst)
+                return false;
+            w = ops[0].number;
+        }
         *off = w;
         return type_size(&m, size);
     } while (dwarf_siblingof(&m, &m) == 0);

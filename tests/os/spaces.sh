@@ -165,3 +165,6 @@ grep -q "^No symbol matches $SPIN_WRITE_ECALL\\.\$" "$tmp/autosym.out" || why+="
 grep -q "^write () at os/user/usys.S:${RET_LINE#*:}\$" "$tmp/autosym.out" || why+=" no user line after sret ($RET_LINE);"
 if [ -z "$why" ]; then pass spaces-automatic-symbols
 else fail spaces-automatic-symbols "$why $(tr '\n' '|' <"$tmp/autosym.out" | tail -c 900)"; fi
+
+# --- the same through GDB/MI, as an IDE drives it (tests/os/os_mi.py) ----
+timeout 120 python3 tests/os/os_mi.py "$RVSCOPE" $OS $SPIN_WRITE_ECALL || fail spaces-gdb-mi "driver exited $?"
