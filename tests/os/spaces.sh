@@ -168,3 +168,19 @@ else fail spaces-automatic-symbols "$why $(tr '\n' '|' <"$tmp/autosym.out" | tai
 
 # --- the same through GDB/MI, as an IDE drives it (tests/os/os_mi.py) ----
 timeout 120 python3 tests/os/os_mi.py "$RVSCOPE" $OS $SPIN_WRITE_ECALL || fail spaces-gdb-mi "driver exited $?"
+
+# --- set stepie: a pending interrupt is not taken by si unless asked -------
+# At init's first instruction (U mode, `jal ra, main`) a supervisor
+# software interrupt is made pending (sip.SSIP; rvos enables sie.SSIE).
+# stepie off: si executes the jal (pc = init's main, still U mode).
+# stepie on: the interrupt is taken (S mode, scause = interrupt 1).
+INIT_MAIN=$(sym init main)
+printf 'catch priv u\nc\nset $sip = 0x2\nsi\np $pc\np $priv\nset stepie on\nsi\np $priv\np $scause\nq\n' |
+  timeout 60 "$RVSCOPE" -m $OS/os.elf >"$tmp/stepie" 2>&1
+why=""
+sed -n '/^(rvscope) p \$pc/,$p' "$tmp/stepie" | sed -n 2p | grep -q "^$INIT_MAIN " || why+=" stepie off: pc not init's main $INIT_MAIN;"
+[ "$(grep -c '^0x0 (0)$' "$tmp/stepie")" -ge 1 ] || why+=" stepie off: left U mode;"
+sed -n '/^(rvscope) set stepie on/,$p' "$tmp/stepie" | grep -q '^0x1 (1)$' || why+=" stepie on: not S mode;"
+grep -q '^0x8000000000000001 ' "$tmp/stepie" || why+=" stepie on: scause not interrupt 1;"
+if [ -z "$why" ]; then pass spaces-stepie
+else fail spaces-stepie "$why $(tr '\n' '|' <"$tmp/stepie" | tail -c 500)"; fi
