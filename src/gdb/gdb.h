@@ -169,6 +169,8 @@ void gdb_cmd_qRcmd(gdb_t *g, const char *hex);
 void monitor_stop_report(session_t *s, char *buf, size_t n);
 /* ... and whether a stop is one of its own the user does not see. */
 bool monitor_stop_silent(session_t *s, int why);
+/* `monitor set stepie on`: GDB's stepi may take a pending interrupt. */
+bool monitor_stepie(session_t *s);
 /* A stop at one of the monitor's breakpoints or physical watchpoints (set
  * through `monitor b`, `monitor watch phys`): its report as text; false
  * when the stop is not one of them. */

@@ -289,7 +289,7 @@ static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int 
                       ? gdb_poller_start(conn, listen_fd, &g->break_req, g->non_stop) : NULL;
     if (step)
         dbg_resume_hart(m, hart);
-    int why = step ? machine_step(m, hart, 1, false) : machine_run(m);
+    int why = step ? machine_step(m, hart, 1, monitor_stepie(g->s)) : machine_run(m);
     gdb_poller_stop(p);
     g->break_req = 0;
     m->insn_limit = user_limit;

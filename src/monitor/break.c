@@ -68,7 +68,8 @@ bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, in
         return true;
     }
     const char *f;
-    if (!M->s->syms || !symset_line_at(M->s->syms, pc, &f, line))
+    const symset_t *syms = mon_syms(M, mon_hart(M));
+    if (!syms || !symset_line_at(syms, pc, &f, line))
         return false;
     const char *base = strrchr(f, '/');
     *file = base ? base + 1 : f;

@@ -103,6 +103,7 @@ typedef struct mon {
     bool       wsum_mem;               /* some watch reads memory */
     dbg_client_t client;               /* the monitor's subscription to the debugger */
     env_ctx_t  env_ctxs[MAX_HARTS];
+    struct mon_programs *programs;     /* space_syms.c: programs' ELFs read so far */
     mcatch_t   catches[32];
     unsigned   ncatch;
 } mon_t;
@@ -183,6 +184,10 @@ bool space_cmd(mon_t *M, char *args);
 bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_t n);
 /* The stop line's " (U-mode, space a)" when spaces are named, else "". */
 const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n);
+
+/* The symbols for hart h: its process's program first (space_syms.c). */
+const symset_t *mon_syms(mon_t *M, hart_t *h);
+void mon_syms_free(mon_t *M);
 
 /* info procs, info space (procs_cmd.c) */
 bool info_procs(mon_t *M);

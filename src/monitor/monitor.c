@@ -119,7 +119,8 @@ static bool env_mem(void *ctx, uint64_t addr, unsigned size, uint64_t *val)
 static bool env_sym(void *ctx, const char *name, uint64_t *val)
 {
     env_ctx_t *c = ctx;
-    return c->M->s->syms && symset_lookup(c->M->s->syms, name, val);
+    const symset_t *syms = mon_syms(c->M, c->M->m->harts[c->hart]);
+    return syms && symset_lookup(syms, name, val);
 }
 
 expr_env_t mon_env(mon_t *M, unsigned hart)
@@ -162,7 +163,7 @@ void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n)
 
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n)
 {
-    return sym_format(M->s->syms, addr, buf, n);
+    return sym_format(mon_syms(M, mon_hart(M)), addr, buf, n);
 }
 
 void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)
@@ -362,6 +363,11 @@ void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart)
     M->out = stderr;
 }
 
+bool monitor_stepie(session_t *s)
+{
+    return s->mon && s->mon->stepie;
+}
+
 bool monitor_stop_silent(session_t *s, int why)
 {
     return s->mon && mon_stop_silent(s->mon, why);
@@ -418,6 +424,7 @@ void mon_free(mon_t *M)
     break_free_all(M);
     watch_free_all(M);
     catch_free_all(M);
+    mon_syms_free(M);
     dbg_client_remove(M->m, &M->client);
     free(M);
 }

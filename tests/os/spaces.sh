@@ -184,3 +184,14 @@ sed -n '/^(rvscope) set stepie on/,$p' "$tmp/stepie" | grep -q '^0x1 (1)$' || wh
 grep -q '^0x8000000000000001 ' "$tmp/stepie" || why+=" stepie on: scause not interrupt 1;"
 if [ -z "$why" ]; then pass spaces-stepie
 else fail spaces-stepie "$why $(tr '\n' '|' <"$tmp/stepie" | tail -c 500)"; fi
+
+# --- the monitor's symbols follow the space (os/rvos.osdesc's program) ---
+# At init's first U-mode instruction, `main` is init.elf's (nm), not the
+# kernel's, and the location is symbolised from init.elf.
+K_MAIN=$(ksym $OS/os.elf main)
+printf 'catch priv u\nc\np main\nq\n' | timeout 60 "$RVSCOPE" -m --osdesc os/rvos.osdesc $OS/os.elf >"$tmp/msyms" 2>&1
+why=""
+grep -q "^=> $(printf '0x%x' $INIT_ENTRY) <_start>:" "$tmp/msyms" || why+=" location not from init.elf;"
+grep -q "^$INIT_MAIN (" "$tmp/msyms" || why+=" p main is not init's $INIT_MAIN (kernel's: $K_MAIN);"
+if [ -z "$why" ] && [ "$INIT_MAIN" != "$K_MAIN" ]; then pass spaces-monitor-symbols-follow-space
+else fail spaces-monitor-symbols-follow-space "$why $(tr '\n' '|' <"$tmp/msyms" | tail -c 400)"; fi
