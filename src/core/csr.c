@@ -225,10 +225,6 @@ static bool do_write(hart_t *h, unsigned csr, uint64_t v)
         uint64_t old = h->satp;
         h->satp = v;
         hart_flush_tlb(h);
-        /* Code pages are checked per address space (breakpoints scoped to
-         * one): compiled code must not run on past the switch. */
-        if (h->dbg_armed & DBG_ARM_CODE)
-            hart_end_slice(h);
         if (unlikely(h->dbg_armed & DBG_ARM_SATP))
             dbg_satp_written(h, old);
         return true;

@@ -72,19 +72,43 @@ bool dbg_bp_scope(machine_t *m, int id, bp_scope_t *scope)
     return false;
 }
 
-/* A breakpoint scoped to another address space leaves the page fast: the
- * check runs again whenever the hart enters a page, and a satp write
- * flushes the fetch state (hart_flush_tlb) and ends the slice, so the
- * page is checked again in the new space before its next instruction. */
+/* Does breakpoint b apply in hart h's current space (by satp alone: the
+ * privilege is checked when the pc matches)? */
+static bool in_space(const hart_t *h, const bp_t *b)
+{
+    return b->scope.satp_ppn < 0 || (mmu_satp_paged(h->xlen, h->satp) &&
+           (uint64_t)b->scope.satp_ppn == space_root_ppn(h->xlen, h->satp));
+}
+
+/* A breakpoint scoped to another address space leaves the page fast, and
+ * with none for the current space, code is not even armed: the hart's
+ * arming is recomputed at every satp write while scoped breakpoints
+ * exist (dbg_bp_any_scoped arms the satp event; the write ends the slice,
+ * so compiled code does not run on past the switch). */
 bool dbg_bp_on_page(hart_t *h, uint64_t vbase)
 {
     const dbg_list_t *l = dbg_bps(h->m);
     const bp_t *bp = l->v;
-    bool paged = h->priv != PRIV_M && mmu_satp_paged(h->xlen, h->satp);
-    uint64_t root = space_root_ppn(h->xlen, h->satp);
     for (unsigned i = 0; i < l->n; i++)
-        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase &&
-            (bp[i].scope.satp_ppn < 0 || (paged && (uint64_t)bp[i].scope.satp_ppn == root)))
+        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase && in_space(h, &bp[i]))
+            return true;
+    return false;
+}
+
+bool dbg_bp_any_here(const hart_t *h)
+{
+    const dbg_list_t *l = dbg_bps(h->m);
+    for (unsigned i = 0; i < l->n; i++)
+        if (in_space(h, (const bp_t *)l->v + i))
+            return true;
+    return false;
+}
+
+bool dbg_bp_any_scoped(machine_t *m)
+{
+    const dbg_list_t *l = dbg_bps(m);
+    for (unsigned i = 0; i < l->n; i++)
+        if (((const bp_t *)l->v)[i].scope.satp_ppn >= 0)
             return true;
     return false;
 }

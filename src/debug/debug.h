@@ -85,6 +85,9 @@ void dbg_rearm_hart(hart_t *h);
  * current space sit on the page at vbase;
  * before the instruction at h->pc (false = stop, don't run it). */
 bool dbg_bp_on_page(hart_t *h, uint64_t vbase);
+/* Any breakpoint for hart h's current space; any scoped to a space. */
+bool dbg_bp_any_here(const hart_t *h);
+bool dbg_bp_any_scoped(machine_t *m);
 bool dbg_bp_check(hart_t *h);
 unsigned dbg_bp_count(const machine_t *m);
 /* Watchpoints (watchpoints.c). */

@@ -157,9 +157,11 @@ void dbg_rearm_hart(hart_t *h)
     struct debugger *D = h->m->dbg;
     debug_hart_t *d = h->dbg;
     uint32_t a = d->sdtrig_arm;
-    if (D->any_before || D->any_after || dbg_bp_count(h->m) || (a & DBG_ARM_EXEC) ||
+    if (D->any_before || D->any_after || dbg_bp_any_here(h) || (a & DBG_ARM_EXEC) ||
         d->icount_armed || d->step_pending)
         a |= DBG_ARM_CODE;
+    if (dbg_bp_any_scoped(h->m))
+        a |= DBG_ARM_SATP;          /* re-armed per space (dbg_satp_written) */
     /* dcsr.ebreakm/s/u send ebreak to debug mode. */
     if (d->dcsr & ((1u << 15) | (1u << 13) | (1u << 12)))
         a |= DBG_ARM_EBREAK;
@@ -379,6 +381,10 @@ void dbg_xret(hart_t *h, int from_priv)
 
 void dbg_satp_written(hart_t *h, uint64_t old)
 {
+    if (dbg_bp_any_scoped(h->m)) {
+        dbg_rearm_hart(h);          /* breakpoints of the new space arm code checks */
+        hart_end_slice(h);
+    }
     call_event(h, &(dbg_event_t){ .kind = DBG_ARM_SATP, .from_priv = h->priv, .old_satp = old });
 }
 

@@ -3,6 +3,7 @@
 # come from the ELF files (nm, objdump), the programs' own output and the
 # RISC-V privileged spec; none from rvscope's output pasted in.
 SPIN_MAIN=$(sym spin main)
+INIT_ENTRY=${INIT_ENTRY:-0x$(riscv64-unknown-elf-readelf -h $U/init.elf | awk '/Entry point/ { sub("0x", "", $4); print $4 }')}
 SPIN_PRINTF=$(sym spin printf)
 SPIN_WRITE_ECALL=0x$($OBJDUMP -d $U/spin.elf | sed -n '/<write>:/,/^$/p' | awk '$3 == "ecall" { sub(":", "", $1); print $1 }')
 SH_READ_ECALL=0x$($OBJDUMP -d $U/sh.elf | sed -n '/<read>:/,/^$/p' | awk '$3 == "ecall" { sub(":", "", $1); print $1 }')
