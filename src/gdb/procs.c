@@ -7,6 +7,7 @@
 #include "gdb.h"
 #include "../os/osdesc.h"
 #include <stdio.h>
+#include <stdlib.h>
 
 static bool live(gdb_t *g, int pid, os_proc_t *p)
 {
@@ -26,11 +27,14 @@ bool gdb_proc_tid(gdb_t *g, long tid, int *pid)
 void gdb_proc_list(gdb_t *g, rsp_buf_t *out)
 {
     osdesc_t *d = g->s->os;
-    static os_proc_t p[256];
+    os_proc_t *p = malloc(256 * sizeof *p);
+    if (!p)
+        abort();
     unsigned n = d ? osdesc_procs(d, g->m, p, 256) : 0;
     for (unsigned i = 0; i < n; i++)
         if (p[i].state != d->running_state)
             rsp_buf_printf(out, ",%lx", (long)GDB_PROC_TID + p[i].pid);
+    free(p);
 }
 
 bool gdb_proc_extra(gdb_t *g, int pid, char *text, size_t n)

@@ -5,8 +5,10 @@
 #include "mon.h"
 #include "../debug/spaces.h"
 #include "../os/osdesc.h"
+#include "../core/mmu.h"
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_PROCS 256
@@ -18,7 +20,9 @@ bool info_procs(mon_t *M)
         mon_printf(M, "No OS description: start rvscope with --osdesc FILE (os/rvos.osdesc).\n");
         return false;
     }
-    static os_proc_t p[MAX_PROCS];
+    os_proc_t *p = malloc(MAX_PROCS * sizeof *p);
+    if (!p)
+        abort();
     unsigned n = osdesc_procs(d, M->m, p, MAX_PROCS);
     mon_printf(M, "  PID  Name             State      satp                Hart\n");
     for (unsigned i = 0; i < n; i++) {
@@ -32,6 +36,7 @@ bool info_procs(mon_t *M)
         mon_printf(M, "%5d  %-16s %-10s 0x%016" PRIx64 "  %s\n", p[i].pid, p[i].name, p[i].state_name,
                    p[i].satp, hart);
     }
+    free(p);
     return true;
 }
 
@@ -44,18 +49,15 @@ bool info_space(mon_t *M)
     uint64_t satp = h->priv == PRIV_M ? 0 : h->satp;
     mon_printf(M, "mode %c space %s", "USHM"[h->priv & 3], dbg_space_label(M->m, satp, sp, sizeof sp));
     osdesc_t *d = M->s->os;
-    static os_proc_t p[MAX_PROCS];
-    unsigned n = d && satp ? osdesc_procs(d, M->m, p, MAX_PROCS) : 0;
-    for (unsigned i = 0; i < n; i++)
-        if (p[i].satp && space_root_ppn(h->xlen, p[i].satp) == space_root_ppn(h->xlen, satp)) {
-            mon_printf(M, " pid %d name %s", p[i].pid, p[i].name);
-            if (*d->program) {
-                char elf[600];
-                snprintf(elf, sizeof elf, d->program, p[i].name);
-                mon_printf(M, " elf %s", elf);
-            }
-            break;
+    os_proc_t p;
+    if (d && mmu_satp_paged(h->xlen, satp) && osdesc_proc_by_satp(d, M->m, satp, &p)) {
+        mon_printf(M, " pid %d name %s", p.pid, p.name);
+        if (*d->program) {
+            char elf[600];
+            snprintf(elf, sizeof elf, d->program, p.name);
+            mon_printf(M, " elf %s", elf);
         }
+    }
     mon_printf(M, "\n");
     return true;
 }

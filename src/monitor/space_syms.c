@@ -6,6 +6,7 @@
 #include "mon.h"
 #include "../debug/spaces.h"
 #include "../os/osdesc.h"
+#include "../core/mmu.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,26 +43,22 @@ const symset_t *mon_syms(mon_t *M, hart_t *h)
 {
     const symset_t *base = M->s->syms;
     osdesc_t *d = M->s->os;
-    if (!d || !*d->program || h->priv == PRIV_M || !space_root_ppn(h->xlen, h->satp))
+    if (!d || !*d->program || h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
         return base;
-    os_proc_t p[64];
-    unsigned n = osdesc_procs(d, M->m, p, 64);
-    for (unsigned i = 0; i < n; i++) {
-        if (!p[i].satp || space_root_ppn(h->xlen, p[i].satp) != space_root_ppn(h->xlen, h->satp))
-            continue;
-        char path[600];
-        snprintf(path, sizeof path, d->program, p[i].name);
-        image_t *img = program_image(M, path);
-        if (!img)
-            return base;
-        symset_t *set = &M->programs->set;
-        memset(set, 0, sizeof *set);
-        symset_add(set, img, 0);
-        for (unsigned k = 0; base && k < base->n && set->n < SYMSET_MAX; k++)
-            symset_add(set, base->img[k], base->bias[k]);
-        return set;
-    }
-    return base;
+    os_proc_t p;
+    if (!osdesc_proc_by_satp(d, M->m, h->satp, &p))
+        return base;
+    char path[600];
+    snprintf(path, sizeof path, d->program, p.name);
+    image_t *img = program_image(M, path);
+    if (!img)
+        return base;
+    symset_t *set = &M->programs->set;
+    memset(set, 0, sizeof *set);
+    symset_add(set, img, 0);
+    for (unsigned k = 0; base && k < base->n && set->n < SYMSET_MAX; k++)
+        symset_add(set, base->img[k], base->bias[k]);
+    return set;
 }
 
 void mon_syms_free(mon_t *M)

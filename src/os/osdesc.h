@@ -54,6 +54,8 @@ typedef struct os_proc {
  * through the `kernel` space if named, else physical (VA = PA). */
 unsigned osdesc_procs(osdesc_t *d, machine_t *m, os_proc_t *out, unsigned max);
 bool osdesc_proc_by_pid(osdesc_t *d, machine_t *m, int pid, os_proc_t *p);
+/* The live process whose page table is satp's (same root). */
+bool osdesc_proc_by_satp(osdesc_t *d, machine_t *m, uint64_t satp, os_proc_t *p);
 /* The kernel's satp from its page-table global (false: not set yet). */
 bool osdesc_kernel_satp(osdesc_t *d, machine_t *m, uint64_t *satp);
 /* Names for spaces: "kernel", "pidN", a program name (its first process). */

@@ -105,6 +105,16 @@ bool osdesc_proc_by_pid(osdesc_t *d, machine_t *m, int pid, os_proc_t *p)
     return false;
 }
 
+bool osdesc_proc_by_satp(osdesc_t *d, machine_t *m, uint64_t satp, os_proc_t *p)
+{
+    uint64_t root = space_root_ppn(m->xlen, satp);
+    for (unsigned i = 0; i < d->nproc; i++)
+        if (read_proc(d, m, i, p) && p->state != d->free_state && p->satp &&
+            space_root_ppn(m->xlen, p->satp) == root)
+            return true;
+    return false;
+}
+
 static bool resolve(void *ctx, machine_t *m, const char *name, uint64_t *satp)
 {
     osdesc_t *d = ctx;
@@ -136,13 +146,10 @@ static bool name_of(void *ctx, machine_t *m, uint64_t satp, char *buf, size_t n)
         return true;
     }
     os_proc_t p;
-    for (unsigned i = 0; i < d->nproc; i++)
-        if (read_proc(d, m, i, &p) && p.state != d->free_state && p.satp &&
-            space_root_ppn(m->xlen, p.satp) == root) {
-            snprintf(buf, n, "pid%d (%s)", p.pid, p.name);
-            return true;
-        }
-    return false;
+    if (!osdesc_proc_by_satp(d, m, satp, &p))
+        return false;
+    snprintf(buf, n, "pid%d (%s)", p.pid, p.name);
+    return true;
 }
 
 void osdesc_attach_spaces(osdesc_t *d, machine_t *m)
