@@ -1,6 +1,7 @@
 /* rvscope: command line -> machine -> run. */
 #include "machine.h"
 #include "session.h"
+#include "os/osdesc.h"
 #include "boot/boot.h"
 #include "boot/qemu_args.h"
 #include "core/decode.h"
@@ -73,6 +74,8 @@ static const char usage_text[] =
 "  --symbols FILE[@OFFSET]  also use FILE's symbols and lines (OFFSET added to each\n"
 "                         address, as GDB's add-symbol-file -o); repeatable. The image,\n"
 "                         the --bios and --kernel ELFs are always used\n"
+"  --osdesc FILE          the kernel's OS description (os/rvos.osdesc, tools/xv6.osdesc;\n"
+"                         docs/osdesc.md): processes, address-space names, syscall names\n"
 "\n"
 "Running:\n"
 "  --max-insns N          stop after N instructions (exit status 124)\n"
@@ -117,6 +120,7 @@ typedef struct options {
     bool no_jit;             /* --no-jit */
     boot_opts_t boot;        /* --bios, --kernel, --initrd, --append, --dtb, --dumpdtb */
     bool no_reboot;          /* --no-reboot */
+    const char *osdesc;      /* --osdesc FILE */
 } options_t;
 
 static void die_usage(const char *fmt, const char *arg)
@@ -187,7 +191,7 @@ static int disassemble_words(int xlen, int argc, char **argv)
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
     enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT,
-           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS };
+           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS, O_OSDESC };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
@@ -202,6 +206,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         {"initrd", required_argument, 0, O_INITRD}, {"append", required_argument, 0, O_APPEND},
         {"dtb", required_argument, 0, O_DTB}, {"dumpdtb", required_argument, 0, O_DUMPDTB},
         {"no-reboot", no_argument, 0, O_NO_REBOOT}, {"symbols", required_argument, 0, O_SYMBOLS},
+        {"osdesc", required_argument, 0, O_OSDESC},
         {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -242,6 +247,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
                 die_usage("at most 5 --symbols files (%s is one more)", optarg);
             o->symbols[o->nsymbols++] = optarg;
             break;
+        case O_OSDESC: o->osdesc = optarg; break;
         case O_BIOS: o->boot.bios = optarg; break;
         case O_KERNEL: o->boot.kernel = optarg; break;
         case O_INITRD: o->boot.initrd = optarg; break;
@@ -492,7 +498,17 @@ reboot:;
         const char *path = img ? o.image : boot_state.kernel_img ? o.boot.kernel : o.boot.bios;
         session_t s = { .m = m, .img = main_img, .syms = &syms, .image_path = path, .script = o.script,
                         .gdb_addr = o.gdb, .gdb_wait = !o.gdb_nowait, .gdb_once = o.gdb_once };
+        if (o.osdesc) {
+            char err[512];
+            const char *kpath = boot_state.kernel_img ? o.boot.kernel : path;
+            if (!(s.os = osdesc_load(o.osdesc, kpath, err, sizeof err))) {
+                fprintf(stderr, "rvscope: %s\n", err);
+                exit(EXIT_USAGE);
+            }
+            osdesc_attach_spaces(s.os, m);
+        }
         status = o.monitor ? monitor_main(&s) : gdb_main(&s);
+        osdesc_free(s.os);
         if (finisher_reset_requested(m))
             fprintf(stderr, "rvscope: the guest asked for a reset; under -m or --gdb the run ends instead\n");
     } else {

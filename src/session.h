@@ -17,6 +17,7 @@ typedef struct session {
     bool gdb_wait;             /* wait for GDB before the first instruction */
     bool gdb_once;             /* exit when GDB disconnects */
     struct mon *mon;           /* the monitor GDB's `monitor` commands use */
+    struct osdesc *os;         /* --osdesc FILE: the guest kernel's processes (src/os/) */
 } session_t;
 
 /* src/monitor/monitor.c: the REPL; returns rvscope's exit status. */

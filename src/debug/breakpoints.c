@@ -2,6 +2,8 @@
  * with a scope. A code page holding one runs in the checked loop, which
  * asks here before each instruction; other pages never look. */
 #include "debug.h"
+#include "spaces.h"
+#include "../core/mmu.h"
 
 typedef struct bp {
     int id, owner;              /* id first: a dbg_list_t record */
@@ -39,27 +41,74 @@ int dbg_bp_find(machine_t *m, uint64_t va, int owner)
     return -1;
 }
 
+/* Only when the address matched: a breakpoint costs nothing elsewhere. A
+ * space scope needs translation on (not M mode, not Bare). */
 static bool scope_ok(const hart_t *h, const bp_scope_t *s)
 {
     if (s->priv >= 0 && s->priv != h->priv)
         return false;
     if (s->hart >= 0 && (unsigned)s->hart != h->hartid)
         return false;
-    uint64_t ppn = h->xlen == 32 ? h->satp & 0x3fffff : h->satp & ((1ull << 44) - 1);
-    uint64_t asid = h->xlen == 32 ? (h->satp >> 22) & 0x1ff : (h->satp >> 44) & 0xffff;
-    if (s->satp_ppn >= 0 && (uint64_t)s->satp_ppn != ppn)
+    if (s->satp_ppn < 0 && s->asid < 0)
+        return true;
+    if (h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
         return false;
-    if (s->asid >= 0 && (uint64_t)s->asid != asid)
+    if (s->satp_ppn >= 0 && (uint64_t)s->satp_ppn != space_root_ppn(h->xlen, h->satp))
+        return false;
+    if (s->asid >= 0 && (uint64_t)s->asid != space_asid(h->xlen, h->satp))
         return false;
     return true;
 }
 
-bool dbg_bp_on_page(machine_t *m, uint64_t vbase)
+bool dbg_bp_scope(machine_t *m, int id, bp_scope_t *scope)
 {
     const dbg_list_t *l = dbg_bps(m);
     const bp_t *bp = l->v;
     for (unsigned i = 0; i < l->n; i++)
-        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase)
+        if (bp[i].id == id) {
+            *scope = bp[i].scope;
+            return true;
+        }
+    return false;
+}
+
+/* Does breakpoint b apply in hart h's current space (by satp alone: the
+ * privilege is checked when the pc matches)? */
+static bool in_space(const hart_t *h, const bp_t *b)
+{
+    return b->scope.satp_ppn < 0 || (mmu_satp_paged(h->xlen, h->satp) &&
+           (uint64_t)b->scope.satp_ppn == space_root_ppn(h->xlen, h->satp));
+}
+
+/* A breakpoint scoped to another address space leaves the page fast, and
+ * with none for the current space, code is not even armed: the hart's
+ * arming is recomputed at every satp write while scoped breakpoints
+ * exist (dbg_bp_any_scoped arms the satp event; the write ends the slice,
+ * so compiled code does not run on past the switch). */
+bool dbg_bp_on_page(hart_t *h, uint64_t vbase)
+{
+    const dbg_list_t *l = dbg_bps(h->m);
+    const bp_t *bp = l->v;
+    for (unsigned i = 0; i < l->n; i++)
+        if ((bp[i].va & ~(uint64_t)(PAGE_SIZE - 1)) == vbase && in_space(h, &bp[i]))
+            return true;
+    return false;
+}
+
+bool dbg_bp_any_here(const hart_t *h)
+{
+    const dbg_list_t *l = dbg_bps(h->m);
+    for (unsigned i = 0; i < l->n; i++)
+        if (in_space(h, (const bp_t *)l->v + i))
+            return true;
+    return false;
+}
+
+bool dbg_bp_any_scoped(machine_t *m)
+{
+    const dbg_list_t *l = dbg_bps(m);
+    for (unsigned i = 0; i < l->n; i++)
+        if (((const bp_t *)l->v)[i].scope.satp_ppn >= 0)
             return true;
     return false;
 }

@@ -6,6 +6,7 @@
  * instructions between events. The stop comes after the event: at a trap,
  * the handler's first instruction has not run yet. */
 #include "debug.h"
+#include "spaces.h"
 
 int dbg_catch_insert(machine_t *m, enum catch_kind kind, int64_t arg, int owner)
 {
@@ -40,7 +41,7 @@ uint32_t dbg_catch_events(machine_t *m)
     for (unsigned i = 0; i < l->n; i++)
         switch (c[i].kind) {
         case CATCH_TRAP: case CATCH_SYSCALL: ev |= DBG_ARM_TRAP; break;
-        case CATCH_PRIV: ev |= DBG_ARM_PRIV; break;
+        case CATCH_PRIV: case CATCH_USER: ev |= DBG_ARM_PRIV; break;
         case CATCH_SATP: ev |= DBG_ARM_SATP; break;
         }
     return ev;
@@ -61,8 +62,12 @@ static bool matches(const dbg_catch_t *c, const hart_t *h, const dbg_event_t *ev
                ev->code == 11) && (c->arg < 0 || h->x[17] == (uint64_t)c->arg);
     case CATCH_PRIV:            /* into mode arg */
         return ev->kind == DBG_ARM_PRIV && h->priv == c->arg;
-    case CATCH_SATP:
-        return ev->kind == DBG_ARM_SATP;
+    case CATCH_SATP:            /* any write, or one switching to the space with root PPN arg */
+        return ev->kind == DBG_ARM_SATP &&
+               (c->arg < 0 || (uint64_t)c->arg == space_root_ppn(h->xlen, h->satp));
+    case CATCH_USER:            /* into U mode, in the space with root PPN arg */
+        return ev->kind == DBG_ARM_PRIV && h->priv == PRIV_U &&
+               (c->arg < 0 || (uint64_t)c->arg == space_root_ppn(h->xlen, h->satp));
     }
     return false;
 }

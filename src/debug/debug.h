@@ -81,9 +81,13 @@ static inline bool sdext_halted(const hart_t *h) { return h->run_state == RUN_DE
 /* ---- the debugger (debugger.c) ---- */
 /* Recompute h->dbg_armed from the triggers and the clients. */
 void dbg_rearm_hart(hart_t *h);
-/* Breakpoints (breakpoints.c): does a breakpoint sit on the page at vbase;
+/* Breakpoints (breakpoints.c): does a breakpoint that applies in hart h's
+ * current space sit on the page at vbase;
  * before the instruction at h->pc (false = stop, don't run it). */
-bool dbg_bp_on_page(machine_t *m, uint64_t vbase);
+bool dbg_bp_on_page(hart_t *h, uint64_t vbase);
+/* Any breakpoint for hart h's current space; any scoped to a space. */
+bool dbg_bp_any_here(const hart_t *h);
+bool dbg_bp_any_scoped(machine_t *m);
 bool dbg_bp_check(hart_t *h);
 unsigned dbg_bp_count(const machine_t *m);
 /* Watchpoints (watchpoints.c). */
@@ -98,6 +102,8 @@ typedef struct dbg_list {
 dbg_list_t *dbg_bps(machine_t *m);
 dbg_list_t *dbg_wps(machine_t *m);
 dbg_list_t *dbg_catches(machine_t *m);
+/* The named address spaces (spaces.c keeps them). */
+struct dbg_spaces **dbg_spaces_slot(machine_t *m);
 /* A new zeroed last record of elem bytes, its id set; the caller fills it
  * in and re-arms. */
 void *dbg_list_add(machine_t *m, dbg_list_t *l, size_t elem);

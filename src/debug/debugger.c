@@ -22,6 +22,7 @@ struct debugger {
     dbg_list_t bps, wps, catches;
     int last_id;            /* breakpoints, watchpoints and catchpoints share ids */
     struct trace *trace;    /* the traces (src/trace/), a client */
+    struct dbg_spaces *spaces;   /* named address spaces (spaces.c) */
     /* The first stop of the current run. */
     bool has_stop;
     dbg_stop_t stop;
@@ -56,6 +57,7 @@ void debugger_free(struct debugger *d)
     free(d->wps.v);
     free(d->catches.v);
     trace_free(d->trace);
+    free(d->spaces);
     free(d);
 }
 
@@ -63,6 +65,7 @@ dbg_list_t *dbg_bps(machine_t *m) { return &m->dbg->bps; }
 dbg_list_t *dbg_wps(machine_t *m) { return &m->dbg->wps; }
 dbg_list_t *dbg_catches(machine_t *m) { return &m->dbg->catches; }
 struct trace **dbg_trace_slot(machine_t *m) { return &m->dbg->trace; }
+struct dbg_spaces **dbg_spaces_slot(machine_t *m) { return &m->dbg->spaces; }
 
 void *dbg_list_add(machine_t *m, dbg_list_t *l, size_t elem)
 {
@@ -154,9 +157,11 @@ void dbg_rearm_hart(hart_t *h)
     struct debugger *D = h->m->dbg;
     debug_hart_t *d = h->dbg;
     uint32_t a = d->sdtrig_arm;
-    if (D->any_before || D->any_after || dbg_bp_count(h->m) || (a & DBG_ARM_EXEC) ||
+    if (D->any_before || D->any_after || dbg_bp_any_here(h) || (a & DBG_ARM_EXEC) ||
         d->icount_armed || d->step_pending)
         a |= DBG_ARM_CODE;
+    if (dbg_bp_any_scoped(h->m))
+        a |= DBG_ARM_SATP;          /* re-armed per space (dbg_satp_written) */
     /* dcsr.ebreakm/s/u send ebreak to debug mode. */
     if (d->dcsr & ((1u << 15) | (1u << 13) | (1u << 12)))
         a |= DBG_ARM_EBREAK;
@@ -227,7 +232,7 @@ bool dbg_code_page_checked(hart_t *h, uint64_t vbase)
         return true;
     if ((h->dbg_armed & DBG_ARM_EXEC) && sdtrig_code_page_watched(h, vbase))
         return true;
-    return dbg_bp_count(m) && dbg_bp_on_page(m, vbase);
+    return dbg_bp_count(m) && dbg_bp_on_page(h, vbase);
 }
 
 static void call_before(struct debugger *D, hart_t *h, bool compiled)
@@ -376,6 +381,10 @@ void dbg_xret(hart_t *h, int from_priv)
 
 void dbg_satp_written(hart_t *h, uint64_t old)
 {
+    if (dbg_bp_any_scoped(h->m)) {
+        dbg_rearm_hart(h);          /* breakpoints of the new space arm code checks */
+        hart_end_slice(h);
+    }
     call_event(h, &(dbg_event_t){ .kind = DBG_ARM_SATP, .from_priv = h->priv, .old_satp = old });
 }
 

@@ -100,6 +100,8 @@ int  dbg_bp_insert(machine_t *m, uint64_t va, const bp_scope_t *scope, int owner
 bool dbg_bp_remove(machine_t *m, int id);
 /* Id of the breakpoint of this owner at va, or -1. */
 int  dbg_bp_find(machine_t *m, uint64_t va, int owner);
+/* The scope of breakpoint id; false: no such breakpoint. */
+bool dbg_bp_scope(machine_t *m, int id, bp_scope_t *scope);
 
 /* Watch len bytes at addr (virtual, or physical when phys) for the kind of
  * access. Every watchpoint stops after the access completes (a write watch
@@ -114,7 +116,8 @@ enum catch_kind {
     CATCH_TRAP,         /* arg: -1 any trap, a cause, or CATCH_IRQ | interrupt number */
     CATCH_SYSCALL,      /* an ecall with a7 = arg (-1: any) */
     CATCH_PRIV,         /* a change into privilege arg (PRIV_U, PRIV_S, PRIV_M) */
-    CATCH_SATP,         /* a satp write */
+    CATCH_SATP,         /* a satp write (arg -1), or one into the space whose root PPN is arg */
+    CATCH_USER,         /* the first instruction in U mode of the space whose root PPN is arg (-1: any) */
 };
 #define CATCH_IRQ (1ll << 62)
 typedef struct dbg_catch {

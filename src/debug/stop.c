@@ -1,6 +1,7 @@
 /* Stop records as text: one line each, for stderr (a plain run), the
  * monitor and GDB's console. The front ends decide what else to show. */
 #include "debug.h"
+#include "spaces.h"
 #include "../core/disasm.h"
 #include "../core/mmu.h"
 #include "../core/trap.h"
@@ -94,6 +95,12 @@ void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
             snprintf(buf, n, "catchpoint %d (privilege) on hart %u: %c-mode -> %c-mode", s->id,
                      s->hart, modes[s->from_priv & 3], modes[s->priv & 3]);
             break;
+        case CATCH_USER: {
+            char sp[64];
+            snprintf(buf, n, "catchpoint %d (user) on hart %u: %c-mode -> U-mode in space %s", s->id,
+                     s->hart, modes[s->from_priv & 3], dbg_space_label(m, s->satp, sp, sizeof sp));
+            break;
+        }
         default:
             snprintf(buf, n, "catchpoint %d (satp written) on hart %u: 0x%" PRIx64 " -> 0x%" PRIx64,
                      s->id, s->hart, s->tval, s->satp);

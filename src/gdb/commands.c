@@ -31,7 +31,7 @@ static bool parse_thread(const char **p, long *tid)
         return true;
     }
     uint64_t v;
-    if (!rsp_parse_hex(&s, &v) || v > 0xffff)
+    if (!rsp_parse_hex(&s, &v) || v > 0xfffff)
         return false;
     *tid = (long)v;
     *p = s;
@@ -53,21 +53,24 @@ static void cmd_H(gdb_t *g, const char *arg)
 {
     char op = *arg++;
     long tid;
-    unsigned hart;
+    unsigned hart = 0;
+    int pid = 0;
     if ((op != 'g' && op != 'c') || !parse_thread(&arg, &tid) || *arg) {
         gdb_reply(g, "E01");
         return;
     }
     if (tid <= 0)                      /* any / all: the thread that last stopped */
         hart = g->last_hart;
-    else if (!thread_hart(g, tid, &hart)) {
+    else if (!thread_hart(g, tid, &hart) && !(op == 'g' && gdb_proc_tid(g, tid, &pid))) {
         gdb_reply(g, "E01");
         return;
     }
-    if (op == 'g')
+    if (op == 'g') {
         g->g_hart = hart;
-    else
+        g->g_proc = pid;               /* a process: its saved registers, memory via hart 0 */
+    } else {
         g->c_hart = hart;
+    }
     gdb_reply(g, "OK");
 }
 
@@ -75,7 +78,9 @@ static void cmd_T(gdb_t *g, const char *arg)
 {
     long tid;
     unsigned hart;
-    bool ok = parse_thread(&arg, &tid) && !*arg && thread_hart(g, tid, &hart);
+    int pid;
+    bool ok = parse_thread(&arg, &tid) && !*arg && (thread_hart(g, tid, &hart) ||
+                                                    gdb_proc_tid(g, tid, &pid));
     gdb_reply(g, ok ? "OK" : "E01");
 }
 
@@ -91,6 +96,8 @@ static void thread_list(gdb_t *g, bool first)
     rsp_buf_str(&g->out, "m");
     for (unsigned i = g->list_pos; i < g->m->nharts; i++)
         rsp_buf_printf(&g->out, i == g->list_pos ? "%x" : ",%x", i + 1);
+    if (g->list_pos == 0)
+        gdb_proc_list(g, &g->out);
     g->list_pos = g->m->nharts;
     gdb_reply_out(g);
 }
@@ -99,12 +106,20 @@ static void thread_extra(gdb_t *g, const char *arg)
 {
     long tid;
     unsigned hart;
-    if (!parse_thread(&arg, &tid) || *arg || !thread_hart(g, tid, &hart)) {
+    char text[96];
+    int pid;
+    if (parse_thread(&arg, &tid) && !*arg && gdb_proc_tid(g, tid, &pid) &&
+        gdb_proc_extra(g, pid, text, sizeof text)) {
+        rsp_buf_clear(&g->out);
+        rsp_buf_hex(&g->out, text, strlen(text));
+        gdb_reply_out(g);
+        return;
+    }
+    if (*arg || !thread_hart(g, tid, &hart)) {
         gdb_reply(g, "E01");
         return;
     }
     hart_t *h = gdb_hart(g, hart);
-    char text[96];
     /* In all-stop mode every hart is stopped while GDB looks. */
     const char *state = h->run_state == RUN_DEBUG ? "halted in debug mode"
                       : g->non_stop && h->run_state == RUN_RUNNING ? "running"

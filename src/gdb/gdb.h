@@ -65,6 +65,7 @@ typedef struct gdb {
     bool         gdb_swbreak, gdb_hwbreak;   /* GDB understands these stop reasons */
 
     unsigned     g_hart, c_hart;  /* Hg / Hc selections (hart index) */
+    int          g_proc;          /* Hg on a process thread (procs.c): its pid, else 0 */
     unsigned     list_pos;        /* qsThreadInfo */
 
     gdb_point_t *pts;
@@ -169,10 +170,24 @@ void gdb_cmd_qRcmd(gdb_t *g, const char *hex);
 void monitor_stop_report(session_t *s, char *buf, size_t n);
 /* ... and whether a stop is one of its own the user does not see. */
 bool monitor_stop_silent(session_t *s, int why);
+/* `monitor set stepie on`: GDB's stepi may take a pending interrupt. */
+bool monitor_stepie(session_t *s);
+/* A stop at one of the monitor's breakpoints or physical watchpoints (set
+ * through `monitor b`, `monitor watch phys`): its report as text; false
+ * when the stop is not one of them. */
+bool monitor_stop_text(session_t *s, const dbg_stop_t *si, char *buf, size_t n);
 
 #define GDB_REG_PC    32
 #define GDB_REG_F0    33      /* f0..f31 = 33..64 */
 #define GDB_REG_CSR0  65
 #define GDB_REG_PRIV  4161
+
+/* processes as threads (procs.c, with --osdesc) */
+#define GDB_PROC_TID  1000       /* thread id of process PID: GDB_PROC_TID + PID */
+bool gdb_proc_tid(gdb_t *g, long tid, int *pid);
+void gdb_proc_list(gdb_t *g, rsp_buf_t *out);
+bool gdb_proc_extra(gdb_t *g, int pid, char *text, size_t n);
+/* A saved register of a process not on a hart; false: unknown. */
+bool gdb_proc_reg(gdb_t *g, int pid, unsigned regnum, uint64_t *val);
 
 #endif

@@ -1,20 +1,20 @@
 /* m/M/X: guest memory as the selected hart sees it now. Addresses are
- * virtual and go through that hart's current address space (Bare in M
- * mode, satp otherwise) with no permission checks and no A/D updates, as
+ * virtual and go through an address space (translate, below) with no
+ * permission checks and no A/D updates, as
  * a debugger's accesses should be; only RAM is reachable (device
  * registers have side effects on read). Writes go through
  * machine_phys_write, so decoded instructions they overwrite are dropped. */
 #include "gdb.h"
-#include "../core/mmu.h"
+#include "../debug/spaces.h"
 #include <stdlib.h>
 #include <string.h>
 
+/* Through the space the debugger reads (src/debug/spaces.h): `monitor
+ * space use NAME`, else the hart's current one with the kernel's as the
+ * fallback, so a kernel variable reads while the hart is in user mode. */
 static bool translate(hart_t *h, uint64_t va, uint64_t *pa)
 {
-    uint64_t satp = h->priv == PRIV_M ? 0 : h->satp;
-    if (h->xlen == 32)
-        va = (uint32_t)va;
-    return mmu_debug_translate(h, satp, va, pa);
+    return dbg_space_v2p(h, va, pa, NULL);
 }
 
 /* Page by page; stops at the first byte that cannot be reached. */

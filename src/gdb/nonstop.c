@@ -135,7 +135,7 @@ enum gdb_action gdb_ns_vcont(gdb_t *g, const gdb_vcont_t *v)
             } else {                        /* a single step of this hart alone */
                 dbg_resume_hart(m, i);
                 dbg_stop_clear(m);
-                int why = machine_step(m, i, 1, false);
+                int why = machine_step(m, i, 1, monitor_stepie(g->s));
                 if (why == STOP_EXIT || (why == STOP_LIMIT && m->insn_limit &&
                                          m->insns_total >= m->insn_limit)) {
                     gdb_ns_stop(g, why);

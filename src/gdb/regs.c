@@ -89,6 +89,21 @@ bool gdb_reg_write(hart_t *h, unsigned regnum, uint64_t val)
     return false;
 }
 
+/* One register of the selected thread: a hart's, or a process's saved
+ * one (procs.c; false = not saved, sent as "xx.."). */
+static bool thread_reg(gdb_t *g, hart_t *h, unsigned r, uint64_t *v)
+{
+    if (g->g_proc)
+        return gdb_proc_reg(g, g->g_proc, r, v) || (r == 0 && !(*v = 0));
+    return gdb_reg_read(h, r, v);
+}
+
+static void unavailable(gdb_t *g, unsigned n)
+{
+    for (unsigned i = 0; i < 2 * n; i++)
+        rsp_buf_str(&g->out, "x");
+}
+
 void gdb_cmd_g(gdb_t *g)
 {
     hart_t *h = gdb_hart(g, g->g_hart);
@@ -96,8 +111,10 @@ void gdb_cmd_g(gdb_t *g)
     rsp_buf_clear(&g->out);
     for (unsigned r = 0; r <= GDB_REG_PC; r++) {
         uint64_t v;
-        gdb_reg_read(h, r, &v);
-        rsp_buf_le(&g->out, v, n);
+        if (thread_reg(g, h, r, &v))
+            rsp_buf_le(&g->out, v, n);
+        else
+            unavailable(g, n);
     }
     gdb_reply_out(g);
 }
@@ -140,6 +157,15 @@ void gdb_cmd_p(gdb_t *g, const char *arg)
 {
     hart_t *h = gdb_hart(g, g->g_hart);
     uint64_t r, v;
+    if (g->g_proc && rsp_parse_hex(&arg, &r) && !*arg && r <= 0xffffffffu) {
+        rsp_buf_clear(&g->out);
+        if (gdb_proc_reg(g, g->g_proc, (unsigned)r, &v))
+            rsp_buf_le(&g->out, v, gdb_reg_bytes(h));
+        else
+            unavailable(g, gdb_reg_bytes(h));
+        gdb_reply_out(g);
+        return;
+    }
     if (!rsp_parse_hex(&arg, &r) || *arg || r > 0xffffffffu || !gdb_reg_read(h, (unsigned)r, &v)) {
         gdb_reply(g, "E01");
         return;
@@ -153,7 +179,7 @@ void gdb_cmd_P(gdb_t *g, const char *arg)
 {
     hart_t *h = gdb_hart(g, g->g_hart);
     uint64_t r, v;
-    if (!rsp_parse_hex(&arg, &r) || *arg++ != '=' || r > 0xffffffffu) {
+    if (g->g_proc || !rsp_parse_hex(&arg, &r) || *arg++ != '=' || r > 0xffffffffu) {
         gdb_reply(g, "E01");
         return;
     }

@@ -223,7 +223,10 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
         if (si.kind != DS_NONE && si.hart < m->nharts)
             hart = si.hart;
         stop_reason(g, &si, extra, sizeof extra);
-        if (si.kind == DS_HOOK || (si.kind == DS_WATCHPOINT && !gdb_point_by_id(g, si.id)))
+        if ((si.kind == DS_BREAKPOINT || si.kind == DS_WATCHPOINT) && !gdb_point_by_id(g, si.id) &&
+            monitor_stop_text(g->s, &si, msg, msgsize))
+            ;                       /* the monitor's own breakpoint, physical watchpoint */
+        else if (si.kind == DS_HOOK || (si.kind == DS_WATCHPOINT && !gdb_point_by_id(g, si.id)))
             monitor_stop_report(g->s, msg, msgsize);
         else if (si.kind == DS_DEBUG_MODE || si.kind == DS_CATCH)
             snprintf(msg, msgsize, "rvscope: %s\n", text);
@@ -238,8 +241,10 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
     g->last_hart = hart;
     /* In all-stop mode GDB takes the stopped thread as the selected one
      * (no Hg follows); in non-stop mode its selection stays as it was. */
-    if (!g->non_stop)
+    if (!g->non_stop) {
         g->g_hart = g->c_hart = hart;
+        g->g_proc = 0;
+    }
     g->last_pc = gdb_hart(g, hart)->pc;
     return GA_NONE;
 }
@@ -284,7 +289,7 @@ static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int 
                       ? gdb_poller_start(conn, listen_fd, &g->break_req, g->non_stop) : NULL;
     if (step)
         dbg_resume_hart(m, hart);
-    int why = step ? machine_step(m, hart, 1, false) : machine_run(m);
+    int why = step ? machine_step(m, hart, 1, monitor_stepie(g->s)) : machine_run(m);
     gdb_poller_stop(p);
     g->break_req = 0;
     m->insn_limit = user_limit;
@@ -341,8 +346,14 @@ enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r)
         why = run(g, r->step, r->hart);
     /* The monitor's conditional breakpoints and watches (`monitor b`, `w`)
      * decide their stops as in the monitor. */
-    while (!r->step && why == STOP_DEBUG && monitor_stop_silent(g->s, why))
+    while (!r->step && why == STOP_DEBUG && monitor_stop_silent(g->s, why)) {
+        /* past the breakpoint it stopped at, or it stops there forever */
+        dbg_stop_t si = dbg_stop_of(m, why);
+        if (si.kind == DS_BREAKPOINT && si.hart < m->nharts)
+            dbg_resume_hart(m, si.hart);
+        dbg_stop_clear(m);
         why = run(g, false, r->hart);
+    }
     if (g->conn && g->conn->eof && why != STOP_EXIT)
         return GA_DISCONNECT;              /* GDB went away while we ran */
     enum gdb_action a = gdb_describe_stop(g, why, step_hart);
@@ -403,6 +414,7 @@ void gdb_session_begin(gdb_t *g)
     g->noack = false;
     g->gdb_swbreak = g->gdb_hwbreak = false;
     g->g_hart = g->c_hart = g->last_hart;
+    g->g_proc = 0;
     g->swallow_step = false;
     g->list_pos = 0;
     /* A guest ebreak reports SIGTRAP to GDB instead of trapping. */

@@ -1,10 +1,12 @@
-/* Breakpoints: b ADDR|SYMBOL|FILE:LINE [if EXPR].
+/* Breakpoints: b ADDR|SYMBOL|FILE:LINE [space NAME] [priv u|s|m] [hart N] [if EXPR].
  *
  * Each is an emulator-side breakpoint (dbg_bp_insert): its code page runs
  * in the checked loop, every other page runs the plain loop, so a
  * breakpoint costs nothing elsewhere. A condition is evaluated when the
  * machine stops there; false resumes silently (GDB counts such a stop as
- * no hit). */
+ * no hit). A scope (space, privilege, hart) is checked only when the pc
+ * matches; a breakpoint in a space may be set while its address is not
+ * mapped (it is a virtual address, nothing is written into memory). */
 #include "mon.h"
 #include "srcexpr.h"
 #include <ctype.h>
@@ -67,7 +69,8 @@ bool break_where(mon_t *M, const mbreak_t *b, uint64_t pc, const char **file, in
         return true;
     }
     const char *f;
-    if (!M->s->syms || !symset_line_at(M->s->syms, pc, &f, line))
+    const symset_t *syms = mon_syms(M, mon_hart(M));
+    if (!syms || !symset_line_at(syms, pc, &f, line))
         return false;
     dinfo_t *d = mon_dinfo(M);
     if (d)   /* a statement's own line where one starts (-O2 shares addresses) */
@@ -106,6 +109,14 @@ void break_cmd(mon_t *M, char *args)
         mon_printf(M, "Argument required (condition after 'if').\n");
         return;
     }
+    bp_scope_t scope;
+    char scope_text[96];
+    if (!space_parse_scope(M, loc, &scope, scope_text, sizeof scope_text))
+        return;
+    if (!*loc) {
+        mon_usage(M, "b");
+        return;
+    }
     uint64_t addr;
     char file[512];
     int line, actual = 0;
@@ -140,7 +151,7 @@ void break_cmd(mon_t *M, char *args)
     }
     if (M->m->xlen == 32)
         addr = (uint32_t)addr;
-    int id = dbg_bp_insert(M->m, addr, NULL, OWNER_MONITOR);
+    int id = dbg_bp_insert(M->m, addr, &scope, OWNER_MONITOR);
     if (id < 0) {
         expr_free(cond);
         mon_printf(M, "Cannot insert a breakpoint at 0x%" PRIx64 ".\n", addr);
@@ -155,6 +166,7 @@ void break_cmd(mon_t *M, char *args)
     mbreak_t *b = &M->bps[M->nbp++];
     *b = (mbreak_t){ .num = M->next_num++, .dbg_id = id, .addr = addr, .loc = strdup(loc),
                      .cond_text = cond_text ? strdup(cond_text) : NULL, .cond = cond };
+    snprintf(b->scope, sizeof b->scope, "%s", scope_text);
     if (actual) {
         const char *base = strrchr(file, '/');
         b->file = strdup(base ? base + 1 : file);
@@ -165,10 +177,11 @@ void break_cmd(mon_t *M, char *args)
     int l;
     mon_sym(M, addr, sym, sizeof sym);
     if (break_where(M, b, addr, &f, &l)) {
-        mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s: file %s, line %d.\n", b->num, addr,
-                   *sym ? " " : "", sym, f, l);
+        mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s: file %s, line %d%s%s.\n", b->num, addr,
+                   *sym ? " " : "", sym, f, l, *b->scope ? ", only in" : "", b->scope);
     } else {
-        mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s\n", b->num, addr, *sym ? " " : "", sym);
+        mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s%s%s\n", b->num, addr, *sym ? " " : "", sym,
+                   *b->scope ? ", only in" : "", b->scope);
     }
 }
 
@@ -259,6 +272,8 @@ void break_list(mon_t *M)
                 snprintf(where, sizeof where, " at %s:%d", f, l);
             mon_printf(M, "%-4d breakpoint  0x%-16" PRIx64 "  %4" PRIu64 "  %s%s\n", b->num,
                        b->addr, b->hits, *sym ? sym : b->loc, where);
+            if (*b->scope)
+                mon_printf(M, "        only in%s\n", b->scope);
             if (b->cond_text)
                 mon_printf(M, "        stop only if %s\n", b->cond_text);
         } else {

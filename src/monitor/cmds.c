@@ -136,7 +136,11 @@ static bool examine(mon_t *M, char *args, bool phys)
         }
         uint8_t b[4];
         if (phys ? !machine_phys_read(M->m, a, b, 4) : !mon_read_virt(h, a, b, 4)) {
-            mon_printf(M, "\nCannot access memory at address 0x%" PRIx64 ".\n", a);
+            mon_printf(M, "\n");
+            if (phys)
+                mon_printf(M, "Cannot access memory at address 0x%" PRIx64 ".\n", a);
+            else
+                mon_access_error(M, h, a);
             return false;
         }
         mon_printf(M, "  0x%08" PRIx32, (uint32_t)(b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24));
@@ -158,6 +162,9 @@ static bool cmd_xp(mon_t *M, char *args) { return examine(M, args, true); }
 
 static bool cmd_watch(mon_t *M, char *args)
 {
+    char *rest = mon_skip_ws(args);
+    if (!strncmp(rest, "phys", 4) && (rest[4] == ' ' || rest[4] == '\t'))
+        return catch_phys_watch(M, rest + 4);
     watch_cmd(M, args);
     return true;
 }
@@ -438,6 +445,8 @@ static bool cmd_set(mon_t *M, char *args)
         M->step_exec = on;
     } else if (!strcmp(what, "itrace-ring") && parse_on_off(val, &on)) {
         M->ring_always = on;
+    } else if (!strcmp(what, "stepie") && parse_on_off(val, &on)) {
+        M->stepie = on;
     } else {
         mon_usage(M, "set");
         return false;
@@ -517,22 +526,25 @@ static const cmd_t cmds[] = {
     {"si", "stepi", cmd_step, "si [N]", "execute N instructions (default 1)",
      "Execute N instructions (default 1) on the current hart, the others held. Fewer than\n"
      "10 are shown as they execute, as NEMU does ('set step-exec off': quiet); 'set\n"
-     "step-show on' also prints the next instruction."},
+     "step-show on' also prints the next instruction. A pending interrupt is not taken\n"
+     "while stepping unless 'set stepie on' (as dcsr.stepie)."},
     {"q", "quit", cmd_quit, "q", "quit",
      "Quit; rvscope exits with the guest's status if it exited, else 0."},
-    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit",
+    {"info", "i", cmd_info, "info r [REG...] | csr NAME | w | b | catch | mem [SATP] | triggers | tlb | itrace | jit | procs | space",
      "registers, CSRs, watchpoints, breakpoints, triggers, TLB, instruction ring, compiler",
      "r: GPRs, pc, privilege and the key CSRs (or just the named ones); csr: one CSR by\n"
      "name or number; w: watchpoints; b: breakpoints and watchpoints; triggers: every\n"
      "Sdtrig trigger's tdata1 decoded field by field, and tdata2; tlb: the software TLB;\n"
      "itrace: the last instructions executed (the instruction ring); jit: the block\n"
      "compiler's work so far and whether the current page runs compiled; catch: the\n"
-     "catchpoints; mem [SATP]: the mapped ranges of the current (or that) page table."},
+     "catchpoints; mem [SATP]: the mapped ranges of the current (or that) page table;\n"
+     "procs: the guest's processes (--osdesc); space: the current mode, address space,\n"
+     "process and its program's ELF, in one line."},
     {"x", NULL, cmd_x, "x/NFU ADDR | x N EXPR", "examine memory",
      "x/NFU ADDR (GDB's): N units of size U (b h w g) from ADDR in format F (x d u o t c a,\n"
      "s a string, i instructions); F and U default to the last ones used. ADDR is a source\n"
      "expression: x/4xw &counter, x/s msg, x/3i $pc. x N EXPR (sdb's): N 32-bit words.\n"
-     "Addresses go through the current translation."},
+     "Addresses go through the current address space (see 'space')."},
     {"xp", NULL, cmd_xp, "xp N EXPR", "examine N words of physical memory at EXPR",
      "Examine N 32-bit words of RAM from physical address EXPR (no translation), as\n"
      "QEMU's xp: what the kernel wrote into a user page, whatever maps it."},
@@ -547,12 +559,25 @@ static const cmd_t cmds[] = {
      "    *0x80000000, *counter), - ! ~ and C's binary operators; an untyped result is\n"
      "    printed in hex and decimal, unsigned XLEN arithmetic.\n"
      "/FMT prints in hex (x), signed (d) or unsigned (u) decimal, octal (o), binary (t), char (c)."},
-    {"w", "watch", cmd_watch, "w EXPR", "stop when the value of EXPR changes",
+    {"w", "watch", cmd_watch, "w EXPR | w phys [va] ADDR [LEN]", "stop when the value of EXPR changes",
      "Stop when the value of EXPR changes. It is a Constant, Memory, Register or\n"
      "Memory, Register watchpoint (a dereference makes it Memory, a register Register);\n"
      "'set watch-policy' decides after which instructions it is re-evaluated. A program\n"
      "variable, member or element (w counter, w p->state) is watched where it is now\n"
-     "(as GDB's watch -l)."},
+     "(as GDB's watch -l).\n"
+     "'w phys ADDR [LEN]' stops after any write to physical bytes ADDR..ADDR+LEN-1, through\n"
+     "whatever mapping (a kernel's copy into a user page too); 'w phys va ADDR [LEN]':\n"
+     "the physical bytes behind virtual ADDR now. 'info catch' lists them."},
+    {"space", NULL, space_cmd, "space [NAME [SATP] | -d NAME | use NAME|current]",
+     "name address spaces; choose the one memory is read through",
+     "An address space is a page table, known by its satp. 'space NAME [SATP]' names it\n"
+     "(default: the current hart's satp); 'space' lists them (* = the current hart's);\n"
+     "'space -d NAME' forgets one. 'space use NAME' makes x, disas, p, watches and GDB's\n"
+     "memory accesses go through NAME's page table; 'space use current' (the default)\n"
+     "through the hart's own, falling back to the space named 'kernel' for an address the\n"
+     "current one does not map. Breakpoints take 'space NAME', 'priv u|s|m', 'hart N';\n"
+     "'catch user NAME' stops at NAME's next instruction in U mode; $space is the number\n"
+     "of the current space (0: unnamed), $asid satp's ASID."},
     {"d", "delete", cmd_delete, "d [N...]", "delete breakpoints, watchpoints or catchpoints",
      "Delete breakpoints, watchpoints or catchpoints by number; with no number, all of them\n"
      "(after a confirmation at a terminal)."},
@@ -574,19 +599,24 @@ static const cmd_t cmds[] = {
     {"undisplay", NULL, src_cmd_undisplay, "undisplay [N]", "stop displaying",
      "Remove display N, or every display."},
     {"catch", NULL, catch_cmd,
-     "catch trap [CAUSE | irq N] | syscall [NR] | priv u|s|m | satp", "stop on an event",
+     "catch trap [CAUSE | irq N] | syscall [NR|NAME] | priv u|s|m | satp [SPACE] | user [SPACE]", "stop on an event",
      "Stop when an event happens (costs nothing between events):\n"
      "  trap [CAUSE | irq N]  a trap (any, exception CAUSE, or interrupt N), at the first\n"
      "                        instruction of its handler\n"
-     "  syscall [NR]          an ecall (from U, S or M) with a7 = NR (any without NR)\n"
+     "  syscall [NR|NAME]     an ecall (from U, S or M) with a7 = NR (any without NR; NAME\n"
+     "                        from the OS description, --osdesc)\n"
      "  priv u|s|m            a change into that privilege mode (trap or xRET)\n"
-     "  satp                  a write to satp (an address-space switch)\n"
+     "  satp [SPACE]          a write to satp (an address-space switch; into SPACE)\n"
+     "  user [SPACE]          the first instruction in U mode (of that named space)\n"
      "'info catch' lists them; 'd N' deletes one."},
-    {"b", "break", cmd_break, "b *ADDR|FUNC|FILE:LINE|EXPR [if EXPR]", "set a breakpoint",
+    {"b", "break", cmd_break, "b *ADDR|FUNC|FILE:LINE|EXPR [space NAME] [priv u|s|m] [hart N] [if EXPR]",
+     "set a breakpoint",
      "Stop before the instruction at that address: *ADDR is the address ADDR itself (as in\n"
      "GDB), FUNC where the function's body starts, past its prologue (as GDB; its first\n"
      "instruction without debug information), FILE:LINE a source line from the DWARF line\n"
-     "table, EXPR any expression's value. With 'if EXPR', stop only when EXPR is not 0."},
+     "table, EXPR any expression's value. With 'if EXPR', stop only when EXPR is not 0.\n"
+     "'space NAME' (see 'space'), 'priv u|s|m', 'hart N': only there; a breakpoint in a\n"
+     "space may be set while its address is not mapped."},
     {"disas", "disassemble", cmd_disas, "disas [ADDR] [N]", "disassemble instructions",
      "Disassemble N instructions (default 8) from ADDR (default $pc); ADDR is one word\n"
      "(write $pc+8, not $pc + 8)."},
@@ -597,14 +627,15 @@ static const cmd_t cmds[] = {
      "and returns, etrace traps and trap returns, mtrace loads and stores whose address\n"
      "is in [START, END]. 'trace' alone shows which are on."},
     {"set", NULL, cmd_set,
-     "set watch-policy coarse|precise | set watch-log|step-show|step-exec|itrace-ring on|off | "
+     "set watch-policy coarse|precise | set watch-log|step-show|step-exec|itrace-ring|stepie on|off | "
      "set $REG = EXPR | set *ADDR = EXPR | set var LVALUE = EXPR",
      "change a setting, a register or memory",
      "watch-policy: when watchpoints are re-evaluated (coarse: seed 001's rule; precise,\n"
      "the default: only when a register or byte they read was written). watch-log: print\n"
      "each re-evaluation. step-show: si prints the next instruction. step-exec (on by\n"
      "default): si of fewer than 10 instructions prints each one it executes. itrace-ring: record\n"
-     "the last 64 instructions during c too (slower). $REG / *ADDR: write a register, a\n"
+     "the last 64 instructions during c too (slower). stepie: si (and GDB's stepi) may take\n"
+     "a pending interrupt (default off). $REG / *ADDR: write a register, a\n"
      "CSR or an XLEN-wide memory word. var LVALUE: a program variable, member or element\n"
      "(set var counter = 3, set var procs[1].prio = -5), written with its type's size."},
     {"hart", NULL, cmd_hart, "hart [N]", "show or select the current hart",

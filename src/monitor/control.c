@@ -6,6 +6,7 @@
  * reported in one place, report_stop, with the location that runs next. */
 #include "mon.h"
 #include "srcexpr.h"
+#include "../os/osdesc.h"
 #include "../trace/trace.h"
 #include "../core/trap.h"
 #include <inttypes.h>
@@ -106,7 +107,11 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
         /* "catchpoint N (...)": the monitor's number, not the debugger's id */
         const char *rest = strchr(text, '(');
         snprintf(what, sizeof what, "Catchpoint %d %s", c ? c->num : si->id, rest ? rest : text);
-        mon_printf(M, "\n%s\n", what);
+        char sfx[96];
+        const char *sys = si->catch_kind == CATCH_SYSCALL ?
+                          osdesc_syscall_name(M->s->os, m->harts[si->hart]->x[17]) : NULL;
+        mon_printf(M, "\n%s%s%s%s%s\n", what, sys ? " (" : "", sys ? sys : "", sys ? ")" : "",
+                   space_stop_suffix(M, m->harts[si->hart], sfx, sizeof sfx));
         M->cur = si->hart;
         mon_show_location(M, mon_hart(M));
         return;
@@ -162,6 +167,8 @@ static void report_stop(mon_t *M, int why, bool step, bool step_done)
             mon_show_location(M, m->harts[si->hart]);
             return;
         }
+        if (si->kind == DS_WATCHPOINT && catch_report_phys(M, si))
+            return;
         if (M->nchanged) {
             watch_report_changes(M);
             if (!has_line) {
@@ -235,7 +242,7 @@ static void run(mon_t *M, bool step, uint64_t n)
         }
         if (step) {
             uint64_t before = hart_cycles(h);
-            why = machine_step(m, M->cur, left, true);
+            why = machine_step(m, M->cur, left, M->stepie);
             uint64_t done = hart_cycles(h) - before;
             left = done >= left ? 0 : left - done;
         } else {

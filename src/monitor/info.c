@@ -433,6 +433,10 @@ bool cmd_info(mon_t *M, char *args)
     }
     if (!strcmp(what, "jit"))
         return info_jit(M);
+    if (!strcmp(what, "procs"))
+        return info_procs(M);
+    if (!strcmp(what, "space"))
+        return info_space(M);
     mon_usage(M, "info");
     return false;
 }

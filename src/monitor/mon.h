@@ -17,6 +17,7 @@ typedef struct mbreak {
     char    *loc;            /* as the user wrote it */
     char    *file;           /* FILE:LINE breakpoints: the file and the */
     int      line;           /* line it resolved to (0: not by line) */
+    char     scope[96];      /* " space a priv u", "" = everywhere */
     char    *cond_text;      /* NULL: unconditional */
     expr_t  *cond;
     uint64_t hits;
@@ -25,6 +26,8 @@ typedef struct mbreak {
 typedef struct mcatch {
     int      num, dbg_id;
     char     text[48];       /* as the user wrote it: "syscall 4" */
+    bool     phys;           /* a physical watchpoint (dbg_wp), not a dbg_catch */
+    uint64_t hits;           /* physical watchpoints count here */
 } mcatch_t;
 
 typedef struct wread {
@@ -92,6 +95,7 @@ typedef struct mon {
     bool       step_show;
     bool       step_exec;    /* si shows what it executes (NEMU) */
     bool       ring_always;  /* itrace-ring during c too */
+    bool       stepie;       /* si may take a pending interrupt (dcsr.stepie) */
     bool       stepping;
     bool       exited;
     int        exit_code;
@@ -106,6 +110,7 @@ typedef struct mon {
     bool       wsum_mem;               /* some watch reads memory */
     dbg_client_t client;               /* the monitor's subscription to the debugger */
     env_ctx_t  env_ctxs[MAX_HARTS];
+    struct mon_programs *programs;     /* space_syms.c: programs' ELFs read so far */
     mcatch_t   catches[32];
     unsigned   ncatch;
     /* source-level debugging (srcexpr.c, srccmds.c) */
@@ -137,6 +142,8 @@ hart_t *mon_hart(mon_t *M);
 expr_env_t mon_env(mon_t *M, unsigned hart);
 bool mon_v2p(hart_t *h, uint64_t va, uint64_t *pa);
 bool mon_read_virt(hart_t *h, uint64_t va, void *buf, unsigned len);
+/* "Cannot access memory at address VA: not mapped in space NAME." */
+void mon_access_error(mon_t *M, hart_t *h, uint64_t va);
 /* "<sym+off>" or "" */
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n);
 /* "0x80000010 <main+4>:  00a12023  sw\ta0,0(sp)" */
@@ -198,8 +205,28 @@ void watch_evaluate(mon_t *M, mwatch_t *w);
 bool cmd_trigger(mon_t *M, char *args);   /* trigger_cmd.c */
 void trigger_harts_summary(mon_t *M);
 
+/* address spaces (space_cmd.c) */
+bool space_cmd(mon_t *M, char *args);
+/* "LOC space NAME priv u hart N": the scope words at the end of loc, cut
+ * off; text gets them as written. False (message printed): a bad one. */
+bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_t n);
+/* The stop line's " (U-mode, space a)" when spaces are named, else "". */
+const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n);
+
+/* The symbols for hart h: its process's program first (space_syms.c). */
+const symset_t *mon_syms(mon_t *M, hart_t *h);
+void mon_syms_free(mon_t *M);
+
+/* info procs, info space (procs_cmd.c) */
+bool info_procs(mon_t *M);
+bool info_space(mon_t *M);
+
 /* catchpoints (catch.c) */
 bool catch_cmd(mon_t *M, char *args);
+bool catch_phys_watch(mon_t *M, char *args);
+/* A physical watchpoint of the monitor stopped the machine: say so
+ * (M->out) and show where; false if it was not one. */
+bool catch_report_phys(mon_t *M, const dbg_stop_t *si);
 bool catch_delete(mon_t *M, int num);
 void catch_free_all(mon_t *M);
 void catch_list(mon_t *M);

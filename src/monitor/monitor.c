@@ -10,6 +10,7 @@
  * the guest's console does, in order); traces go to stderr or --trace-file. */
 #include "mon.h"
 #include "../dwarf/dwarf.h"
+#include "../debug/spaces.h"
 #include "../core/csr.h"
 #include "../core/disasm.h"
 #include "../core/mmu.h"
@@ -61,21 +62,36 @@ static bool env_reg(void *ctx, const char *name, uint64_t *val)
         *val = h->f[f];
         return true;
     }
+    if (!strcmp(name, "asid")) {
+        *val = space_asid(h->xlen, h->satp);
+        return true;
+    }
+    if (!strcmp(name, "space")) {           /* the number `space` lists, 0: unnamed */
+        const dbg_space_t *sp = h->priv == PRIV_M ? NULL : dbg_space_of(h->m, h->satp);
+        *val = sp ? (uint64_t)sp->id : 0;
+        return true;
+    }
     int csr = csr_by_name(name);
     return csr >= 0 && csr_debug_read(h, (unsigned)csr, val);
 }
 
-/* The current translation of the hart for a data access: identity in M
- * mode, else the page table of satp (no permission checks, no A/D). */
+/* The debugger's translation for hart h (src/debug/spaces.h): the space
+ * chosen with `space use`, else the hart's (identity in M mode), with the
+ * kernel's as the fallback; no permission checks, no A/D. */
 bool mon_v2p(hart_t *h, uint64_t va, uint64_t *pa)
 {
-    if (h->xlen == 32)
-        va = (uint32_t)va;
-    if (h->priv == PRIV_M) {
-        *pa = va;
-        return true;
-    }
-    return mmu_debug_translate(h, h->satp, va, pa);
+    return dbg_space_v2p(h, va, pa, NULL);
+}
+
+void mon_access_error(mon_t *M, hart_t *h, uint64_t va)
+{
+    uint64_t satp = dbg_space_access_satp(h);
+    char sp[64];
+    if (mmu_satp_paged(h->xlen, satp))
+        mon_printf(M, "Cannot access memory at address 0x%" PRIx64 ": not mapped in space %s.\n", va,
+                   dbg_space_label(M->m, satp, sp, sizeof sp));
+    else
+        mon_printf(M, "Cannot access memory at address 0x%" PRIx64 ".\n", va);
 }
 
 bool mon_read_virt(hart_t *h, uint64_t va, void *buf, unsigned len)
@@ -109,7 +125,8 @@ static bool env_mem(void *ctx, uint64_t addr, unsigned size, uint64_t *val)
 static bool env_sym(void *ctx, const char *name, uint64_t *val)
 {
     env_ctx_t *c = ctx;
-    return c->M->s->syms && symset_lookup(c->M->s->syms, name, val);
+    const symset_t *syms = mon_syms(c->M, c->M->m->harts[c->hart]);
+    return syms && symset_lookup(syms, name, val);
 }
 
 expr_env_t mon_env(mon_t *M, unsigned hart)
@@ -152,7 +169,7 @@ void mon_fmt_value(mon_t *M, uint64_t v, char *buf, size_t n)
 
 const char *mon_sym(mon_t *M, uint64_t addr, char *buf, size_t n)
 {
-    return sym_format(M->s->syms, addr, buf, n);
+    return sym_format(mon_syms(M, mon_hart(M)), addr, buf, n);
 }
 
 void mon_fmt_insn(mon_t *M, hart_t *h, uint64_t pc, char *buf, size_t n)
@@ -367,6 +384,15 @@ void monitor_command(session_t *s, const char *line, FILE *out, unsigned hart)
         mon_exec(M, p);
     free(copy);
     fflush(out);
+    /* out is GDB's reply buffer, closed after this command: what the
+     * monitor says while GDB runs the guest (an error in a breakpoint's
+     * condition) goes to rvscope's stderr. */
+    M->out = stderr;
+}
+
+bool monitor_stepie(session_t *s)
+{
+    return s->mon && s->mon->stepie;
 }
 
 bool monitor_stop_silent(session_t *s, int why)
@@ -390,6 +416,34 @@ void monitor_stop_report(session_t *s, char *buf, size_t n)
     fclose(out);
 }
 
+bool monitor_stop_text(session_t *s, const dbg_stop_t *si, char *buf, size_t n)
+{
+    mon_t *M = s->mon;
+    buf[0] = 0;
+    if (!M)
+        return false;
+    mbreak_t *b = si->kind == DS_BREAKPOINT ? break_by_dbg_id(M, si->id) : NULL;
+    if (si->kind == DS_BREAKPOINT && !b)
+        return false;
+    FILE *out = fmemopen(buf, n, "w");
+    if (!out)
+        return false;
+    FILE *old = M->out;
+    M->out = out;
+    bool said = true;
+    if (b) {
+        char sym[128], sfx[96];
+        mon_sym(M, si->pc, sym, sizeof sym);
+        mon_printf(M, "Breakpoint %d, 0x%" PRIx64 "%s%s%s\n", b->num, si->pc, *sym ? " " : "", sym,
+                   space_stop_suffix(M, M->m->harts[si->hart], sfx, sizeof sfx));
+    } else {
+        said = si->kind == DS_WATCHPOINT && catch_report_phys(M, si);
+    }
+    M->out = old;
+    fclose(out);
+    return said;
+}
+
 void mon_free(mon_t *M)
 {
     if (!M)
@@ -397,6 +451,7 @@ void mon_free(mon_t *M)
     break_free_all(M);
     watch_free_all(M);
     catch_free_all(M);
+    mon_syms_free(M);
     dbg_client_remove(M->m, &M->client);
     dinfo_close(M->dinfo);
     free(M);

@@ -99,7 +99,7 @@ has watch-classes '^Constant watchpoint 1$' '^Constant watchpoint 2$' '^Memory w
 
 cmds "w" "w 1 +" "w \$nosuch" "w nosuch" "w a0" "w 1/0" "info w" "q"
 mon $C32
-has watch-errors '^Usage: w EXPR$' '^1 \+$' '\^ unexpected end of expression' "unknown register '\\\$nosuch'" \
+has watch-errors '^Usage: w EXPR \| w phys \[va\] ADDR \[LEN\]$' '^1 \+$' '\^ unexpected end of expression' "unknown register '\\\$nosuch'" \
     "unknown symbol 'nosuch'" "for the register, write '\\\$a0'" '^ \^ division by zero$' '^No watchpoints\.$'
 
 # memory-only, precise: emulator-side write watchpoints, stop with old/new
@@ -155,7 +155,7 @@ mon $C32
 has break-address "^Breakpoint 1 at 0x$addr <square>" "^Breakpoint 1, 0x$addr <square>" "^=> 0x$addr <square>: "
 cmds "b" "b nosuch" "b mon_count.c:9999" "b nosuch.c:3" "b main if" "b main if \$a0 ==" "b main if 1 +" "q"
 mon $C32
-has break-errors '^Usage: b \*ADDR\|FUNC\|FILE:LINE\|EXPR \[if EXPR\]$' "unknown symbol 'nosuch'" \
+has break-errors '^Usage: b \*ADDR\|FUNC\|FILE:LINE\|EXPR \[space NAME\] \[priv u\|s\|m\] \[hart N\] \[if EXPR\]$' "unknown symbol 'nosuch'" \
     '^No line 9999 in file "mon_count.c"\.$' '^No line 3 in file "nosuch.c"\.$' \
     "^Argument required \\(condition after 'if'\\)\\.$" 'unexpected end of expression'
 # a condition that cannot be evaluated stops and says why
@@ -222,7 +222,7 @@ lacks set-not-a-guest-change '^Watchpoint 1: \$a1$'
 cmds "help" "help w" "help watch" "help bogus" "frobnicate 3" "c 5" "si x" "si 0" "set step-show on" "si" "set step-show off" \
      "hart" "hart 1" "hart 0" "exttrigger" "exttrigger 3" "q"
 mon $C32
-has help-and-errors '^Commands \(help CMD for more\):$' '^  si +execute N instructions \(default 1\)$' '^Usage: w EXPR$' '^Alias: watch$' \
+has help-and-errors '^Commands \(help CMD for more\):$' '^  si +execute N instructions \(default 1\)$' '^Usage: w EXPR \| w phys \[va\] ADDR \[LEN\]$' '^Alias: watch$' \
     "^Unknown command 'bogus'\\. Try 'help'\\.$" "^Unknown command 'frobnicate'\\. Try 'help'\\.$" '^Usage: c$' \
     "unknown symbol 'x'" '^=> 0x80000004 <_start\+4>: ' '^Current hart: 0 of 1\.$' \
     "^No hart '1' \\(harts are 0\\.\\.0\\)\\.$" '^Usage: exttrigger N$' '^External trigger input 3 raised on hart 0\.$'

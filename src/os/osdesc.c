@@ -1,0 +1,162 @@
+/* Reading an OS description file and resolving its names against the
+ * kernel's DWARF (format: docs/osdesc.md). Errors name the file, the line
+ * and what did not resolve. */
+#include "osdesc.h"
+#include "dwarfq.h"
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const abi[32] = {
+    "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
+    "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
+    "t5", "t6",
+};
+
+static int reg_number(const char *name)
+{
+    for (int i = 0; i < 32; i++)
+        if (!strcmp(name, abi[i]))
+            return i;
+    if (!strcmp(name, "fp"))
+        return 8;
+    return -1;
+}
+
+void osdesc_free(osdesc_t *d)
+{
+    if (!d)
+        return;
+    for (unsigned i = 0; i < OS_MAX_SYSCALL; i++)
+        free(d->syscall[i]);
+    dwq_close(d->dw);
+    free(d);
+}
+
+int osdesc_syscall_nr(const osdesc_t *d, const char *name)
+{
+    for (unsigned i = 0; d && i < OS_MAX_SYSCALL; i++)
+        if (d->syscall[i] && !strcmp(d->syscall[i], name))
+            return (int)i;
+    return -1;
+}
+
+const char *osdesc_syscall_name(const osdesc_t *d, uint64_t nr)
+{
+    return d && nr < OS_MAX_SYSCALL ? d->syscall[nr] : NULL;
+}
+
+#define FAIL(...) do { snprintf(err, n, __VA_ARGS__); goto fail; } while (0)
+
+osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_t n)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) {
+        snprintf(err, n, "--osdesc %s: %s", file, strerror(errno));
+        return NULL;
+    }
+    osdesc_t *d = calloc(1, sizeof *d);
+    if (!d)
+        abort();
+    snprintf(d->path, sizeof d->path, "%s", file);
+    d->running_state = -1;
+    char kerr[256];
+    if (!(d->dw = dwq_open(kernel_elf, kerr, sizeof kerr))) {
+        snprintf(err, n, "--osdesc %s: the kernel %s", file, kerr);
+        fclose(f);
+        osdesc_free(d);
+        return NULL;
+    }
+    char line[1024], pstruct[64] = "", cstruct[64] = "", ctxm[64] = "";
+    unsigned lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = 0;
+        char *w[8] = {0};
+        int nw = 0;
+        for (char *tok = strtok(line, " \t\r\n"); tok && nw < 8; tok = strtok(NULL, " \t\r\n"))
+            w[nw++] = tok;
+        if (!nw)
+            continue;
+        uint64_t size, off, sz;
+        const char *k = w[0];
+        if (!strcmp(k, "kernel-pagetable") && nw == 2) {
+            if (!dwq_var(d->dw, w[1], &d->kpt_addr, &size))
+                FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
+            d->has_kpt = true;
+        } else if (!strcmp(k, "proc-table") && nw == 3) {
+            snprintf(pstruct, sizeof pstruct, "%s", w[2]);
+            if (!dwq_var(d->dw, w[1], &d->table, &size))
+                FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
+            if (!dwq_struct_size(d->dw, pstruct, &d->stride) || !d->stride)
+                FAIL("%s:%u: no struct '%s' in the kernel's DWARF", file, lineno, pstruct);
+            d->nproc = size / d->stride;
+        } else if ((!strcmp(k, "proc-pid") || !strcmp(k, "proc-name") || !strcmp(k, "proc-state") ||
+                    !strcmp(k, "proc-pagetable")) && (nw == 2 || (nw == 3 && !strcmp(k, "proc-state")))) {
+            if (!*pstruct)
+                FAIL("%s:%u: %s before proc-table", file, lineno, k);
+            if (!dwq_member(d->dw, pstruct, w[1], &off, &sz))
+                FAIL("%s:%u: struct %s has no member '%s'", file, lineno, pstruct, w[1]);
+            if (!strcmp(k, "proc-pid")) d->off_pid = off, d->size_pid = sz;
+            else if (!strcmp(k, "proc-name")) d->off_name = off, d->size_name = sz;
+            else if (!strcmp(k, "proc-pagetable")) d->off_pt = off;
+            else {
+                d->off_state = off, d->size_state = sz;
+                if (nw == 3)
+                    snprintf(d->state_enum, sizeof d->state_enum, "%s", w[2]);
+            }
+        } else if (!strcmp(k, "free-state") && nw == 2) {
+            d->free_state = strtoll(w[1], NULL, 0);
+        } else if (!strcmp(k, "running-state") && nw == 2) {
+            d->running_state = strtoll(w[1], NULL, 0);
+        } else if (!strcmp(k, "proc-context") && nw == 3) {
+            if (!*pstruct)
+                FAIL("%s:%u: proc-context before proc-table", file, lineno);
+            if (!dwq_member(d->dw, pstruct, w[1], &d->off_ctx, &sz))
+                FAIL("%s:%u: struct %s has no member '%s'", file, lineno, pstruct, w[1]);
+            snprintf(ctxm, sizeof ctxm, "%s", w[1]);
+            snprintf(cstruct, sizeof cstruct, "%s", w[2]);
+            d->has_ctx = true;
+        } else if (!strcmp(k, "context-reg") && (nw == 3 || nw == 4)) {
+            int r = reg_number(w[1]);
+            if (!*cstruct)
+                FAIL("%s:%u: context-reg before proc-context", file, lineno);
+            if (r <= 0 || d->nregs == OS_MAX_REGS)
+                FAIL("%s:%u: '%s' is not a register name (ra, sp, s0..s11, ...)", file, lineno, w[1]);
+            if (!dwq_member(d->dw, cstruct, w[2], &off, &sz))
+                FAIL("%s:%u: struct %s has no member '%s'", file, lineno, cstruct, w[2]);
+            uint64_t idx = nw == 4 ? strtoull(w[3], NULL, 0) : 0;
+            if ((idx + 1) * 8 > sz)
+                FAIL("%s:%u: %s.%s has no 8-byte element %s", file, lineno, cstruct, w[2], w[3]);
+            d->reg_num[d->nregs] = (unsigned)r;
+            d->reg_off[d->nregs++] = d->off_ctx + off + idx * 8;
+        } else if (!strcmp(k, "syscall") && nw == 3) {
+            unsigned long nr = strtoul(w[1], NULL, 0);
+            if (nr >= OS_MAX_SYSCALL)
+                FAIL("%s:%u: syscall number %s out of range (0..%d)", file, lineno, w[1], OS_MAX_SYSCALL - 1);
+            free(d->syscall[nr]);
+            d->syscall[nr] = strdup(w[2]);
+        } else if (!strcmp(k, "program") && nw == 2) {
+            if (!strstr(w[1], "%s"))
+                FAIL("%s:%u: program pattern needs %%s (the process name)", file, lineno);
+            snprintf(d->program, sizeof d->program, "%s", w[1]);
+        } else {
+            FAIL("%s:%u: unknown or malformed line '%s' (docs/osdesc.md)", file, lineno, k);
+        }
+    }
+    fclose(f);
+    f = NULL;
+    if (!d->nproc)
+        FAIL("%s: no proc-table line", file);
+    (void)ctxm;
+    return d;
+fail:
+    if (f)
+        fclose(f);
+    osdesc_free(d);
+    return NULL;
+}
