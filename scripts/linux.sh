@@ -31,7 +31,7 @@ K=(make -s -C "$S" ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- O="$B/obj" -j"$JO
 if [ "$what" != boot ]; then
   mkdir -p "$B"
   [ -d "$S" ] || tar -C "$B" -xf /usr/src/linux-source-6.1.tar.xz
-  # /init: static, nolibc from the kernel tree, no FPU (rvscope is RV64IMAC).
+  # /init: static, nolibc from the kernel tree (needs no FPU; the kernel has one).
   "${K[@]}" headers >/dev/null
   riscv64-linux-gnu-gcc -march=rv64imac_zicsr_zifencei -mabi=lp64 -Os -Wall -static -nostdlib \
     -fno-stack-protector -fno-asynchronous-unwind-tables -I "$S/tools/include/nolibc" \
