@@ -17,6 +17,7 @@
 #include "elf/raw.h"
 #include "trace/trace.h"
 #include "debug/debugger.h"
+#include "dm/serve.h"
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -68,6 +69,14 @@ static const char usage_text[] =
 "                         also unix:PATH or stdio (target remote | rvscope --gdb stdio ...)\n"
 "  --gdb-wait, --no-gdb-wait  wait for GDB before the first instruction (default: wait)\n"
 "  --gdb-once             exit when GDB disconnects (default: wait for another)\n"
+"  --jtag [HOST:]PORT     serve a RISC-V Debug Module (Debug Spec 1.0) through a JTAG\n"
+"                         DTM on OpenOCD's remote_bitbang protocol (default host\n"
+"                         127.0.0.1; PORT 0 picks a free one); the harts run until a\n"
+"                         debugger halts them. openocd -f tools/openocd/rvscope.cfg\n"
+"  --halted               with --jtag: start every hart halted (in debug mode)\n"
+"  --trigger-idle disabled|mcontrol6  what an unused trigger's tdata1 reads as:\n"
+"                         type 15 (default), or an mcontrol6 matching nothing (the\n"
+"                         default under --jtag: OpenOCD 0.12 uses only such triggers)\n"
 "  --symbols FILE[@OFFSET]  also use FILE's symbols and lines (OFFSET added to each\n"
 "                         address, as GDB's add-symbol-file -o); repeatable. The image,\n"
 "                         the --bios and --kernel ELFs are always used\n"
@@ -110,6 +119,9 @@ typedef struct options {
     const char *script;
     const char *gdb;
     bool gdb_nowait, gdb_once;
+    const char *jtag;        /* --jtag [HOST:]PORT */
+    bool halted;             /* --halted */
+    int trigger_idle;        /* --trigger-idle: -1 default, 0 disabled, 1 mcontrol6 */
     const char *disk;        /* --disk FILE */
     bool no_jit;             /* --no-jit */
     boot_opts_t boot;        /* --bios, --kernel, --initrd, --append, --dtb, --dumpdtb */
@@ -185,7 +197,7 @@ static int disassemble_words(int xlen, int argc, char **argv)
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
     enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT,
-           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS };
+           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS, O_JTAG, O_HALTED, O_TRIG_IDLE };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
@@ -199,13 +211,16 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         {"bios", required_argument, 0, O_BIOS}, {"kernel", required_argument, 0, O_KERNEL},
         {"initrd", required_argument, 0, O_INITRD}, {"append", required_argument, 0, O_APPEND},
         {"dtb", required_argument, 0, O_DTB}, {"dumpdtb", required_argument, 0, O_DUMPDTB},
-        {"no-reboot", no_argument, 0, O_NO_REBOOT}, {"symbols", required_argument, 0, O_SYMBOLS},
+        {"no-reboot", no_argument, 0, O_NO_REBOOT},
+        {"jtag", required_argument, 0, O_JTAG}, {"halted", no_argument, 0, O_HALTED},
+        {"trigger-idle", required_argument, 0, O_TRIG_IDLE}, {"symbols", required_argument, 0, O_SYMBOLS},
         {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
     o->mem = 128ull << 20;
     o->harts = 1;
     o->triggers = 4;
+    o->trigger_idle = -1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "+hVmx:", longopts, NULL)) != -1) {
@@ -252,6 +267,13 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_GDB_WAIT: o->gdb_nowait = false; break;
         case O_GDB_NOWAIT: o->gdb_nowait = true; break;
         case O_GDB_ONCE: o->gdb_once = true; break;
+        case O_JTAG: o->jtag = optarg; break;
+        case O_HALTED: o->halted = true; break;
+        case O_TRIG_IDLE:
+            if (strcmp(optarg, "disabled") && strcmp(optarg, "mcontrol6"))
+                die_usage("bad --trigger-idle '%s': use disabled or mcontrol6", optarg);
+            o->trigger_idle = !strcmp(optarg, "mcontrol6");
+            break;
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
         case '?':
@@ -406,6 +428,8 @@ reboot:;
         return EXIT_USAGE;
     }
     dbg_set_triggers(m, o.triggers);
+    if (o.trigger_idle > 0 || (o.trigger_idle < 0 && o.jtag))
+        dbg_set_trigger_idle(m, true);
     trace_of(m)->file = o.trace_file;
     if (o.no_jit)
         m->jit = false;
@@ -472,7 +496,15 @@ reboot:;
     int status;
     if (o.monitor && o.gdb)
         die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
-    if (o.monitor || o.gdb) {
+    if (o.jtag && (o.monitor || o.gdb))
+        die_usage("%s", o.monitor ? "--jtag and -m cannot be combined: OpenOCD's GDB server gives GDB the harts"
+                                  : "--jtag and --gdb cannot be combined yet: connect GDB to OpenOCD (port 3333)");
+    if (o.halted && !o.jtag)
+        die_usage("%s", "--halted needs --jtag (a debugger to resume the harts)");
+    if (o.jtag) {
+        int why = jtag_run(m, o.jtag, o.halted);
+        status = why < 0 ? EXIT_USAGE : report_stop(m, why, &o);
+    } else if (o.monitor || o.gdb) {
         /* The program GDB loads (qXfer:exec-file): the image, else the
          * kernel's ELF, else the firmware's; symbols come from all of them. */
         image_t *main_img = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;
