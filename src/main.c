@@ -74,9 +74,10 @@ static const char usage_text[] =
 "                         127.0.0.1; PORT 0 picks a free one); the harts run until a\n"
 "                         debugger halts them. openocd -f tools/openocd/rvscope.cfg\n"
 "  --halted               with --jtag: start every hart halted (in debug mode)\n"
-"  --trigger-idle disabled|mcontrol6  what an unused trigger's tdata1 reads as:\n"
-"                         type 15 (default), or an mcontrol6 matching nothing (the\n"
-"                         default under --jtag: OpenOCD 0.12 uses only such triggers)\n"
+"  --trigger-idle disabled|mcontrol|mcontrol6  what an unused trigger's tdata1\n"
+"                         reads as: type 15 (default), or a trigger of that type\n"
+"                         matching nothing (mcontrol is the default under --jtag:\n"
+"                         OpenOCD 0.12 only takes triggers that read as type 2 or 6)\n"
 "  --symbols FILE[@OFFSET]  also use FILE's symbols and lines (OFFSET added to each\n"
 "                         address, as GDB's add-symbol-file -o); repeatable. The image,\n"
 "                         the --bios and --kernel ELFs are always used\n"
@@ -121,7 +122,7 @@ typedef struct options {
     bool gdb_nowait, gdb_once;
     const char *jtag;        /* --jtag [HOST:]PORT */
     bool halted;             /* --halted */
-    int trigger_idle;        /* --trigger-idle: -1 default, 0 disabled, 1 mcontrol6 */
+    int trigger_idle;        /* --trigger-idle: -1 default, else the type (15, 2, 6) */
     const char *disk;        /* --disk FILE */
     bool no_jit;             /* --no-jit */
     boot_opts_t boot;        /* --bios, --kernel, --initrd, --append, --dtb, --dumpdtb */
@@ -270,9 +271,10 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_JTAG: o->jtag = optarg; break;
         case O_HALTED: o->halted = true; break;
         case O_TRIG_IDLE:
-            if (strcmp(optarg, "disabled") && strcmp(optarg, "mcontrol6"))
-                die_usage("bad --trigger-idle '%s': use disabled or mcontrol6", optarg);
-            o->trigger_idle = !strcmp(optarg, "mcontrol6");
+            if (!strcmp(optarg, "disabled")) o->trigger_idle = 15;
+            else if (!strcmp(optarg, "mcontrol")) o->trigger_idle = 2;
+            else if (!strcmp(optarg, "mcontrol6")) o->trigger_idle = 6;
+            else die_usage("bad --trigger-idle '%s': use disabled, mcontrol or mcontrol6", optarg);
             break;
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
@@ -428,8 +430,8 @@ reboot:;
         return EXIT_USAGE;
     }
     dbg_set_triggers(m, o.triggers);
-    if (o.trigger_idle > 0 || (o.trigger_idle < 0 && o.jtag))
-        dbg_set_trigger_idle(m, true);
+    if (o.trigger_idle > 0 || o.jtag)
+        dbg_set_trigger_idle(m, o.trigger_idle > 0 ? (unsigned)o.trigger_idle : 2);
     trace_of(m)->file = o.trace_file;
     if (o.no_jit)
         m->jit = false;

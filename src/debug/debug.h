@@ -34,7 +34,7 @@ typedef struct debug_hart {
     uint64_t  pending_tval;
     bool      icount_armed;     /* an icount trigger counts or is pending */
     bool      debugger_access;  /* the current CSR access comes from a debugger */
-    bool      idle_mcontrol6;   /* unused triggers read as mcontrol6, not type 15 */
+    unsigned  idle_type;        /* unused triggers read as this type (0: 15, disabled) */
 
     /* ---- Sdext: debug mode is h->run_state == RUN_DEBUG ---- */
     bool      step_pending;     /* dcsr.step: re-enter after one instruction */

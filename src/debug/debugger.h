@@ -198,9 +198,10 @@ bool dbg_jit_covers(const machine_t *m, uint64_t *regs);
  * Returns STOP_LIMIT when the n instructions ran, else the stop reason. */
 int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs);
 
-/* Unused triggers read as type 15 (disabled, the default) or, with
- * mcontrol6, as an mcontrol6 that matches nothing (--trigger-idle). */
-void dbg_set_trigger_idle(machine_t *m, bool mcontrol6);
+/* Unused triggers read as type 15 (disabled, the default), or as a
+ * trigger of type 2 (mcontrol) or 6 (mcontrol6) that matches nothing
+ * (--trigger-idle). */
+void dbg_set_trigger_idle(machine_t *m, unsigned type);
 /* Sdtrig triggers per hart (--triggers), 0..16. */
 void dbg_set_triggers(machine_t *m, unsigned n);
 

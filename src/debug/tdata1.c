@@ -27,12 +27,15 @@ static uint64_t legal_match(uint64_t m)
 }
 
 /* What an unused trigger reads as: type 15 (disabled), or with
- * dbg_set_trigger_idle an mcontrol6 that matches nothing, which is what
- * OpenOCD 0.12 looks for when it picks a trigger (docs/jtag.md). */
+ * dbg_set_trigger_idle an mcontrol or mcontrol6 that matches nothing,
+ * which is what OpenOCD 0.12 looks for when it picks a trigger
+ * (docs/jtag.md). */
 static uint64_t idle_value(const hart_t *h)
 {
-    unsigned t = h->dbg->idle_mcontrol6 ? TT_MCONTROL6 : TT_DISABLED;
-    return (uint64_t)t << (h->xlen - 4);
+    unsigned t = h->dbg->idle_type ? h->dbg->idle_type : TT_DISABLED;
+    uint64_t bare = (uint64_t)t << (h->xlen - 4);
+    /* Legalising the bare type fills in what reads as fixed (maskmax). */
+    return t == TT_DISABLED ? bare : tdata1_legalize(h, 0, bare, false);
 }
 
 uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode_ok)
@@ -123,12 +126,12 @@ void dbg_set_triggers(machine_t *m, unsigned n)
     }
 }
 
-void dbg_set_trigger_idle(machine_t *m, bool mcontrol6)
+void dbg_set_trigger_idle(machine_t *m, unsigned type)
 {
     for (unsigned i = 0; i < m->nharts; i++) {
         hart_t *h = m->harts[i];
         uint64_t old = idle_value(h);
-        h->dbg->idle_mcontrol6 = mcontrol6;
+        h->dbg->idle_type = type;
         for (unsigned t = 0; t < MAX_TRIGGERS; t++)
             if (h->dbg->trig[t].tdata1 == old)
                 h->dbg->trig[t].tdata1 = idle_value(h);

@@ -71,8 +71,8 @@ static void ndmreset_release(dm_t *dm)
 {
     dm->ndmreset = false;
     for (unsigned i = 0; i < dm->m->nharts; i++) {
-        if (dm->resethaltreq[i])
-            dbg_debug_halt(dm->m, i, DCSR_CAUSE_RESETHALTREQ);
+        if (dm->resethaltreq[i] || dm->haltreq[i])
+            dbg_debug_halt(dm->m, i, dm->haltreq[i] ? DCSR_CAUSE_HALTREQ : DCSR_CAUSE_RESETHALTREQ);
         else
             dm->m->harts[i]->run_state = RUN_RUNNING;
     }
@@ -87,6 +87,7 @@ static void dm_reset(dm_t *dm)
     dm->hasel = false;
     dm->hawindow = 0;
     memset(dm->resethaltreq, 0, sizeof dm->resethaltreq);
+    memset(dm->haltreq, 0, sizeof dm->haltreq);
     dm_abstract_reset(dm);
     dm_sba_reset(dm);
     if (dm->ndmreset)
@@ -109,6 +110,11 @@ static void write_dmcontrol(dm_t *dm, uint32_t v)
     }
     dm->hartsel = (v >> 16) & ((1u << HARTSELLEN) - 1);
     dm->hasel = (v & DMC_HASEL) != 0;
+    /* haltreq is a level per hart: set or cleared for the selected ones,
+     * so a hart still asked to halt halts as it leaves reset. */
+    for (unsigned i = 0; i < m->nharts; i++)
+        if (selected(dm, i))
+            dm->haltreq[i] = (v & DMC_HALTREQ) != 0;
     if ((v & DMC_NDMRESET) && !dm->ndmreset)
         ndmreset_assert(dm);
     else if (!(v & DMC_NDMRESET) && dm->ndmreset)
