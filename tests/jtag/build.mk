@@ -16,3 +16,19 @@ $(foreach a,rv64 rv32,$(eval $(call JTAG_RULE,$(a))))
 jtag-guests: $(foreach a,rv64 rv32,$(JTAG_OUT)/$(a)/harts.elf)
 test-guests: jtag-guests
 .PHONY: jtag-guests
+
+# libFuzzer harness of the TAP, DTM and Debug Module, linked with the whole
+# emulator (but main.c) under ASan/UBSan. tests/jtag/run.sh replays its
+# saved corpus (tests/jtag/fuzz_corpus); `make fuzz-jtag` searches for new
+# inputs (tests/fuzz.mk).
+JTAG_FUZZ_SRCS := $(filter-out src/main.c,$(SRCS))
+$(BUILD)/tests/fuzz_jtag: tests/jtag/fuzz_jtag.c $(JTAG_FUZZ_SRCS) $(wildcard src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=gnu11 -g -O1 -Isrc -w -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -o $@ $< $(JTAG_FUZZ_SRCS) $(LDLIBS)
+
+FUZZ_TARGETS     += jtag
+FUZZ_BIN_jtag    := $(BUILD)/tests/fuzz_jtag
+FUZZ_CORPUS_jtag := tests/jtag/fuzz_corpus
+FUZZ_OPTS_jtag   := -max_len=8192 -dict=tests/jtag/fuzz.dict
+FUZZ_ENV_jtag    := ASAN_OPTIONS=detect_leaks=0

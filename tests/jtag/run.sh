@@ -20,3 +20,16 @@ for A in rv64 rv32; do
       echo "FAIL jtag/$A-$N: jtag_test.py exited $?"
   done
 done
+
+# The fuzz corpus, every input once (make fuzz-jtag searches for new ones);
+# machines are freed, but libFuzzer's own allocations are not leak-checked.
+if command -v clang >/dev/null; then
+  if ! make --no-print-directory -s build/tests/fuzz_jtag >/tmp/jtag-fuzz.$$ 2>&1; then
+    echo "FAIL jtag/fuzz: build failed: $(tail -n 3 /tmp/jtag-fuzz.$$ | tr '\n' ' ')"
+  else
+    ASAN_OPTIONS=detect_leaks=0 bash tests/fuzz_replay.sh jtag/fuzz build/tests/fuzz_jtag tests/jtag/fuzz_corpus
+  fi
+  rm -f /tmp/jtag-fuzz.$$
+else
+  echo "SKIP jtag/fuzz: no clang"
+fi
