@@ -20,6 +20,11 @@ Sessions, each a new OpenOCD and GDB against the same rvscope:
             with old/new values one apart
   reset     monitor reset halt: every hart at _start with a0 = its hart id;
             load through each memory path; compare-sections matches the ELF
+  stepie    OpenOCD's step (dcsr.step; GDB's own stepi is a software step on
+            RISC-V) with a machine timer interrupt pending (mtimecmp = 0
+            through the bus): with dcsr.stepie = 0 (OpenOCD's default) the
+            step runs the next instruction; after `set $dcsr = $dcsr | 0x800`
+            from GDB it ends at mtvec with mcause = MTI and mepc = where it was
 
 usage: jtag_test.py RVSCOPE ELF HARTS NAME  (prints PASS/FAIL lines)"""
 import os
@@ -226,6 +231,31 @@ def session_reset(port):
         report(NAME + "/reset", True)
 
 
+def session_stepie(port, code):
+    hit, trap = symbol("hit"), symbol("default_trap")
+    nxt = [a for a, _ in code if a > hit][0]
+    cmds = ["thread 1", "set $mtvec = %#x" % trap, "set $mie = 0x80", "set $mstatus = $mstatus | 8",
+            "set *(unsigned int *)0x2004000 = 0", "set *(unsigned int *)0x2004004 = 0",
+            "set $pc = %#x" % hit, "monitor step", "maintenance flush register-cache"]
+    cmds += p("pc1", "$pc") + p("mc1", "$mcause")
+    cmds += ["set $pc = %#x" % hit, "set $dcsr = $dcsr | 0x800", "monitor step",
+             "maintenance flush register-cache"]
+    cmds += p("pc2", "$pc") + p("mc2", "$mcause") + p("mepc2", "$mepc")
+    # Leave it as it was: no interrupt, stepie off, back in the loop.
+    cmds += ["set *(unsigned int *)0x2004004 = 0xffffffff", "set $mie = 0", "set $dcsr = $dcsr & ~0x800"]
+    out = gdb(port, cmds)
+    v = values(out, "")
+    irq = hex((1 << (XLEN - 1)) | 7)
+    ok = check("stepie", v.get("pc1") == hex(nxt) and v.get("mc1") != irq,
+               "stepie 0: pc %s mcause %s, expected the next instruction %#x and no trap" %
+               (v.get("pc1"), v.get("mc1"), nxt), out)
+    ok = ok and check("stepie", v.get("pc2") == hex(trap) and v.get("mc2") == irq and v.get("mepc2") == hex(hit),
+                      "stepie 1: pc %s mcause %s mepc %s, expected mtvec %#x, %s, %#x" %
+                      (v.get("pc2"), v.get("mc2"), v.get("mepc2"), trap, irq, hit), out)
+    if ok:
+        report(NAME + "/stepie", True)
+
+
 def main():
     code = insns()
     hit = symbol("hit")
@@ -240,6 +270,7 @@ def main():
         session_memory(port, symbol("counters"), hit_bytes)
         session_points(port, code)
         session_reset(port)
+        session_stepie(port, code)
     finally:
         rv.kill()
         rv.wait()
