@@ -5,7 +5,9 @@
 #define RVSCOPE_JTAG_H
 #include "dm.h"
 
-#define JTAG_IDCODE 0x00525653u   /* "RVS", JEDEC bank 0, manufacturer 0x329; bit 0 = 1 */
+/* Part 0x0525, manufacturer code 0x7a5 (JEDEC bank 16, which assigns no
+ * names: OpenOCD shows "<unknown>" rather than some real company). */
+#define JTAG_IDCODE 0x00525f4bu
 
 typedef struct jtag jtag_t;
 
