@@ -6,6 +6,7 @@ guest of the debugger tests (tests/debugger/harts.c: hart i counts in
 counters[i] for ever; hart 1 calls hit() every 1024 counts).
 
 Sessions, each a new OpenOCD and GDB against the same rvscope:
+  halted    --halted: at _start before OpenOCD halts anything, counters 0
   regs      the harts ran before OpenOCD halted them (counters > 0); one
             thread per hart with mhartid = thread - 1; misa as the spec
             spells rv32imac/rv64imac; dcsr (xdebugver 4, cause 3 = halt
@@ -69,9 +70,9 @@ def insns():
     return out
 
 
-def start_rvscope():
+def start_rvscope(*extra):
     err = tempfile.NamedTemporaryFile(mode="w+", delete=False)
-    p = subprocess.Popen([RV, "--jtag", "0", "--harts", str(HARTS), ELF], stdin=subprocess.DEVNULL,
+    p = subprocess.Popen([RV, "--jtag", "0", "--harts", str(HARTS), *extra, ELF], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=err)
     for _ in range(400):
         err.seek(0)
@@ -256,6 +257,34 @@ def session_stepie(port, code):
         report(NAME + "/stepie", True)
 
 
+def session_halted():
+    """--halted: every hart is in debug mode at the entry before OpenOCD
+    comes (its config told not to halt), and nothing ran: counters are 0."""
+    rv, port, errfile = start_rvscope("--halted")
+    try:
+        r = subprocess.run(["openocd", "-c", "set RVSCOPE_PORT %d" % port, "-c", "set RVSCOPE_HARTS %d" % HARTS,
+                            "-c", "set RVSCOPE_NOHALT 1", "-c", "gdb_port disabled", "-c", "telnet_port disabled",
+                            "-c", "tcl_port disabled", "-f", CFG, "-c", "targets", "-c", "reg pc",
+                            "-c", "mdw %#x %d" % (symbol("counters"), 2 * HARTS), "-c", "shutdown"],
+                           capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+        out = r.stdout + r.stderr
+    except subprocess.TimeoutExpired:
+        out = "TIMEOUT"
+    finally:
+        rv.kill()
+        rv.wait()
+        os.unlink(errfile)
+    m = re.search(r"pc \(/\d+\): 0x([0-9a-f]+)", out)
+    words = re.findall(r"0x[0-9a-f]+: ((?:[0-9a-f]{8} ?)+)", out)
+    zeros = words and all(w == "00000000" for w in " ".join(words).split())
+    ok = check("halted", m is not None and int(m.group(1), 16) == symbol("_start"),
+               "pc %s, expected _start %#x" % (m.group(1) if m else None, symbol("_start")), out)
+    ok = ok and check("halted", len(re.findall(r"rvscope\.cpu\d+ +riscv .* halted", out)) == HARTS, "not every target halted", out)
+    ok = ok and check("halted", zeros, "counters are not all 0: the harts ran", out)
+    if ok:
+        report(NAME + "/halted", True)
+
+
 def main():
     code = insns()
     hit = symbol("hit")
@@ -264,6 +293,7 @@ def main():
         if hit <= a < hit + 8:
             hit_bytes += [b[i:i + 2] for i in range(len(b) - 2, -1, -2)]
     hit_bytes = hit_bytes[:8]
+    session_halted()
     rv, port, errfile = start_rvscope()
     try:
         session_regs(port)
