@@ -94,7 +94,7 @@ static unsigned access_register(dm_t *dm, hart_t *h, uint32_t cmd)
     unsigned size = AAR_SIZE(cmd);
     unsigned regno = cmd & 0xffff;
     bool write = (cmd & AAR_WRITE) != 0;
-    if (size < 2 || size > 4 || (size == 3 && h->xlen == 32) || size == 4)
+    if (size < 2 || size > 3 || (size == 3 && h->xlen == 32))   /* 32 or XLEN bits */
         return CMDERR_NOTSUP;
     uint64_t mask = size == 2 ? 0xffffffffull : ~0ull;
     uint64_t val = dm->data[0] | (size == 3 ? (uint64_t)dm->data[1] << 32 : 0);
