@@ -6,7 +6,7 @@ pkgs=(build-essential make pkg-config python3
       libelf-dev libdw-dev libreadline-dev
       gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
       qemu-system-misc gdb-multiarch clang libclang-rt-14-dev time
-      opensbi u-boot-qemu libfdt-dev device-tree-compiler)
+      opensbi u-boot-qemu libfdt-dev device-tree-compiler openocd)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

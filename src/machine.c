@@ -277,7 +277,7 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
         if (h->dbg_armed & DBG_ARM_PENDING)
             sdtrig_fire_pending(h);
         update_timer_irqs(m, h, m->mtime + done);
-        if (!m->step_no_irqs)
+        if (!m->step_no_irqs && !((h->dbg_armed & DBG_ARM_CODE) && sdext_irqs_held(h)))
             hart_check_interrupts(h);
         /* Taking the interrupt may have fired an itrigger. */
         if (h->dbg_armed & DBG_ARM_PENDING)

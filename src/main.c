@@ -19,6 +19,7 @@
 #include "elf/raw.h"
 #include "trace/trace.h"
 #include "debug/debugger.h"
+#include "dm/serve.h"
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -71,6 +72,15 @@ static const char usage_text[] =
 "                         also unix:PATH or stdio (target remote | rvscope --gdb stdio ...)\n"
 "  --gdb-wait, --no-gdb-wait  wait for GDB before the first instruction (default: wait)\n"
 "  --gdb-once             exit when GDB disconnects (default: wait for another)\n"
+"  --jtag [HOST:]PORT     serve a RISC-V Debug Module (Debug Spec 1.0) through a JTAG\n"
+"                         DTM on OpenOCD's remote_bitbang protocol (default host\n"
+"                         127.0.0.1; PORT 0 picks a free one); the harts run until a\n"
+"                         debugger halts them. openocd -f tools/openocd/rvscope.cfg\n"
+"  --halted               with --jtag: start every hart halted (in debug mode)\n"
+"  --trigger-idle disabled|mcontrol|mcontrol6  what an unused trigger's tdata1\n"
+"                         reads as: type 15 (default), or a trigger of that type\n"
+"                         matching nothing (mcontrol is the default under --jtag:\n"
+"                         OpenOCD 0.12 only takes triggers that read as type 2 or 6)\n"
 "  --symbols FILE[@OFFSET]  also use FILE's symbols and lines (OFFSET added to each\n"
 "                         address, as GDB's add-symbol-file -o); repeatable. The image,\n"
 "                         the --bios and --kernel ELFs are always used\n"
@@ -116,6 +126,9 @@ typedef struct options {
     const char *script;
     const char *gdb;
     bool gdb_nowait, gdb_once;
+    const char *jtag;        /* --jtag [HOST:]PORT */
+    bool halted;             /* --halted */
+    int trigger_idle;        /* --trigger-idle: -1 default, else the type (15, 2, 6) */
     const char *disk;        /* --disk FILE */
     bool no_jit;             /* --no-jit */
     boot_opts_t boot;        /* --bios, --kernel, --initrd, --append, --dtb, --dumpdtb */
@@ -191,7 +204,8 @@ static int disassemble_words(int xlen, int argc, char **argv)
 static void parse_options(int argc, char **argv, options_t *o, bool *disas)
 {
     enum { O_ISA = 256, O_MEM, O_HARTS, O_TRIG, O_RAW, O_MAX, O_DIS, O_BREAK, O_ITRACE, O_GDB, O_GDB_WAIT, O_GDB_NOWAIT, O_GDB_ONCE, O_DISK, O_TRACE_FILE, O_NO_JIT,
-           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS, O_OSDESC };
+           O_BIOS, O_KERNEL, O_INITRD, O_APPEND, O_DTB, O_DUMPDTB, O_NO_REBOOT, O_SYMBOLS, O_OSDESC,
+           O_JTAG, O_HALTED, O_TRIG_IDLE };
     static const struct option longopts[] = {
         {"isa", required_argument, 0, O_ISA}, {"mem", required_argument, 0, O_MEM},
         {"harts", required_argument, 0, O_HARTS}, {"triggers", required_argument, 0, O_TRIG},
@@ -207,6 +221,8 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         {"dtb", required_argument, 0, O_DTB}, {"dumpdtb", required_argument, 0, O_DUMPDTB},
         {"no-reboot", no_argument, 0, O_NO_REBOOT}, {"symbols", required_argument, 0, O_SYMBOLS},
         {"osdesc", required_argument, 0, O_OSDESC},
+        {"jtag", required_argument, 0, O_JTAG}, {"halted", no_argument, 0, O_HALTED},
+        {"trigger-idle", required_argument, 0, O_TRIG_IDLE},
         {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -214,6 +230,7 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
     o->isa = ISA_ALL;
     o->harts = 1;
     o->triggers = 4;
+    o->trigger_idle = -1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "+hVmx:", longopts, NULL)) != -1) {
@@ -261,6 +278,14 @@ static void parse_options(int argc, char **argv, options_t *o, bool *disas)
         case O_GDB_WAIT: o->gdb_nowait = false; break;
         case O_GDB_NOWAIT: o->gdb_nowait = true; break;
         case O_GDB_ONCE: o->gdb_once = true; break;
+        case O_JTAG: o->jtag = optarg; break;
+        case O_HALTED: o->halted = true; break;
+        case O_TRIG_IDLE:
+            if (!strcmp(optarg, "disabled")) o->trigger_idle = 15;
+            else if (!strcmp(optarg, "mcontrol")) o->trigger_idle = 2;
+            else if (!strcmp(optarg, "mcontrol6")) o->trigger_idle = 6;
+            else die_usage("bad --trigger-idle '%s': use disabled, mcontrol or mcontrol6", optarg);
+            break;
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("rvscope %s\n", RVSCOPE_VERSION); exit(0);
         case '?':
@@ -425,6 +450,8 @@ reboot:;
         return EXIT_USAGE;
     }
     dbg_set_triggers(m, o.triggers);
+    if (o.trigger_idle > 0 || o.jtag)
+        dbg_set_trigger_idle(m, o.trigger_idle > 0 ? (unsigned)o.trigger_idle : 2);
     trace_of(m)->file = o.trace_file;
     if (o.no_jit)
         m->jit = false;
@@ -491,7 +518,15 @@ reboot:;
     int status = 0;
     if (o.monitor && o.gdb)
         die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
-    if (o.monitor || o.gdb) {
+    if (o.jtag && (o.monitor || o.gdb))
+        die_usage("%s", o.monitor ? "--jtag and -m cannot be combined: OpenOCD's GDB server gives GDB the harts"
+                                  : "--jtag and --gdb cannot be combined yet: connect GDB to OpenOCD (port 3333)");
+    if (o.halted && !o.jtag)
+        die_usage("%s", "--halted needs --jtag (a debugger to resume the harts)");
+    if (o.jtag) {
+        int why = jtag_run(m, o.jtag, o.halted);
+        status = why < 0 ? EXIT_USAGE : report_stop(m, why, &o);
+    } else if (o.monitor || o.gdb) {
         /* The program GDB loads (qXfer:exec-file): the image, else the
          * kernel's ELF, else the firmware's; symbols come from all of them. */
         image_t *main_img = img ? img : boot_state.kernel_img ? boot_state.kernel_img : boot_state.bios_img;

@@ -68,6 +68,10 @@ static void trap_enter(hart_t *h, unsigned code, bool irq, uint64_t tval)
 
 void hart_exception(hart_t *h, unsigned cause, uint64_t tval)
 {
+    if (unlikely(h->run_state == RUN_DEBUG)) {   /* a Debug Module's program buffer */
+        dbg_debug_exception(h, cause);
+        return;
+    }
     h->exceptions++;
     trap_enter(h, cause, false, tval);
 }

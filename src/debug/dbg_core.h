@@ -77,6 +77,11 @@ void dbg_trap(hart_t *h, unsigned code, bool irq, uint64_t epc, uint64_t tval, i
 void dbg_xret(hart_t *h, int from_priv);
 void dbg_satp_written(hart_t *h, uint64_t old);
 void dbg_priv_changed(hart_t *h, int from_priv);
+/* An exception in debug mode (an instruction of a Debug Module's program
+ * buffer): no trap is taken, the Debug Module sees it (Debug Spec 4.1). */
+void dbg_debug_exception(hart_t *h, unsigned cause);
+/* Must a pending interrupt wait (a dcsr.step with stepie = 0)? */
+bool sdext_irqs_held(const hart_t *h);
 /* A trap handler address faults on itself forever (mtvec not set). */
 void dbg_stuck(hart_t *h, unsigned code, uint64_t epc, uint64_t tval);
 

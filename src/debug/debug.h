@@ -34,10 +34,12 @@ typedef struct debug_hart {
     uint64_t  pending_tval;
     bool      icount_armed;     /* an icount trigger counts or is pending */
     bool      debugger_access;  /* the current CSR access comes from a debugger */
+    unsigned  idle_type;        /* unused triggers read as this type (0: 15, disabled) */
 
     /* ---- Sdext: debug mode is h->run_state == RUN_DEBUG ---- */
     bool      step_pending;     /* dcsr.step: re-enter after one instruction */
     uint64_t  dcsr, dpc, dscratch0, dscratch1;
+    bool      dm_exception;     /* an instruction a Debug Module gave trapped */
 
     /* ---- the debugger's per-hart state ---- */
     uint64_t  bp_resume;        /* don't stop at a breakpoint here right after resuming */
@@ -48,7 +50,8 @@ typedef struct debug_hart {
 } debug_hart_t;
 
 /* dcsr.cause values */
-enum { DCAUSE_EBREAK = 1, DCAUSE_TRIGGER = 2, DCAUSE_HALTREQ = 3, DCAUSE_STEP = 4 };
+enum { DCAUSE_EBREAK = 1, DCAUSE_TRIGGER = 2, DCAUSE_HALTREQ = 3, DCAUSE_STEP = 4,
+       DCAUSE_RESETHALTREQ = 5 };
 
 /* ---- Sdtrig (triggers.c, sdtrig.c, tdata1.c) ---- */
 /* May an access of this kind to the page at va match a trigger? */

@@ -165,6 +165,10 @@ void dbg_rearm_hart(hart_t *h)
     /* dcsr.ebreakm/s/u send ebreak to debug mode. */
     if (d->dcsr & ((1u << 15) | (1u << 13) | (1u << 12)))
         a |= DBG_ARM_EBREAK;
+    /* dcsr.step: a trap taken instead of the stepped instruction ends the
+     * step at the handler's first instruction (dbg_trap). */
+    if (d->step_pending)
+        a |= DBG_ARM_TRAP;
     if (dbg_wp_count(h->m))
         a |= DBG_ARM_WATCH;
     if (D->any_after)
@@ -369,6 +373,11 @@ void dbg_trap(hart_t *h, unsigned code, bool irq, uint64_t epc, uint64_t tval, i
 {
     if (h->dbg->sdtrig_arm & DBG_ARM_TRAP)
         sdtrig_trap(h, code, irq, from_priv);
+    /* Stepping (dcsr.step): an exception of the stepped instruction, or an
+     * interrupt taken with stepie, enters debug mode before the handler
+     * runs (Debug Spec 1.0, dcsr.step): dpc = the handler's address. */
+    if (h->dbg->step_pending && !sdext_halted(h))
+        sdext_enter(h, DCAUSE_STEP, h->pc);
     if (h->m->dbg->events & DBG_ARM_TRAP)
         call_event(h, &(dbg_event_t){ .kind = DBG_ARM_TRAP, .code = code, .irq = irq,
                                       .epc = epc, .tval = tval, .from_priv = from_priv });

@@ -81,6 +81,16 @@ void dbg_resume_hart(machine_t *m, unsigned hart);
  * locking). A hart in debug mode stays in it. */
 void dbg_halt_hart(machine_t *m, unsigned hart);
 
+/* Debug mode for a Debug Module (sdext.c): enter it now, between
+ * instructions (dcsr.cause = cause: 3 halt request, 5 reset halt request);
+ * dcsr and friends back to their reset values; run the instruction `in`
+ * (already prepared) on a hart in debug mode, false if it raised an
+ * exception (no trap is taken). */
+enum { DCSR_CAUSE_HALTREQ = 3, DCSR_CAUSE_RESETHALTREQ = 5 };
+void dbg_debug_halt(machine_t *m, unsigned hart, unsigned cause);
+void dbg_debug_reset(machine_t *m, unsigned hart);
+bool dbg_debug_exec(hart_t *h, const insn_t *in);
+
 /* ---- breakpoints and watchpoints (breakpoints.c, watchpoints.c) ---- */
 
 /* Where a breakpoint applies. Fields set to -1 match anything. */
@@ -191,6 +201,10 @@ bool dbg_jit_covers(const machine_t *m, uint64_t *regs);
  * Returns STOP_LIMIT when the n instructions ran, else the stop reason. */
 int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs);
 
+/* Unused triggers read as type 15 (disabled, the default), or as a
+ * trigger of type 2 (mcontrol) or 6 (mcontrol6) that matches nothing
+ * (--trigger-idle). */
+void dbg_set_trigger_idle(machine_t *m, unsigned type);
 /* Sdtrig triggers per hart (--triggers), 0..16. */
 void dbg_set_triggers(machine_t *m, unsigned n);
 

@@ -6,6 +6,7 @@
  * dret the halted hart is given (a program buffer) does the same. */
 #include "debug.h"
 #include "../core/csr.h"
+#include "../core/run.h"
 #include "../core/trap.h"
 #include "../machine.h"
 
@@ -103,4 +104,42 @@ void sdext_resume(hart_t *h)
     dbg_rearm_hart(h);
     h->fetch_vbase = TLB_INVALID;        /* re-evaluate the checked loop */
     hart_end_slice(h);
+}
+
+bool sdext_irqs_held(const hart_t *h)
+{
+    const debug_hart_t *d = h->dbg;
+    return d->step_pending && !(d->dcsr & DCSR_STEPIE);
+}
+
+void dbg_debug_exception(hart_t *h, unsigned cause)
+{
+    (void)cause;
+    h->dbg->dm_exception = true;
+}
+
+void dbg_debug_halt(machine_t *m, unsigned hart, unsigned cause)
+{
+    hart_t *h = m->harts[hart];
+    if (sdext_halted(h))
+        return;
+    /* Halting a hart in wfi ends the wait: dpc is the instruction after it. */
+    h->wfi = false;
+    sdext_enter(h, cause, h->pc);
+}
+
+void dbg_debug_reset(machine_t *m, unsigned hart)
+{
+    debug_hart_t *d = m->harts[hart]->dbg;
+    d->dcsr = PRIV_M;             /* xdebugver is added on reads */
+    d->dpc = d->dscratch0 = d->dscratch1 = 0;
+    d->step_pending = false;
+    dbg_rearm_hart(m->harts[hart]);
+}
+
+bool dbg_debug_exec(hart_t *h, const insn_t *in)
+{
+    h->dbg->dm_exception = false;
+    insn_run_one(h, in->fn, in);
+    return !h->dbg->dm_exception;
 }

@@ -23,7 +23,8 @@ static void insn_text(hart_t *h, uint64_t pc, char *buf, size_t n)
 
 void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
 {
-    static const char *why[] = { "?", "ebreak", "trigger", "halt request", "step" };
+    static const char *why[] = { "?", "ebreak", "trigger", "halt request", "step",
+                                 "halt on reset" };
     hart_t *h = m->harts[s->hart < m->nharts ? s->hart : 0];
     char insn[96];
     switch (s->kind) {
@@ -35,7 +36,7 @@ void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
         break;
     case DS_DEBUG_MODE:
         snprintf(buf, n, "hart %u entered debug mode (cause %u: %s) at dpc=0x%" PRIx64
-                 ", from %c-mode", s->hart, s->cause, why[s->cause < 5 ? s->cause : 0],
+                 ", from %c-mode", s->hart, s->cause, why[s->cause < 6 ? s->cause : 0],
                  s->insn_pc, "USHM"[s->tval & 3]);
         break;
     case DS_STUCK:

@@ -26,13 +26,24 @@ static uint64_t legal_match(uint64_t m)
     return (m <= 5 || m == 8 || m == 9 || m == 12 || m == 13) ? m : 0;
 }
 
+/* What an unused trigger reads as: type 15 (disabled), or with
+ * dbg_set_trigger_idle an mcontrol or mcontrol6 that matches nothing,
+ * which is what OpenOCD 0.12 looks for when it picks a trigger
+ * (docs/jtag.md). */
+static uint64_t idle_value(const hart_t *h)
+{
+    unsigned t = h->dbg->idle_type ? h->dbg->idle_type : TT_DISABLED;
+    uint64_t bare = (uint64_t)t << (h->xlen - 4);
+    /* Legalising the bare type fills in what reads as fixed (maskmax). */
+    return t == TT_DISABLED ? bare : tdata1_legalize(h, 0, bare, false);
+}
+
 uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode_ok)
 {
     int xl = h->xlen;
     uint64_t type = FIELD(val, xl - 1, xl - 4);
     /* dmode is writable only from debug mode (here: by the debugger). */
     bool dmode = dmode_ok && ((val >> (xl - 5)) & 1);
-    uint64_t top = (uint64_t)TT_DISABLED << (xl - 4);
     (void)old;
     uint64_t r = 0;
     switch (type) {
@@ -80,7 +91,7 @@ uint64_t tdata1_legalize(const hart_t *h, uint64_t old, uint64_t val, bool dmode
         break;
     default:
         /* 0 (also "write 0 to disable"), and types rvscope does not have. */
-        return top;
+        return idle_value(h);
     }
     return type << (xl - 4) | (uint64_t)dmode << (xl - 5) | r;
 }
@@ -112,5 +123,17 @@ void dbg_set_triggers(machine_t *m, unsigned n)
         hart_t *h = m->harts[i];
         h->dbg->ntrig = n > MAX_TRIGGERS ? MAX_TRIGGERS : n;
         sdtrig_changed(h);
+    }
+}
+
+void dbg_set_trigger_idle(machine_t *m, unsigned type)
+{
+    for (unsigned i = 0; i < m->nharts; i++) {
+        hart_t *h = m->harts[i];
+        uint64_t old = idle_value(h);
+        h->dbg->idle_type = type;
+        for (unsigned t = 0; t < MAX_TRIGGERS; t++)
+            if (h->dbg->trig[t].tdata1 == old)
+                h->dbg->trig[t].tdata1 = idle_value(h);
     }
 }

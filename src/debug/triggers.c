@@ -195,6 +195,8 @@ bool sdtrig_access(hart_t *h, enum trig_kind kind, enum trig_phase ph, uint64_t 
 {
     debug_hart_t *d = h->dbg;
     static const char *names[] = { "load", "store", "execute" };
+    if (sdext_halted(h))
+        return true;          /* triggers never match in debug mode (a program buffer) */
     if (kind != TK_EXEC) {
         /* Most accesses to a watched page touch none of the triggers'
          * address ranges (data and negated matches cover everything). */
