@@ -38,8 +38,9 @@ import time
 RV, ELF, HARTS, NAME = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 CFG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tools/openocd/rvscope.cfg")
 XLEN = 64 if "rv64" in ELF else 32
-# misa by hand: MXL (1 = 32, 2 = 64) at the top, I M A C S U.
-EXT = (1 << 8) | (1 << 12) | (1 << 0) | (1 << 2) | (1 << 18) | (1 << 20)
+# misa by hand: MXL (1 = 32, 2 = 64) at the top, I M A F D C S U (the
+# default hart has every extension rvscope implements; docs/fp.md).
+EXT = (1 << 8) | (1 << 12) | (1 << 0) | (1 << 5) | (1 << 3) | (1 << 2) | (1 << 18) | (1 << 20)
 MISA = (2 << 62 if XLEN == 64 else 1 << 30) | EXT
 results = []
 
