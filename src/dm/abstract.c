@@ -3,13 +3,14 @@
  * cmderr rules; abstractauto; data0..1 and the program buffer, which a
  * halted hart executes in debug mode.
  *
- * Commands complete at once (abstractcs.busy is never seen set). FPRs are
- * not there yet: accessing one fails with cmderr 2 (not supported), as
- * does every other command type (Quick Access, Access Memory: OpenOCD
- * falls back to the program buffer or system bus access). */
+ * Commands complete at once (abstractcs.busy is never seen set). Other
+ * command types (Quick Access, Access Memory) fail with cmderr 2 (not
+ * supported): OpenOCD falls back to the program buffer or system bus
+ * access. */
 #include "dm_impl.h"
 #include "../core/csr.h"
 #include "../core/run.h"
+#include "../core/trap.h"
 #include "../debug/debugger.h"
 #include <string.h>
 
@@ -88,13 +89,28 @@ static unsigned progbuf_exec(dm_t *dm, hart_t *h)
     return err;
 }
 
+/* The FPR an Access Register names, or -1. Its width is FLEN, which may
+ * exceed XLEN (RV32 with D: 64-bit FPRs through data0 and data1). */
+static int fpr_of(const hart_t *h, unsigned regno, unsigned *bits)
+{
+    if (regno < REG_FPR0 || regno > REG_FPR31 || !(h->isa & (1u << EXT_F)))
+        return -1;
+    *bits = h->isa & (1u << EXT_D) ? 64 : 32;
+    return (int)(regno - REG_FPR0);
+}
+
 /* Access Register, transfer part: regno <-> data0 (data1 high word). */
 static unsigned access_register(dm_t *dm, hart_t *h, uint32_t cmd)
 {
     unsigned size = AAR_SIZE(cmd);
     unsigned regno = cmd & 0xffff;
     bool write = (cmd & AAR_WRITE) != 0;
-    if (size < 2 || size > 3 || (size == 3 && h->xlen == 32))   /* 32 or XLEN bits */
+    unsigned width = h->xlen, fbits = 0;
+    int f = fpr_of(h, regno, &fbits);
+    if (f >= 0)
+        width = fbits;
+    /* 32 bits or the register's width; wider fails (3.7.1.1) */
+    if (size < 2 || size > 3 || (size == 3 && width == 32))
         return CMDERR_NOTSUP;
     uint64_t mask = size == 2 ? 0xffffffffull : ~0ull;
     uint64_t val = dm->data[0] | (size == 3 ? (uint64_t)dm->data[1] << 32 : 0);
@@ -109,8 +125,18 @@ static unsigned access_register(dm_t *dm, hart_t *h, uint32_t cmd)
     } else if (regno <= REG_CSR_LAST) {
         if (write ? !csr_debug_write(h, regno, val) : !csr_debug_read(h, regno, &val))
             return CMDERR_EXCEPTION;             /* as a csrr of it would trap */
+    } else if (f >= 0) {
+        /* As the GDB stub: whatever mstatus.FS says (a debugger sees the
+         * registers even while the guest has the FPU off); a 32-bit value
+         * in a 64-bit register is NaN-boxed, as flw would leave it. */
+        if (write) {
+            h->f[f] = size == 2 && fbits == 64 ? 0xffffffff00000000ull | (uint32_t)val : val;
+            if (h->mstatus & MSTATUS_FS)    /* Dirty, so a kernel saves it */
+                h->mstatus |= MSTATUS_FS;
+        } else
+            val = h->f[f];
     } else {
-        return regno >= REG_FPR0 && regno <= REG_FPR31 ? CMDERR_NOTSUP : CMDERR_EXCEPTION;
+        return CMDERR_EXCEPTION;
     }
     if (!write) {
         val &= mask;

@@ -131,7 +131,10 @@ def session_regs(port):
     cmds += ["set $s1 = 0x1234abcd"] + p("s1", "$s1")
     cmds += ["set $mscratch = 0x5a5a5a5a"] + p("mscratch", "$mscratch")
     cmds += ["set $dcsr = $dcsr | 0x800"] + p("dcsr2", "$dcsr")
+    # an FPR (the default hart has D: 64-bit FPRs on RV32 too, data0+data1)
+    cmds += ["set $ft0 = 0x4008000000000000"] + p("ft0", "$ft0")
     cmds += ["maintenance flush register-cache"] + p("s1b", "$s1") + p("mscratchb", "$mscratch")
+    cmds += ["echo @@ft0force\\n", "monitor reg ft0 force"]    # past OpenOCD's own cache
     out = gdb(port, cmds)
     v = values(out, "")
     ok = check("regs", len(re.findall(r"^\*?\s+\d+\s+Thread \d+ \"rvscope\.cpu\d\"", out, re.M)) == HARTS
@@ -146,6 +149,10 @@ def session_regs(port):
     ok = ok and check("regs", v.get("s1") == "0x1234abcd" and v.get("s1b") == "0x1234abcd", "s1 write", out)
     ok = ok and check("regs", v.get("mscratch") == "0x5a5a5a5a" and v.get("mscratchb") == "0x5a5a5a5a", "mscratch write", out)
     ok = ok and check("regs", int(v.get("dcsr2", "0"), 16) & 0x800, "dcsr.stepie did not stay set", out)
+    forced = re.search(r"@@ft0force\n.*?ft0 \(/64\): (0x[0-9a-f]+)", out, re.S)
+    ok = ok and check("regs", "double = 0x4008000000000000" in v.get("ft0", "") and forced
+                      and int(forced.group(1), 16) == 0x4008000000000000,
+                      "ft0 write: %s, read back from the hart %s" % (v.get("ft0"), forced and forced.group(1)), out)
     if ok:
         report(NAME + "/regs", True)
 
