@@ -536,7 +536,7 @@ reboot:;
         if (o.osdesc) {
             char err[512];
             const char *kpath = boot_state.kernel_img ? o.boot.kernel : path;
-            if (!(s.os = osdesc_load(o.osdesc, kpath, err, sizeof err))) {
+            if (!(s.os = osdesc_load(o.osdesc, kpath, m->harts[0]->xlen, err, sizeof err))) {
                 fprintf(stderr, "rvscope: %s\n", err);
                 exit(EXIT_USAGE);
             }

@@ -87,6 +87,23 @@ static uint64_t udata(Dwarf_Die *die, unsigned at, uint64_t dflt)
     return dflt;
 }
 
+/* A member's byte offset: a constant, or (DWARF 2, as xv6 builds with
+ * -gdwarf-2) the expression DW_OP_plus_uconst N. Union members have none. */
+static uint64_t member_offset(Dwarf_Die *m)
+{
+    Dwarf_Attribute a;
+    Dwarf_Word w;
+    Dwarf_Op *ops;
+    size_t nops;
+    if (!dwarf_attr_integrate(m, DW_AT_data_member_location, &a))
+        return 0;
+    if (dwarf_formudata(&a, &w) == 0)
+        return w;
+    if (dwarf_getlocation(&a, &ops, &nops) == 0 && nops == 1 && ops[0].atom == DW_OP_plus_uconst)
+        return ops[0].number;
+    return 0;
+}
+
 const dtype_t *dtype_of_attr(dinfo_t *d, Dwarf_Die *die)
 {
     Dwarf_Attribute a;
@@ -115,7 +132,7 @@ static void convert_members(dinfo_t *d, Dwarf_Die *die, dtype_t *t)
             dmember_t *x = &m[i++];
             x->name = dwarf_diename(&c);
             x->type = dtype_of_attr(d, &c);
-            x->offset = udata(&c, DW_AT_data_member_location, 0);
+            x->offset = member_offset(&c);
             x->bit_size = (unsigned)udata(&c, DW_AT_bit_size, 0);
             if (x->bit_size) {
                 uint64_t bo = udata(&c, DW_AT_data_bit_offset, UINT64_MAX);

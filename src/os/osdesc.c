@@ -2,7 +2,7 @@
  * kernel's DWARF (format: docs/osdesc.md). Errors name the file, the line
  * and what did not resolve. */
 #include "osdesc.h"
-#include "dwarfq.h"
+#include "../dwarf/dwarf.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -31,7 +31,7 @@ void osdesc_free(osdesc_t *d)
         return;
     for (unsigned i = 0; i < OS_MAX_SYSCALL; i++)
         free(d->syscall[i]);
-    dwq_close(d->dw);
+    dinfo_close(d->dw);
     free(d);
 }
 
@@ -50,7 +50,36 @@ const char *osdesc_syscall_name(const osdesc_t *d, uint64_t nr)
 
 #define FAIL(...) do { snprintf(err, n, __VA_ARGS__); goto fail; } while (0)
 
-osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_t n)
+/* The kernel's DWARF by the names the description uses (a bare struct
+ * tag: "proc" is struct proc). */
+static bool global_of(dinfo_t *dw, const char *name, uint64_t *addr, uint64_t *size)
+{
+    const dtype_t *t;
+    if (!dinfo_global(dw, name, addr, &t))
+        return false;
+    *size = t ? t->size : 0;
+    return true;
+}
+
+static bool struct_size(dinfo_t *dw, const char *tag, uint64_t *size)
+{
+    char name[96];
+    snprintf(name, sizeof name, "struct %s", tag);
+    const dtype_t *t = dinfo_type(dw, name);
+    if (!t)
+        return false;
+    *size = dtype_strip(t)->size;
+    return true;
+}
+
+static bool member_of(dinfo_t *dw, const char *tag, const char *member, uint64_t *off, uint64_t *size)
+{
+    char name[96];
+    snprintf(name, sizeof name, "struct %s", tag);
+    return dinfo_member(dw, name, member, off, size);
+}
+
+osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *err, size_t n)
 {
     FILE *f = fopen(file, "r");
     if (!f) {
@@ -63,7 +92,7 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_
     snprintf(d->path, sizeof d->path, "%s", file);
     d->running_state = -1;
     char kerr[256];
-    if (!(d->dw = dwq_open(kernel_elf, kerr, sizeof kerr))) {
+    if (!(d->dw = dinfo_open(kernel_elf, xlen, kerr, sizeof kerr))) {
         snprintf(err, n, "--osdesc %s: the kernel %s", file, kerr);
         fclose(f);
         osdesc_free(d);
@@ -85,21 +114,21 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_
         uint64_t size, off, sz;
         const char *k = w[0];
         if (!strcmp(k, "kernel-pagetable") && nw == 2) {
-            if (!dwq_var(d->dw, w[1], &d->kpt_addr, &size))
+            if (!global_of(d->dw, w[1], &d->kpt_addr, &size))
                 FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
             d->has_kpt = true;
         } else if (!strcmp(k, "proc-table") && nw == 3) {
             snprintf(pstruct, sizeof pstruct, "%s", w[2]);
-            if (!dwq_var(d->dw, w[1], &d->table, &size))
+            if (!global_of(d->dw, w[1], &d->table, &size))
                 FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
-            if (!dwq_struct_size(d->dw, pstruct, &d->stride) || !d->stride)
+            if (!struct_size(d->dw, pstruct, &d->stride) || !d->stride)
                 FAIL("%s:%u: no struct '%s' in the kernel's DWARF", file, lineno, pstruct);
             d->nproc = size / d->stride;
         } else if ((!strcmp(k, "proc-pid") || !strcmp(k, "proc-name") || !strcmp(k, "proc-state") ||
                     !strcmp(k, "proc-pagetable")) && (nw == 2 || (nw == 3 && !strcmp(k, "proc-state")))) {
             if (!*pstruct)
                 FAIL("%s:%u: %s before proc-table", file, lineno, k);
-            if (!dwq_member(d->dw, pstruct, w[1], &off, &sz))
+            if (!member_of(d->dw, pstruct, w[1], &off, &sz))
                 FAIL("%s:%u: struct %s has no member '%s'", file, lineno, pstruct, w[1]);
             if (!strcmp(k, "proc-pid")) d->off_pid = off, d->size_pid = sz;
             else if (!strcmp(k, "proc-name")) d->off_name = off, d->size_name = sz;
@@ -116,7 +145,7 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_
         } else if (!strcmp(k, "proc-context") && nw == 3) {
             if (!*pstruct)
                 FAIL("%s:%u: proc-context before proc-table", file, lineno);
-            if (!dwq_member(d->dw, pstruct, w[1], &d->off_ctx, &sz))
+            if (!member_of(d->dw, pstruct, w[1], &d->off_ctx, &sz))
                 FAIL("%s:%u: struct %s has no member '%s'", file, lineno, pstruct, w[1]);
             snprintf(ctxm, sizeof ctxm, "%s", w[1]);
             snprintf(cstruct, sizeof cstruct, "%s", w[2]);
@@ -127,7 +156,7 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_
                 FAIL("%s:%u: context-reg before proc-context", file, lineno);
             if (r <= 0 || d->nregs == OS_MAX_REGS)
                 FAIL("%s:%u: '%s' is not a register name (ra, sp, s0..s11, ...)", file, lineno, w[1]);
-            if (!dwq_member(d->dw, cstruct, w[2], &off, &sz))
+            if (!member_of(d->dw, cstruct, w[2], &off, &sz))
                 FAIL("%s:%u: struct %s has no member '%s'", file, lineno, cstruct, w[2]);
             uint64_t idx = nw == 4 ? strtoull(w[3], NULL, 0) : 0;
             if ((idx + 1) * 8 > sz)

@@ -2,7 +2,7 @@
  * where its process table is and how to read a process (pid, name, state,
  * page table, saved registers) in terms of the kernel's DWARF names, its
  * system call names and where each program's ELF is. rvscope resolves the
- * names against the kernel ELF once (src/os/dwarfq.c) and then reads the
+ * names against the kernel ELF once (src/dwarf/, the DWARF module the monitor uses) and then reads the
  * guest's memory, so a kernel is described by data, not code. */
 #ifndef RVSCOPE_OS_OSDESC_H
 #define RVSCOPE_OS_OSDESC_H
@@ -28,11 +28,11 @@ typedef struct osdesc {
     uint64_t reg_off[OS_MAX_REGS];          /* offset in the process entry */
     char    *syscall[OS_MAX_SYSCALL];
     char     program[512];                  /* "build/os/user/%s.elf" */
-    struct dwq *dw;                         /* kept for enum names */
+    struct dinfo *dw;                       /* the kernel's DWARF, kept for enum names */
 } osdesc_t;
 
 /* Parse FILE and resolve it against kernel_elf's DWARF; NULL with err. */
-osdesc_t *osdesc_load(const char *file, const char *kernel_elf, char *err, size_t n);
+osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *err, size_t n);
 void osdesc_free(osdesc_t *d);
 /* System call number <-> name (-1 / NULL when not described). */
 int osdesc_syscall_nr(const osdesc_t *d, const char *name);

@@ -1,7 +1,7 @@
 /* The guest's processes as an OS description says to read them, and the
  * address-space names they give (kernel, pidN, program names). */
 #include "osdesc.h"
-#include "dwarfq.h"
+#include "../dwarf/dwarf.h"
 #include "../debug/spaces.h"
 #include "../core/mmu.h"
 #include <stdio.h>
@@ -11,6 +11,22 @@
 /* Kernel memory: through the kernel's space once it is known (named by
  * the user or from kernel-pagetable), else physical (kernels that map
  * themselves at VA = PA: rvos, xv6). */
+
+/* The name of the state enum's constant whose value is v. */
+static bool enumerator_name(const osdesc_t *d, int64_t v, char *name, size_t n)
+{
+    char tname[80];
+    snprintf(tname, sizeof tname, "enum %s", d->state_enum);
+    const dtype_t *t = dinfo_type(d->dw, tname);
+    t = t ? dtype_strip(t) : NULL;
+    for (unsigned i = 0; t && t->kind == DT_ENUM && i < t->nenums; i++)
+        if (t->enums[i].value == v) {
+            snprintf(name, n, "%s", t->enums[i].name);
+            return true;
+        }
+    return false;
+}
+
 static bool kread(osdesc_t *d, machine_t *m, uint64_t va, void *buf, size_t len)
 {
     uint64_t satp = 0, pa = va;
@@ -74,8 +90,7 @@ static bool read_proc(osdesc_t *d, machine_t *m, unsigned slot, os_proc_t *p)
         size_t nn = d->size_name < sizeof p->name - 1 ? d->size_name : sizeof p->name - 1;
         memcpy(p->name, e + d->off_name, nn);
         p->name[nn] = 0;
-        if (!*d->state_enum || !dwq_enumerator(d->dw, d->state_enum, p->state, p->state_name,
-                                                sizeof p->state_name))
+        if (!*d->state_enum || !enumerator_name(d, p->state, p->state_name, sizeof p->state_name))
             snprintf(p->state_name, sizeof p->state_name, "%lld", (long long)p->state);
         uint64_t pt = le(e + d->off_pt, m->xlen / 8);
         p->satp = pt ? satp_of_root(m->xlen, pt) : 0;
