@@ -81,10 +81,11 @@ fi
 
 # The queries the OS-aware layer uses (src/dwarf/dwarf.h), against GDB's
 # answers on the same ELFs: member offset and size, a global's address and
-# size, a type's size
+# size, a type's size; also on a DWARF 2 build (member offsets as
+# DW_OP_plus_uconst expressions, as in xv6's kernel)
 Q=build/tests/dinfo_query
 if [ -x $Q ]; then
-  for e in rv32-O0 rv64-O2; do
+  for e in rv32-O0 rv64-O2 rv64-O0-dwarf2; do
     elf=$D/procs-$e.elf; xl=${e:2:2}
     got="$($Q $elf $xl member 'struct proc' state) | $($Q $elf $xl member proc_t parent) | $($Q $elf $xl global procs) | $($Q $elf $xl type 'struct proc') | $($Q $elf $xl member 'struct proc' nosuch)"
     want=$(gdb-multiarch -batch -nx -ex 'p/d &((struct proc *)0)->state' -ex 'p/d sizeof(((struct proc *)0)->state)' \
