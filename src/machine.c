@@ -277,8 +277,13 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
         if (h->dbg_armed & DBG_ARM_PENDING)
             sdtrig_fire_pending(h);
         update_timer_irqs(m, h, m->mtime + done);
-        if (!m->step_no_irqs && !((h->dbg_armed & DBG_ARM_CODE) && sdext_irqs_held(h)))
-            hart_check_interrupts(h);
+        if (!m->step_no_irqs && !((h->dbg_armed & DBG_ARM_CODE) && sdext_irqs_held(h)) &&
+            hart_check_interrupts(h) && m->stepping) {
+            /* A step that takes an interrupt (stepie) ends at the handler's
+             * first instruction, as dcsr.step does: entering it is the step. */
+            m->step_took_irq = true;
+            return;
+        }
         /* Taking the interrupt may have fired an itrigger. */
         if (h->dbg_armed & DBG_ARM_PENDING)
             sdtrig_fire_pending(h);
@@ -344,15 +349,18 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
     m->step_no_irqs = !irqs;
     /* Stepping one hart leaves the lockstep rounds: time follows its steps. */
     m->in_round = false;
-    uint64_t start = hart_cycles(h);
+    uint64_t start = hart_cycles(h), irq_steps = 0;
+    m->stepping = true;
     while (!m->stop) {
-        uint64_t done = hart_cycles(h) - start;
+        uint64_t done = hart_cycles(h) - start + irq_steps;
         if (done >= n)
             break;
         uint64_t before = hart_cycles(h);
         m->round_start[h->hartid] = before;
+        m->step_took_irq = false;
         run_hart(m, h, n - done);
         m->mtime += hart_cycles(h) - before;
+        irq_steps += m->step_took_irq;
         if (h->run_state != RUN_RUNNING && !m->stop)
             machine_request_stop(m, STOP_HALTED);
         if (h->wfi && !m->stop) {
@@ -369,6 +377,8 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
         }
     }
     m->step_no_irqs = false;
+    m->stepping = false;
+    m->step_irqs = irq_steps;
     fflush(m->out);
     return m->stop ? m->stop : STOP_LIMIT;
 }

@@ -93,8 +93,14 @@ static bool cmd_step(mon_t *M, char *args)
         char buf[256];
         hart_t *h = mon_hart(M);
         mon_fmt_insn(M, h, h->pc, buf, sizeof buf);
-        mon_printf(M, "   %s\n", buf);
         mon_step(M, 1);
+        /* With stepie, the step may have entered an interrupt handler
+         * instead of executing the instruction (shown by the stop line). */
+        if (M->m->step_irqs)
+            mon_printf(M, "   interrupt taken (before %s); now at its handler, 0x%" PRIx64 "\n", buf,
+                       mon_hart(M)->pc);
+        else
+            mon_printf(M, "   %s\n", buf);
         if (!M->last_step_done)
             break;
     }

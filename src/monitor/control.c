@@ -243,7 +243,7 @@ static void run(mon_t *M, bool step, uint64_t n)
         if (step) {
             uint64_t before = hart_cycles(h);
             why = machine_step(m, M->cur, left, M->stepie);
-            uint64_t done = hart_cycles(h) - before;
+            uint64_t done = hart_cycles(h) - before + m->step_irqs;   /* + handler entries */
             left = done >= left ? 0 : left - done;
         } else {
             why = machine_run(m);

@@ -174,15 +174,19 @@ timeout 120 python3 tests/os/os_mi.py "$RVSCOPE" $OS $SPIN_WRITE_ECALL || fail s
 # At init's first instruction (U mode, `jal ra, main`) a supervisor
 # software interrupt is made pending (sip.SSIP; rvos enables sie.SSIE).
 # stepie off: si executes the jal (pc = init's main, still U mode).
-# stepie on: the interrupt is taken (S mode, scause = interrupt 1).
+# stepie on: the interrupt is taken (S mode, scause = interrupt 1) and the
+# step ends at the handler's first instruction, pc = stvec, as dcsr.step
+# (p ($pc == $stvec) + 5 prints 6 then, 5 if it ran on into the handler).
 INIT_MAIN=$(sym init main)
-printf 'catch priv u\nc\nset $sip = 0x2\nsi\np $pc\np $priv\nset stepie on\nsi\np $priv\np $scause\nq\n' |
+printf 'catch priv u\nc\nset $sip = 0x2\nsi\np $pc\np $priv\nset stepie on\nsi\np $priv\np $scause\np ($pc == $stvec) + 5\nq\n' |
   timeout 60 "$RVSCOPE" -m $OS/os.elf >"$tmp/stepie" 2>&1
 why=""
 sed -n '/^(rvscope) p \$pc/,$p' "$tmp/stepie" | sed -n 2p | grep -q "^$INIT_MAIN " || why+=" stepie off: pc not init's main $INIT_MAIN;"
 [ "$(grep -c '^0x0 (0)$' "$tmp/stepie")" -ge 1 ] || why+=" stepie off: left U mode;"
 sed -n '/^(rvscope) set stepie on/,$p' "$tmp/stepie" | grep -q '^0x1 (1)$' || why+=" stepie on: not S mode;"
 grep -q '^0x8000000000000001 ' "$tmp/stepie" || why+=" stepie on: scause not interrupt 1;"
+grep -q '^0x6 (6)$' "$tmp/stepie" || why+=" stepie on: the step did not end at the handler's first instruction (stvec);"
+grep -q '^   interrupt taken (before 0x[0-9a-f]*: ' "$tmp/stepie" || why+=" stepie on: si did not say an interrupt was taken instead;"
 if [ -z "$why" ]; then pass spaces-stepie
 else fail spaces-stepie "$why $(tr '\n' '|' <"$tmp/stepie" | tail -c 500)"; fi
 
