@@ -264,16 +264,16 @@ static uint64_t next_deadline(machine_t *m)
     return best;
 }
 
-/* Run hart h for up to n instruction slots of this round. */
 /* Run hart h until it has had n instruction slots since
- * m->round_start[h] (or it sleeps, or the machine stops). */
-static void run_hart(machine_t *m, hart_t *h, uint64_t n)
+ * m->round_start[h] (or it sleeps, or the machine stops). true: it
+ * returned early because a step (m->stepping) entered an interrupt handler. */
+static bool run_hart(machine_t *m, hart_t *h, uint64_t n)
 {
     uint64_t start = m->round_start[h->hartid];
     for (;;) {
         uint64_t done = hart_cycles(h) - start;
         if (done >= n || m->stop || h->run_state != RUN_RUNNING)
-            return;
+            return false;
         if (h->dbg_armed & DBG_ARM_PENDING)
             sdtrig_fire_pending(h);
         update_timer_irqs(m, h, m->mtime + done);
@@ -281,19 +281,18 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
             hart_check_interrupts(h) && m->stepping) {
             /* A step that takes an interrupt (stepie) ends at the handler's
              * first instruction, as dcsr.step does: entering it is the step. */
-            m->step_took_irq = true;
-            return;
+            return true;
         }
         /* Taking the interrupt may have fired an itrigger. */
         if (h->dbg_armed & DBG_ARM_PENDING)
             sdtrig_fire_pending(h);
         if (m->stop || h->run_state != RUN_RUNNING)
-            return;
+            return false;
         if (h->wfi) {
             if (hart_pending_irqs(h))
                 h->wfi = false;
             else
-                return;          /* idle for the rest of the round */
+                return false;          /* idle for the rest of the round */
         }
         uint64_t left = n - (hart_cycles(h) - start);
         if (m->htif_pending && (m->htif_hart == h || !m->htif_hart)) {
@@ -301,7 +300,7 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
             if (since >= HTIF_GRACE) {
                 htif_write(m, NULL);
                 if (m->stop)
-                    return;
+                    return false;
             } else if (left > HTIF_GRACE - since) {
                 left = HTIF_GRACE - since;
             }
@@ -314,7 +313,7 @@ static void run_hart(machine_t *m, hart_t *h, uint64_t n)
             uint64_t room = m->insn_limit > m->insns_total ? m->insn_limit - m->insns_total : 0;
             if (room == 0) {
                 machine_request_stop(m, STOP_LIMIT);
-                return;
+                return false;
             }
             if (left > room)
                 left = room;
@@ -357,10 +356,8 @@ int machine_step(machine_t *m, unsigned hart, uint64_t n, bool irqs)
             break;
         uint64_t before = hart_cycles(h);
         m->round_start[h->hartid] = before;
-        m->step_took_irq = false;
-        run_hart(m, h, n - done);
+        irq_steps += run_hart(m, h, n - done);
         m->mtime += hart_cycles(h) - before;
-        irq_steps += m->step_took_irq;
         if (h->run_state != RUN_RUNNING && !m->stop)
             machine_request_stop(m, STOP_HALTED);
         if (h->wfi && !m->stop) {

@@ -88,7 +88,6 @@ typedef struct machine {
     int      exit_code;
     bool     step_no_irqs;        /* machine_step without interrupts */
     bool     stepping;            /* in machine_step: an interrupt taken ends a step */
-    bool     step_took_irq;
     uint64_t step_irqs;           /* steps of the last machine_step that entered a handler */
 
     int      broken_insn;         /* --debug-break-insn: id or -1 */
