@@ -373,20 +373,28 @@ static void exercise(image_t *img)
     image_addr_of_line(img, "prog.c", 1, &a);
 }
 
+/* Writes size bytes of data to tmp/label (path gets its name); false
+ * (and a failure) when the file cannot be written. */
+static bool write_case(const char *tmp, const unsigned char *data, size_t size, const char *label,
+                       char *path, size_t pathlen)
+{
+    snprintf(path, pathlen, "%s/%s", tmp, label);
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(data, 1, size, f) == size;
+    if (!ok)
+        fail("%s: cannot write %s", label, path);
+    if (f)
+        fclose(f);
+    return ok;
+}
+
 /* Opens size bytes of data as a file and expects a refusal mentioning what. */
 static void expect_bad(const char *tmp, const unsigned char *data, size_t size, const char *what,
                        const char *label)
 {
     char path[4096], err[512];
-    snprintf(path, sizeof path, "%s/%s", tmp, label);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(data, 1, size, f) != size) {
-        fail("%s: cannot write %s", label, path);
-        if (f)
-            fclose(f);
+    if (!write_case(tmp, data, size, label, path, sizeof path))
         return;
-    }
-    fclose(f);
     image_t *img = image_open_elf(path, err, sizeof err);
     if (img) {
         fail("%s: accepted, expected '%s'", label, what);
@@ -423,16 +431,8 @@ static void expect_open(const char *tmp, const unsigned char *data, size_t size,
                         const char *label)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", tmp, label);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(data, 1, size, f) != size) {
-        fail("%s: cannot write %s", label, path);
-        if (f)
-            fclose(f);
-        return;
-    }
-    fclose(f);
-    expect_opens(path, nsyms, label);
+    if (write_case(tmp, data, size, label, path, sizeof path))
+        expect_opens(path, nsyms, label);
 }
 
 static void put(unsigned char *p, int n, uint64_t v)

@@ -64,6 +64,15 @@ def wait_raw(slave):
     return False
 
 
+def wait_exit(p):
+    """rvscope's exit status, or "timeout" (then it is killed)."""
+    try:
+        return p.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        return "timeout"
+
+
 def check(name, ok, why):
     print(f"PASS {name}" if ok else f"FAIL {name}: {why}")
     return ok
@@ -106,11 +115,7 @@ def session_quit():
               f"{ticks} ticks of 10 ms in {elapsed:.2f} s of host time (want about {want:.0f}), "
               f"{cpu:.2f} s CPU")
         os.write(master, b"\x01x")
-        try:
-            rc = p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            rc = "timeout"
+        rc = wait_exit(p)
         out = read_until(master, b"terminated", timeout=1)
         check("pty/ctrl-a-x", rc == 0 and b"terminated" in out, f"exit {rc}, output {out!r}")
         after = termios.tcgetattr(slave)
@@ -130,11 +135,7 @@ def session_sigterm():
             return
         time.sleep(0.1)
         p.send_signal(signal.SIGTERM)
-        try:
-            rc = p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            rc = "timeout"
+        rc = wait_exit(p)
         after = termios.tcgetattr(slave)
         check("pty/restored-after-sigterm", rc == -signal.SIGTERM and after == before,
               f"exit {rc}, settings {'same' if after == before else 'differ'}")
@@ -157,11 +158,7 @@ def session_raw_from_start():
         out = read_until(master, b"exit rvscope")
         check("pty/ctrl-a-h-help", b"C-a x    exit rvscope" in out, f"got {out!r}")
         os.write(master, b"\x01x")
-        try:
-            rc = p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            rc = "timeout"
+        rc = wait_exit(p)
         out = read_until(master, b"terminated", timeout=1)
         check("pty/ctrl-a-x-no-reads", rc == 0 and b"terminated" in out, f"exit {rc}, output {out!r}")
         check("pty/restored-no-reads", termios.tcgetattr(slave) == before, "terminal settings differ")
@@ -196,11 +193,7 @@ def session_monitor_escape():
         out = read_until(master, b"'q' quits.")
         out = read_until(master, b"(rvscope) ", acc=out)
         os.write(master, b"q\r")
-        try:
-            rc = p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            rc = "timeout"
+        rc = wait_exit(p)
         check("pty/ctrl-a-c-quit", rc == 0 and b"(rvscope) " in out, f"exit {rc}, output {out!r}")
         check("pty/ctrl-a-c-restored", termios.tcgetattr(slave) == before, "terminal settings differ")
     finally:
