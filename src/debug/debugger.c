@@ -23,6 +23,8 @@ struct debugger {
     int last_id;            /* breakpoints, watchpoints and catchpoints share ids */
     struct trace *trace;    /* the traces (src/trace/), a client */
     struct dbg_spaces *spaces;   /* named address spaces (spaces.c) */
+    dbg_syscall_name_fn syscall_name;   /* the OS description's system call names */
+    void *syscall_ctx;
     /* The first stop of the current run. */
     bool has_stop;
     dbg_stop_t stop;
@@ -39,6 +41,19 @@ struct debugger {
     dbg_client_t *before[MAX_CLIENTS], *before_compiled[MAX_CLIENTS], *after[MAX_CLIENTS];
     unsigned nbefore, nbefore_compiled, nafter;
 };
+
+void dbg_set_syscall_names(machine_t *m, dbg_syscall_name_fn fn, void *ctx)
+{
+    struct debugger *d = m->dbg;
+    d->syscall_name = fn;
+    d->syscall_ctx = ctx;
+}
+
+const char *dbg_syscall_name(machine_t *m, uint64_t nr)
+{
+    struct debugger *d = m->dbg;
+    return d->syscall_name ? d->syscall_name(d->syscall_ctx, nr) : NULL;
+}
 
 struct debugger *debugger_new(machine_t *m)
 {

@@ -139,6 +139,11 @@ typedef struct dbg_catch {
 int  dbg_catch_insert(machine_t *m, enum catch_kind kind, int64_t arg, int owner);
 bool dbg_catch_remove(machine_t *m, int id);
 const dbg_catch_t *dbg_catch_get(machine_t *m, int id);
+/* System call names for stop lines (an OS description gives them; NULL
+ * fn or an unknown number: the number alone). */
+typedef const char *(*dbg_syscall_name_fn)(void *ctx, uint64_t nr);
+void dbg_set_syscall_names(machine_t *m, dbg_syscall_name_fn fn, void *ctx);
+const char *dbg_syscall_name(machine_t *m, uint64_t nr);
 
 /* ---- clients ---- */
 

@@ -78,13 +78,15 @@ void dbg_stop_describe(machine_t *m, const dbg_stop_t *s, char *buf, size_t n)
         break;
     case DS_CATCH: {
         static const char *const modes = "USHM";
-        const char *sys = "";
+        char sys[48] = "";
         switch (s->catch_kind) {
         case CATCH_TRAP:
         case CATCH_SYSCALL: {
             uint64_t cause = s->irq ? (1ull << (m->xlen - 1)) | s->cause : s->cause;
-            if (s->catch_kind == CATCH_SYSCALL)
-                sys = "syscall, ";
+            if (s->catch_kind == CATCH_SYSCALL) {
+                const char *name = dbg_syscall_name(m, h->x[17]);
+                snprintf(sys, sizeof sys, "syscall%s%.24s, ", name ? " " : "", name ? name : "");
+            }
             snprintf(buf, n, "catchpoint %d (%s%s %u: %s) on hart %u: %c-mode -> %c-mode at "
                      "epc 0x%" PRIx64 ", tval 0x%" PRIx64 ", a7 = %" PRIu64, s->id, sys,
                      s->irq ? "interrupt" : "exception", s->cause, exc_cause_name(cause, m->xlen),

@@ -38,13 +38,19 @@ static bool parse_thread(const char **p, long *tid)
     return true;
 }
 
-/* Thread id -> hart index; false for an unknown thread. */
-static bool thread_hart(const gdb_t *g, long tid, unsigned *hart)
+/* Thread id -> hart index: a hart's thread, or a process's while it is
+ * on a hart (procs.c); false for an unknown or switched-out one. */
+static bool thread_hart(gdb_t *g, long tid, unsigned *hart)
 {
+    int pid, h;
     if (tid <= 0)
         return false;
-    if ((unsigned long)tid > g->m->nharts)
-        return false;
+    if ((unsigned long)tid > g->m->nharts) {
+        if (!gdb_proc_thread(g, tid, &pid, &h) || h < 0)
+            return false;
+        *hart = (unsigned)h;
+        return true;
+    }
     *hart = (unsigned)(tid - 1);
     return true;
 }
@@ -108,7 +114,8 @@ static void thread_extra(gdb_t *g, const char *arg)
     unsigned hart;
     char text[96];
     int pid;
-    if (parse_thread(&arg, &tid) && !*arg && gdb_proc_tid(g, tid, &pid) &&
+    int on;
+    if (parse_thread(&arg, &tid) && !*arg && gdb_proc_thread(g, tid, &pid, &on) &&
         gdb_proc_extra(g, pid, text, sizeof text)) {
         rsp_buf_clear(&g->out);
         rsp_buf_hex(&g->out, text, strlen(text));
@@ -213,7 +220,7 @@ static void query(gdb_t *g, const char *q)
         thread_list(g, false);
     else if (!strcmp(q, "qC")) {
         rsp_buf_clear(&g->out);
-        rsp_buf_printf(&g->out, "QC%x", g->g_hart + 1);
+        rsp_buf_printf(&g->out, "QC%lx", g->g_proc ? GDB_PROC_TID + g->g_proc : gdb_thread_id(g, g->g_hart));
         gdb_reply_out(g);
     } else if (!strcmp(q, "qAttached") || starts(q, "qAttached:"))
         gdb_reply(g, "1");                 /* quitting GDB detaches, not kills */

@@ -184,7 +184,12 @@ bool monitor_stop_text(session_t *s, const dbg_stop_t *si, char *buf, size_t n);
 
 /* processes as threads (procs.c, with --osdesc) */
 #define GDB_PROC_TID  1000       /* thread id of process PID: GDB_PROC_TID + PID */
+/* A process thread: its pid and the hart running it (-1: switched out). */
+bool gdb_proc_thread(gdb_t *g, long tid, int *pid, int *hart);
+/* A process thread whose process is switched out (its registers are saved ones). */
 bool gdb_proc_tid(gdb_t *g, long tid, int *pid);
+/* The thread a stop on HART is reported as: the process on it, else the hart. */
+long gdb_thread_id(gdb_t *g, unsigned hart);
 void gdb_proc_list(gdb_t *g, rsp_buf_t *out);
 bool gdb_proc_extra(gdb_t *g, int pid, char *text, size_t n);
 /* A saved register of a process not on a hart; false: unknown. */

@@ -236,7 +236,7 @@ enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart)
     default:
         break;
     }
-    snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;%s", sig, hart + 1, extra);
+    snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%lx;%s", sig, gdb_thread_id(g, hart), extra);
     g->last_kind = si.kind;
     g->last_hart = hart;
     /* In all-stop mode GDB takes the stopped thread as the selected one
@@ -506,8 +506,8 @@ int gdb_main(session_t *s)
                             g->stop_reply, l.desc);
             } else {
                 /* A GDB is connecting: it finds the machine stopped here. */
-                snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%x;", SIG_TRAP,
-                         g->last_hart + 1);
+                snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:%lx;", SIG_TRAP,
+                         gdb_thread_id(g, g->last_hart));
                 g->last_kind = DS_NONE;
             }
             running = false;

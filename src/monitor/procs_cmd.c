@@ -27,12 +27,8 @@ bool info_procs(mon_t *M)
     mon_printf(M, "  PID  Name             State      satp                Hart\n");
     for (unsigned i = 0; i < n; i++) {
         char hart[16] = "-";
-        for (unsigned k = 0; k < M->m->nharts; k++) {
-            hart_t *h = M->m->harts[k];
-            if (p[i].satp && h->priv != PRIV_M && space_root_ppn(h->xlen, h->satp) ==
-                space_root_ppn(h->xlen, p[i].satp))
-                snprintf(hart, sizeof hart, "%u", k);
-        }
+        if (p[i].hart >= 0)
+            snprintf(hart, sizeof hart, "%d", p[i].hart);
         mon_printf(M, "%5d  %-16s %-10s 0x%016" PRIx64 "  %s\n", p[i].pid, p[i].name, p[i].state_name,
                    p[i].satp, hart);
     }

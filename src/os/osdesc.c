@@ -98,7 +98,7 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
         osdesc_free(d);
         return NULL;
     }
-    char line[1024], pstruct[64] = "", cstruct[64] = "", ctxm[64] = "";
+    char line[1024], pstruct[64] = "", cstruct[64] = "", ctxm[64] = "", custruct[64] = "";
     unsigned lineno = 0;
     while (fgets(line, sizeof line, f)) {
         lineno++;
@@ -138,6 +138,19 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
                 if (nw == 3)
                     snprintf(d->state_enum, sizeof d->state_enum, "%s", w[2]);
             }
+        } else if (!strcmp(k, "cpu-table") && nw == 3) {
+            snprintf(custruct, sizeof custruct, "%s", w[2]);
+            if (!global_of(d->dw, w[1], &d->cpu_table, &size))
+                FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
+            if (!struct_size(d->dw, custruct, &d->cpu_stride) || !d->cpu_stride)
+                FAIL("%s:%u: no struct '%s' in the kernel's DWARF", file, lineno, custruct);
+            d->ncpu = size / d->cpu_stride;
+        } else if (!strcmp(k, "cpu-proc") && nw == 2) {
+            if (!*custruct)
+                FAIL("%s:%u: cpu-proc before cpu-table", file, lineno);
+            if (!member_of(d->dw, custruct, w[1], &d->off_cpu_proc, &sz))
+                FAIL("%s:%u: struct %s has no member '%s'", file, lineno, custruct, w[1]);
+            d->has_cpu = true;
         } else if (!strcmp(k, "free-state") && nw == 2) {
             d->free_state = strtoll(w[1], NULL, 0);
         } else if (!strcmp(k, "running-state") && nw == 2) {

@@ -23,6 +23,8 @@ typedef struct osdesc {
     int64_t  free_state;                    /* a free slot's state */
     int64_t  running_state;                 /* on a hart now (its registers are the hart's); -1 none */
     bool     has_ctx;
+    bool     has_cpu;                       /* cpu-table: which process each hart runs */
+    uint64_t cpu_table, ncpu, cpu_stride, off_cpu_proc;
     int      nregs;
     unsigned reg_num[OS_MAX_REGS];          /* x-register number */
     uint64_t reg_off[OS_MAX_REGS];          /* offset in the process entry */
@@ -48,12 +50,16 @@ typedef struct os_proc {
     uint64_t satp;                          /* 0: no page table */
     uint64_t regs[32];                      /* saved x registers (context) */
     uint32_t have_regs;                     /* bit i: regs[i] known */
+    int      hart;                          /* the hart running it now, or -1 */
 } os_proc_t;
 
 /* The live processes (state != free), at most max; reads kernel memory
  * through the `kernel` space if named, else physical (VA = PA). */
 unsigned osdesc_procs(osdesc_t *d, machine_t *m, os_proc_t *out, unsigned max);
 bool osdesc_proc_by_pid(osdesc_t *d, machine_t *m, int pid, os_proc_t *p);
+/* The process hart k runs now (cpu-table, else the one whose page table
+ * the hart uses outside M mode); false when none. */
+bool osdesc_proc_on_hart(osdesc_t *d, machine_t *m, unsigned k, os_proc_t *p);
 /* The live process whose page table is satp's (same root). */
 bool osdesc_proc_by_satp(osdesc_t *d, machine_t *m, uint64_t satp, os_proc_t *p);
 /* The kernel's satp from its page-table global (false: not set yet). */

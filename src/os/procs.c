@@ -76,6 +76,34 @@ bool osdesc_kernel_satp(osdesc_t *d, machine_t *m, uint64_t *satp)
     return true;
 }
 
+static uint64_t read_word(osdesc_t *d, machine_t *m, uint64_t va)
+{
+    uint8_t b[8] = {0};
+    return kread(d, m, va, b, m->xlen / 8) ? le(b, m->xlen / 8) : 0;
+}
+
+/* The hart running the process in table slot `slot` now, or -1: the one
+ * whose cpu entry points at it (cpu-table; the index is the hart id, as
+ * xv6's and rvos's cpuid() = tp = mhartid), else the one using its page
+ * table outside M mode (right only while it is in U mode on kernels that
+ * switch to a kernel page table on a trap). */
+static int hart_of(osdesc_t *d, machine_t *m, unsigned slot, uint64_t satp)
+{
+    for (unsigned k = 0; k < m->nharts; k++) {
+        hart_t *h = m->harts[k];
+        if (d->has_cpu) {
+            if (h->hartid < d->ncpu &&
+                read_word(d, m, d->cpu_table + h->hartid * d->cpu_stride + d->off_cpu_proc) ==
+                    d->table + slot * d->stride)
+                return (int)k;
+        } else if (satp && h->priv != PRIV_M &&
+                   space_root_ppn(h->xlen, h->satp) == space_root_ppn(h->xlen, satp)) {
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
 static bool read_proc(osdesc_t *d, machine_t *m, unsigned slot, os_proc_t *p)
 {
     uint8_t *e = malloc(d->stride);
@@ -98,16 +126,27 @@ static bool read_proc(osdesc_t *d, machine_t *m, unsigned slot, os_proc_t *p)
             p->regs[d->reg_num[i]] = le(e + d->reg_off[i], m->xlen / 8);
             p->have_regs |= 1u << d->reg_num[i];
         }
+        p->hart = -1;
     }
     free(e);
     return ok;
+}
+
+/* read_proc and, for a live process, the hart running it (a few more
+ * reads: only where a caller shows or needs it). */
+static bool read_live(osdesc_t *d, machine_t *m, unsigned slot, os_proc_t *p)
+{
+    if (!read_proc(d, m, slot, p) || p->state == d->free_state)
+        return false;
+    p->hart = hart_of(d, m, slot, p->satp);
+    return true;
 }
 
 unsigned osdesc_procs(osdesc_t *d, machine_t *m, os_proc_t *out, unsigned max)
 {
     unsigned n = 0;
     for (unsigned i = 0; i < d->nproc && n < max; i++)
-        if (read_proc(d, m, i, &out[n]) && out[n].state != d->free_state)
+        if (read_live(d, m, i, &out[n]))
             n++;
     return n;
 }
@@ -115,7 +154,17 @@ unsigned osdesc_procs(osdesc_t *d, machine_t *m, os_proc_t *out, unsigned max)
 bool osdesc_proc_by_pid(osdesc_t *d, machine_t *m, int pid, os_proc_t *p)
 {
     for (unsigned i = 0; i < d->nproc; i++)
-        if (read_proc(d, m, i, p) && p->state != d->free_state && p->pid == pid)
+        if (read_proc(d, m, i, p) && p->state != d->free_state && p->pid == pid) {
+            p->hart = hart_of(d, m, i, p->satp);
+            return true;
+        }
+    return false;
+}
+
+bool osdesc_proc_on_hart(osdesc_t *d, machine_t *m, unsigned k, os_proc_t *p)
+{
+    for (unsigned i = 0; i < d->nproc; i++)
+        if (read_live(d, m, i, p) && p->hart == (int)k)
             return true;
     return false;
 }
@@ -167,7 +216,13 @@ static bool name_of(void *ctx, machine_t *m, uint64_t satp, char *buf, size_t n)
     return true;
 }
 
+static const char *syscall_name(void *ctx, uint64_t nr)
+{
+    return osdesc_syscall_name(ctx, nr);
+}
+
 void osdesc_attach_spaces(osdesc_t *d, machine_t *m)
 {
     dbg_space_set_resolver(m, resolve, name_of, d);
+    dbg_set_syscall_names(m, syscall_name, d);
 }

@@ -56,6 +56,28 @@ grep -q 'exited normally' "$tmp/scope.out" || why+=" did not run to the end;"
 if [ -z "$why" ] && [ -n "$SPIN_PRINTF" ]; then pass spaces-breakpoint-in-one-process
 else fail spaces-breakpoint-in-one-process "$why $(tr '\n' '|' <"$tmp/scope.out" | tail -c 600)"; fi
 
+# --- GDB's own `break FUNC thread N`, N = a process ---------------------
+# Same two spin processes. Stopped in A's main, the current GDB thread is
+# A's process thread (a stop is reported on the process a hart runs); GDB
+# checks a thread-specific breakpoint itself against the stop's thread, so
+# `break printf thread <A's>` stops exactly 3 times, always in A (argv[1]
+# "A"), while B's 3 calls at the same address go on.
+RV_OPTS="--osdesc os/rvos.osdesc" gdbrun gthread 'spin A 3 &\nspin B 3 &\nwait\nhalt\n' \
+  -ex "monitor b $SPIN_MAIN if \$a0 == 3 && ((*(*(\$a1+8))) & 0xff) == 0x41" -ex continue \
+  -ex 'monitor d 1' -ex "add-symbol-file $U/spin.elf" -ex 'thread' -ex 'info threads' \
+  -ex 'python gdb.execute("break printf thread %d" % gdb.selected_thread().num)' \
+  -ex continue -ex 'x/s $a1' -ex continue -ex 'x/s $a1' -ex continue -ex 'x/s $a1' -ex continue
+why=""
+grep -qE '^\[Current thread is [0-9]+ \(Thread 1003\)\]' "$tmp/gthread.out" ||
+  why+=" the stop is not on A's process thread (pid 3: init 1, sh 2, A 3);"
+grep -qE '^\* +[0-9]+ +Thread 1003 \(pid 3 spin, RUNNING on hart 0\)' "$tmp/gthread.out" || why+=" info threads;"
+[ "$(grep -c '^Thread [0-9]* hit Breakpoint 1.1, printf ' "$tmp/gthread.out")" = 3 ] || why+=" want 3 stops in printf;"
+[ "$(grep -c '^0x[0-9a-f]*:[[:space:]]*"A"$' "$tmp/gthread.out")" = 3 ] || why+=" a stop not in A;"
+[ "$(grep -c '^B [1-3]$' "$tmp/gthread.rv")" = 3 ] || why+=" B did not print 3 lines;"
+grep -q 'exited normally' "$tmp/gthread.out" || why+=" did not run to the end;"
+if [ -z "$why" ]; then pass spaces-gdb-thread-breakpoint
+else fail spaces-gdb-thread-breakpoint "$why $(tr '\n' '|' <"$tmp/gthread.out" | tail -c 700)"; fi
+
 # --- catch user SPACE: A's next entries to U mode, not B's ----------------
 gdbrun cuser 'spin A 2 &\nspin B 2 &\nwait\nhalt\n' \
   -ex "monitor b $SPIN_MAIN if \$a0 == 3 && ((*(*(\$a1+8))) & 0xff) == 0x41" -ex continue \
@@ -110,16 +132,21 @@ else fail spaces-step-ecall-trampoline-sret "$why $(tr '\n' '|' <"$tmp/step.out"
 # sh reads its first input byte into `c` on its stack (ulib.c gets);
 # watching the physical byte behind it stops in the kernel's memmove (S
 # mode, writing through the kernel's direct map), and the byte is the 's'
-# of "spin".
-gdbrun pwatch 'spin A 1\nhalt\n' -ex 'monitor catch satp' -ex continue -ex 'monitor space kernel' \
+# of "spin". With the OS description, the stop is sh's (pid 2) process
+# thread and `info procs` puts sh on hart 0 although the hart runs on the
+# kernel's page table (struct cpu's proc, not satp, says so).
+RV_OPTS="--osdesc os/rvos.osdesc" gdbrun pwatch 'spin A 1\nhalt\n' -ex 'monitor catch satp' -ex continue -ex 'monitor space kernel' \
   -ex 'monitor d 1' -ex "monitor b $SH_READ_ECALL" -ex continue -ex 'monitor watch phys va $a1 1' \
-  -ex 'monitor d 2' -ex continue -ex 'p $priv' -ex 'info symbol $pc' -ex 'monitor info catch'
+  -ex 'monitor d 2' -ex continue -ex 'p $priv' -ex 'info symbol $pc' -ex 'monitor info catch' \
+  -ex 'monitor info procs'
 why=""
 l=$(grep '^Physical watchpoint 3 (phys 0x[0-9a-f]* 1): write at ' "$tmp/pwatch.out")
 [ -n "$l" ] || why+=" no physical watchpoint stop;"
 grep -q 'in S-mode, space kernel$' <<<"$l" || why+=" not the kernel writing: $l;"
 grep -qx '\$1 = 1' "$tmp/pwatch.out" || why+=" priv;"
 grep -q '^memmove + [0-9]* in section .text$' "$tmp/pwatch.out" || why+=" not in memmove ($K_MEMMOVE);"
+grep -qE '^ +2 +sh +RUNNING +0x[0-9a-f]+ +0$' "$tmp/pwatch.out" || why+=" info procs: sh not on hart 0;"
+grep -q '^\[Switching to Thread 1002\]' "$tmp/pwatch.out" || why+=" not sh's thread;"
 pa=$(sed -n 's/.*(physical \(0x[0-9a-f]*\)).*/\1/p' <<<"$l")
 if [ -z "$why" ] && [ -n "$pa" ]; then pass spaces-physical-watch-copyout
 else fail spaces-physical-watch-copyout "$why $(tr '\n' '|' <"$tmp/pwatch.out" | tail -c 700)"; fi
@@ -133,17 +160,19 @@ else fail spaces-physical-watch-copyout "$why $(tr '\n' '|' <"$tmp/pwatch.out" |
 SYS_WRITE=$(awk '$2 == "SYS_write" { print $3 }' os/include/syscall.h)
 RV_OPTS="--osdesc os/rvos.osdesc" gdbrun threads 'sleep 1000 &\nspin A 2 &\nwait\nhalt\n' \
   -ex "monitor b $SPIN_WRITE_ECALL if \$a0 == 1 && \$a2 == 4" -ex continue -ex 'info threads' \
-  -ex 'thread find sleep' -ex 'thread 4' -ex bt -ex 'monitor info procs' -ex 'thread 1' -ex 'monitor d 1' \
+  -ex 'python gdb.execute("thread " + gdb.execute("thread find pid 3 sleep", to_string=True).split()[1])' -ex bt -ex 'monitor info procs' -ex 'thread 1' -ex 'monitor d 1' \
   -ex 'monitor catch syscall write' -ex continue -ex 'p $a7' -ex kill
 why=""
 for t in "Thread 1001 (pid 1 init, SLEEPING)" "Thread 1002 (pid 2 sh, SLEEPING)" "Thread 1003 (pid 3 sleep, SLEEPING)"; do
   grep -qF "$t" "$tmp/threads.out" || why+=" no '$t' in info threads;"
 done
 grep -q 'Thread 1 (hart 0, U-mode, halted)' "$tmp/threads.out" || why+=" hart thread;"
-sed -n '/Switching to thread 4 (Thread 1003)/,/^ *PID/p' "$tmp/threads.out" | grep -q ' in sys_sleep () at os/kernel/sysproc.c:' || why+=" bt of sleep lacks sys_sleep;"
-sed -n '/Switching to thread 4 (Thread 1003)/,/^ *PID/p' "$tmp/threads.out" | grep -q 'sleep (chan=0x[0-9a-f]* <ticks>' || why+=" bt of sleep lacks sleep(&ticks);"
+sed -n '/Switching to thread [0-9]* (Thread 1003)/,/^ *PID/p' "$tmp/threads.out" | grep -q ' in sys_sleep () at os/kernel/sysproc.c:' || why+=" bt of sleep lacks sys_sleep;"
+sed -n '/Switching to thread [0-9]* (Thread 1003)/,/^ *PID/p' "$tmp/threads.out" | grep -q 'sleep (chan=0x[0-9a-f]* <ticks>' || why+=" bt of sleep lacks sleep(&ticks);"
 grep -qE '^ +4  spin +RUNNING ' "$tmp/threads.out" || why+=" info procs;"
 grep -q "Catchpoint 2 (syscall write)" "$tmp/threads.out" || why+=" catch by name;"
+grep -q "^rvscope: catchpoint 2 (syscall write, exception 8: environment call from U-mode) on hart 0" "$tmp/threads.out" ||
+  why+=" the stop line lacks the syscall's name;"
 grep -qx "\\\$1 = $SYS_WRITE" "$tmp/threads.out" || why+=" a7 != SYS_write ($SYS_WRITE);"
 if [ -z "$why" ]; then pass spaces-processes-as-threads
 else fail spaces-processes-as-threads "$why $(tr '\n' '|' <"$tmp/threads.out" | tail -c 900)"; fi
