@@ -20,6 +20,7 @@
 #include "trace/trace.h"
 #include "debug/debugger.h"
 #include "dm/serve.h"
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -84,6 +85,9 @@ static const char usage_text[] =
 "  --symbols FILE[@OFFSET]  also use FILE's symbols and lines (OFFSET added to each\n"
 "                         address, as GDB's add-symbol-file -o); repeatable. The image,\n"
 "                         the --bios and --kernel ELFs are always used\n"
+"  --symbols FILE@SPACE   FILE's symbols only while a hart runs in address space SPACE\n"
+"                         (a name the monitor's `space` binds, or with --osdesc kernel,\n"
+"                         pidN or a program name): a user program's ELF, for the monitor\n"
 "  --osdesc FILE          the kernel's OS description (os/rvos.osdesc, tools/xv6.osdesc;\n"
 "                         docs/osdesc.md): processes, address-space names, syscall names\n"
 "\n"
@@ -414,15 +418,22 @@ int main(int argc, char **argv)
     /* --symbols FILE[@OFFSET]: read once (a reboot keeps them). */
     image_t *extra[SYMSET_MAX] = {0};
     uint64_t extra_bias[SYMSET_MAX] = {0};
+    const char *extra_space[SYMSET_MAX] = {0};
     for (unsigned i = 0; i < o.nsymbols; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s", o.symbols[i]);
         char *at = strrchr(path, '@'), *end;
         if (at && at[1]) {
-            errno = 0;
-            extra_bias[i] = strtoull(at + 1, &end, 0);
-            if (errno || *end)
-                die_usage("--symbols %s: OFFSET is not a number (FILE@0x100000)", o.symbols[i]);
+            /* a number is an offset; a name (letter first) a space */
+            if (isalpha((unsigned char)at[1]) || at[1] == '_') {
+                extra_space[i] = strrchr(o.symbols[i], '@') + 1;
+            } else {
+                errno = 0;
+                extra_bias[i] = strtoull(at + 1, &end, 0);
+                if (errno || *end)
+                    die_usage("--symbols %s: after @ comes an OFFSET (FILE@0x100000) or an address "
+                              "space's name (FILE@pid3)", o.symbols[i]);
+            }
             *at = 0;
         }
         if (!(extra[i] = image_open_symbols(path, err, sizeof err))) {
@@ -508,7 +519,8 @@ reboot:;
     symset_add(&syms, boot_state.kernel_img, 0);
     symset_add(&syms, boot_state.bios_img, 0);
     for (unsigned i = 0; i < o.nsymbols; i++)
-        symset_add(&syms, extra[i], extra_bias[i]);
+        if (!extra_space[i])
+            symset_add(&syms, extra[i], extra_bias[i]);
     trace_of(m)->syms = &syms;
     if (o.itrace) {
         trace_of(m)->itrace = true;
@@ -533,6 +545,9 @@ reboot:;
         const char *path = img ? o.image : boot_state.kernel_img ? o.boot.kernel : o.boot.bios;
         session_t s = { .m = m, .img = main_img, .syms = &syms, .image_path = path, .script = o.script,
                         .gdb_addr = o.gdb, .gdb_wait = !o.gdb_nowait, .gdb_once = o.gdb_once };
+        for (unsigned i = 0; i < o.nsymbols; i++)
+            if (extra_space[i])
+                s.space_syms[s.nspace_syms++] = (struct space_symbols){ extra[i], extra_space[i] };
         if (o.osdesc) {
             char err[512];
             const char *kpath = boot_state.kernel_img ? o.boot.kernel : path;

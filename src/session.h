@@ -18,6 +18,13 @@ typedef struct session {
     bool gdb_once;             /* exit when GDB disconnects */
     struct mon *mon;           /* the monitor GDB's `monitor` commands use */
     struct osdesc *os;         /* --osdesc FILE: the guest kernel's processes (src/os/) */
+    /* --symbols FILE@SPACE: symbols used only while a hart runs in SPACE
+     * (a name `space` binds, or the OS description's kernel/pidN/program) */
+    struct space_symbols {
+        image_t    *img;
+        const char *space;
+    } space_syms[SYMSET_MAX];
+    unsigned nspace_syms;
 } session_t;
 
 /* src/monitor/monitor.c: the REPL; returns rvscope's exit status. */

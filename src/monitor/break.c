@@ -97,7 +97,7 @@ static void after_prologue(mon_t *M, const char *loc, uint64_t *addr)
         *addr = body;
 }
 
-void break_cmd(mon_t *M, char *args)
+static void break_set(mon_t *M, char *args)
 {
     char *loc, *cond_text;
     split_if(args, &loc, &cond_text);
@@ -120,17 +120,18 @@ void break_cmd(mon_t *M, char *args)
     uint64_t addr;
     char file[512];
     int line, actual = 0;
+    const symset_t *syms = mon_syms(M, mon_hart(M));
     if (is_file_line(loc, file, sizeof file, &line)) {
-        if (!M->s->syms || !M->s->syms->n) {
+        if (!syms || !syms->n) {
             mon_printf(M, "No symbol table: %s is a raw image. --symbols FILE adds one.\n",
                        M->s->image_path);
             return;
         }
-        if (!symset_has_lines(M->s->syms)) {
+        if (!symset_has_lines(syms)) {
             mon_printf(M, "No line table in %s (build it with -g).\n", M->s->image_path);
             return;
         }
-        if (!symset_resolve_line(M->s->syms, file, line, &addr, &actual)) {
+        if (!symset_resolve_line(syms, file, line, &addr, &actual)) {
             mon_printf(M, "No line %d in file \"%s\".\n", line, file);
             return;
         }
@@ -183,6 +184,15 @@ void break_cmd(mon_t *M, char *args)
         mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s%s%s\n", b->num, addr, *sym ? " " : "", sym,
                    *b->scope ? ", only in" : "", b->scope);
     }
+}
+
+/* b LOC [space NAME] ...: LOC read with NAME's symbols (space_parse_scope
+ * sets M->sym_satp), the current hart's otherwise. */
+void break_cmd(mon_t *M, char *args)
+{
+    M->sym_satp = 0;
+    break_set(M, args);
+    M->sym_satp = 0;
 }
 
 bool break_resolve(mon_t *M, const char *loc, uint64_t *addr)

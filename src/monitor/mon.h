@@ -111,6 +111,7 @@ typedef struct mon {
     dbg_client_t client;               /* the monitor's subscription to the debugger */
     env_ctx_t  env_ctxs[MAX_HARTS];
     struct mon_programs *programs;     /* space_syms.c: programs' ELFs read so far */
+    uint64_t sym_satp;                 /* while `b LOC space NAME` reads LOC: NAME's satp, else 0 */
     mcatch_t   catches[32];
     unsigned   ncatch;
     /* source-level debugging (srcexpr.c, srccmds.c) */
@@ -213,8 +214,10 @@ bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_
 /* The stop line's " (U-mode, space a)" when spaces are named, else "". */
 const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n);
 
-/* The symbols for hart h: its process's program first (space_syms.c). */
+/* The symbols for hart h: its space's files and process's program first
+ * (space_syms.c); M->sym_satp, while set, stands for h's space. */
 const symset_t *mon_syms(mon_t *M, hart_t *h);
+const symset_t *mon_syms_in(mon_t *M, uint64_t satp);
 void mon_syms_free(mon_t *M);
 
 /* info procs, info space (procs_cmd.c) */

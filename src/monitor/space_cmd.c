@@ -111,6 +111,7 @@ bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_
             }
             bp_scope_t s = dbg_space_scope(M->m, sp);
             scope->satp_ppn = s.satp_ppn;
+            M->sym_satp = sp->satp;    /* the location's symbols: that space's */
         } else if (klen == 4 && !strncmp(kw, "priv", 4)) {
             scope->priv = !strcmp(v, "u") ? PRIV_U : !strcmp(v, "s") ? PRIV_S
                         : !strcmp(v, "m") ? PRIV_M : -2;

@@ -1,8 +1,9 @@
-/* The monitor's symbols follow the address space (issue 13): with an OS
- * description whose `program` pattern names each process's ELF, a hart in
- * a process's space sees that program's symbols first, then the kernel's
- * and the rest (symbolised stop lines, `b printf`, `p main`); elsewhere
- * the session's set. ELFs are read once and kept. */
+/* The monitor's symbols follow the address space (issue 13): a hart in a
+ * space sees the --symbols FILE@SPACE files of that space first, then,
+ * with an OS description whose `program` pattern names each process's
+ * ELF, its process's program, then the kernel's and the rest (symbolised
+ * stop lines, `b printf`, `p main`); elsewhere the session's set. ELFs
+ * are read once and kept. */
 #include "mon.h"
 #include "../debug/spaces.h"
 #include "../os/osdesc.h"
@@ -39,26 +40,47 @@ static image_t *program_image(mon_t *M, const char *path)
     return p->img;
 }
 
-const symset_t *mon_syms(mon_t *M, hart_t *h)
+/* The --symbols FILE@SPACE files whose space has satp's root. */
+static void add_space_files(mon_t *M, uint64_t satp, symset_t *set)
+{
+    for (unsigned i = 0; i < M->s->nspace_syms && set->n < SYMSET_MAX; i++) {
+        const dbg_space_t *sp = dbg_space_find(M->m, M->s->space_syms[i].space);
+        if (sp && space_root_ppn(M->m->xlen, sp->satp) == space_root_ppn(M->m->xlen, satp))
+            symset_add(set, M->s->space_syms[i].img, 0);
+    }
+}
+
+const symset_t *mon_syms_in(mon_t *M, uint64_t satp)
 {
     const symset_t *base = M->s->syms;
     osdesc_t *d = M->s->os;
-    if (!d || !*d->program || h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
+    if (!mmu_satp_paged(M->m->xlen, satp))
         return base;
-    os_proc_t p;
-    if (!osdesc_proc_by_satp(d, M->m, h->satp, &p))
-        return base;
-    char path[600];
-    snprintf(path, sizeof path, d->program, p.name);
-    image_t *img = program_image(M, path);
-    if (!img)
-        return base;
+    if (!M->programs && !(M->programs = calloc(1, sizeof *M->programs)))
+        abort();
     symset_t *set = &M->programs->set;
     memset(set, 0, sizeof *set);
-    symset_add(set, img, 0);
+    add_space_files(M, satp, set);
+    os_proc_t p;
+    if (d && *d->program && osdesc_proc_by_satp(d, M->m, satp, &p)) {
+        char path[600];
+        snprintf(path, sizeof path, d->program, p.name);
+        image_t *img = program_image(M, path);
+        if (img)
+            symset_add(set, img, 0);
+    }
+    if (!set->n)
+        return base;
     for (unsigned k = 0; base && k < base->n && set->n < SYMSET_MAX; k++)
         symset_add(set, base->img[k], base->bias[k]);
     return set;
+}
+
+const symset_t *mon_syms(mon_t *M, hart_t *h)
+{
+    if (M->sym_satp)                   /* b LOC space NAME: LOC in that space */
+        return mon_syms_in(M, M->sym_satp);
+    return mon_syms_in(M, h->priv == PRIV_M ? 0 : h->satp);
 }
 
 void mon_syms_free(mon_t *M)

@@ -229,3 +229,25 @@ grep -q "^=> $(printf '0x%x' $INIT_ENTRY) <_start>:" "$tmp/msyms" || why+=" loca
 grep -q "^$INIT_MAIN (" "$tmp/msyms" || why+=" p main is not init's $INIT_MAIN (kernel's: $K_MAIN);"
 if [ -z "$why" ] && [ "$INIT_MAIN" != "$K_MAIN" ]; then pass spaces-monitor-symbols-follow-space
 else fail spaces-monitor-symbols-follow-space "$why $(tr '\n' '|' <"$tmp/msyms" | tail -c 400)"; fi
+
+# --- --symbols FILE@SPACE: a file's symbols only in that space -------------
+# Without an OS description: init.elf's symbols are bound to space `a`.
+# At init's first U-mode instruction, before `a` is bound, `main` is
+# unknown (the kernel has none) and 0x1000 has no name; after `space a`
+# binds the current page table, `p main` is init.elf's main (nm), and
+# `b main space a` resolves and stops there with init.c's line (addr2line).
+INIT_MAIN=${INIT_MAIN:-$(sym init main)}
+INIT_MAIN_LINE=$(riscv64-unknown-elf-addr2line -e $U/init.elf $INIT_MAIN | sed 's|.*/||')
+printf 'catch priv u\nc\np main\nspace a\np main\nd 1\nb main space a\nc\nq\n' |
+  timeout 60 "$RVSCOPE" -m --symbols $U/init.elf@a $OS/os.elf >"$tmp/ssyms" 2>&1
+why=""
+sed -n '/^(rvscope) p main/,/^(rvscope) space a/p' "$tmp/ssyms" | grep -q "unknown symbol 'main'" ||
+  why+=" main known before the space is bound;"
+grep -q "^$INIT_MAIN (" "$tmp/ssyms" || why+=" p main is not init's $INIT_MAIN;"
+grep -q "^Breakpoint 2 at $INIT_MAIN <main>: file ${INIT_MAIN_LINE%%:*}, line ${INIT_MAIN_LINE##*:}, only in space a\.$" "$tmp/ssyms" ||
+  why+=" b main space a ($INIT_MAIN_LINE);"
+grep -q "^Breakpoint 2, $INIT_MAIN <main> at $INIT_MAIN_LINE\$" "$tmp/ssyms" || why+=" no stop at init's main;"
+"$RVSCOPE" --symbols $U/init.elf@0x1q $OS/os.elf >"$tmp/ssyms.bad" 2>&1
+grep -q "after @ comes an OFFSET (FILE@0x100000) or an address space's name (FILE@pid3)" "$tmp/ssyms.bad" || why+=" bad @ text;"
+if [ -z "$why" ] && [ -n "$INIT_MAIN" ]; then pass spaces-symbols-file-at-space
+else fail spaces-symbols-file-at-space "$why $(tr '\n' '|' <"$tmp/ssyms" | tail -c 500)"; fi
