@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The cost of a GDB watchpoint in rvscope (issue 6), run by `make bench`
 (bench/bench.mk: make bench-gdb): a CPU-bound guest (tests/gdb/guests/
-bench.c, ~1.1 G instructions) stores `result` once, at its end. It runs
+bench.c built with 1.2 G iterations, ~11 G instructions, as BENCH_ELF)
+stores `result` once, at its end. It runs
 under GDB three ways, and rvscope's own CPU time is compared:
   plain   no GDB at all (rvscope IMAGE)
   gdb     under GDB, `continue` to the end
@@ -15,7 +16,8 @@ machine they move by more than 5% from run to run.  A run that goes wrong
 "bench: FAIL: ..." on stderr and exit status 1.  `make test` checks that
 behaviour without timing it (tests/gdb/run.sh, *-watch-long-run).
 
-usage: gdb_watch.py RVSCOPE GUEST_DIR [REPEATS]
+usage: gdb_watch.py RVSCOPE GUEST_DIR [REPEATS [BENCH_ELF]]
+(BENCH_ELF defaults to GUEST_DIR/rv64/bench.elf, make test's short one)
 """
 import os
 import re
@@ -25,6 +27,7 @@ import time
 
 RVSCOPE, GDIR = sys.argv[1], sys.argv[2]
 REPEATS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+BENCH_ELF = sys.argv[4] if len(sys.argv) > 4 else os.path.join(GDIR, "rv64", "bench.elf")
 GDB = os.environ.get("GDB", "gdb-multiarch")
 
 
@@ -83,7 +86,7 @@ def best(elf, mode, repeats=None):
 
 
 def main():
-    elf = os.path.join(GDIR, "rv64", "bench.elf")
+    elf = BENCH_ELF
     shared = os.path.join(GDIR, "rv64", "bench_shared.elf")
     try:
         (plain, o1), (gdb, o2), (watch, o3) = interleaved(elf, ("plain", "gdb", "watch"))
@@ -98,8 +101,8 @@ def main():
               file=sys.stderr)
         return 1
     r_stub, r_watch, r_shared = gdb / plain, watch / gdb, swatch / sgdb
-    print("gdb watch (rv64 bench.elf, ~1.1G instructions, rvscope CPU seconds, best of %d, "
-          "the modes taking turns):" % REPEATS)
+    print("gdb watch (%s, rvscope CPU seconds, best of %d, the modes taking turns):"
+          % (os.path.basename(elf), REPEATS))
     print("  plain %.3f, under GDB %.3f (x%.3f over plain), with `watch result` %.3f "
           "(x%.3f over GDB; SPEC target <= 1.05)" % (plain, gdb, r_stub, watch, r_watch))
     print("  bench_shared.elf (result's page stored to every iteration, one run): "
