@@ -12,11 +12,12 @@
 #include "serve.h"
 #include "dm.h"
 #include "rbb.h"
-#include "../debug/debugger.h"
+#include "../debug/debug.h"
 #include <stdio.h>
 #include <stdlib.h>
 
 struct jtag_server {
+    machine_t *m;
     dm_t   *dm;
     jtag_t *jtag;
     rbb_t  *rbb;
@@ -34,6 +35,7 @@ jtag_server_t *jtag_server_open(machine_t *m, const char *addr, bool halted)
     jtag_server_t *js = calloc(1, sizeof *js);
     if (!js)
         abort();
+    js->m = m;
     js->dm = dm_new(m, halted);
     js->jtag = jtag_new(js->dm);
     js->rbb = rbb_listen(addr, js->jtag, err, sizeof err);
@@ -55,7 +57,18 @@ int jtag_server_fd(void *js)
 bool jtag_server_service(void *opaque)
 {
     jtag_server_t *js = opaque;
+    machine_t *m = js->m;
     rbb_service(js->rbb, 0);
+    /* The front end holds the machine still while it waits (GDB has it
+     * stopped): a hart OpenOCD resumed with dcsr.step takes its one
+     * instruction now, alone, as GDB's stepi would, so OpenOCD's step
+     * ends in debug mode as on hardware; a plain resume waits for GDB's
+     * continue. */
+    for (unsigned i = 0; i < m->nharts; i++) {
+        hart_t *h = m->harts[i];
+        if (h->run_state == RUN_RUNNING && h->dbg->step_pending)
+            machine_step(m, i, 1, true);   /* dcsr.stepie decides on interrupts */
+    }
     return dm_take_kick(js->dm);
 }
 
