@@ -18,7 +18,11 @@
  * connection drops, GDB's breakpoints and watchpoints go away and the
  * guest runs on while the stub waits for the next GDB, which stops it on
  * connecting; --gdb-once and stdio exit instead. The guest's exit ends
- * rvscope with the guest's status (GDB sees W), as does GDB's kill (0). */
+ * rvscope with the guest's status (GDB sees W), as does GDB's kill (0).
+ *
+ * With --jtag as well (docs/jtag.md, "With --gdb") OpenOCD shares the
+ * machine: the session's gdb_extra hook has the stub serve its socket
+ * whenever it waits, and debug mode is OpenOCD's (run_beside_dm). */
 #include "gdb.h"
 #include "../core/trap.h"
 #include "../debug/debug.h"
@@ -264,9 +268,6 @@ static void add_device(gdb_t *g)
     machine_add_device(g->m, &d);
 }
 
-/* Run the machine, or step one hart, with the poller watching conn (or,
- * with no GDB attached, listen_fd). In non-stop mode any byte from GDB
- * ends the run at the end of the round, so the packet is answered. */
 /* With a Debug Module (--jtag), a hart in debug mode is OpenOCD's: GDB's
  * resumes leave it halted, and it runs again when OpenOCD resumes it. */
 static bool dm_holds(gdb_t *g, unsigned hart)
@@ -304,6 +305,9 @@ static int run_beside_dm(gdb_t *g, gdb_poller_t *p)
     }
 }
 
+/* Run the machine, or step one hart, with the poller watching conn (or,
+ * with no GDB attached, listen_fd). In non-stop mode any byte from GDB
+ * ends the run at the end of the round, so the packet is answered. */
 static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int listen_fd)
 {
     machine_t *m = g->m;
