@@ -83,8 +83,13 @@ void machine_free(machine_t *m)
 
 void machine_add_device(machine_t *m, const device_t *d)
 {
-    if (m->ndevs < sizeof m->devs / sizeof m->devs[0])
-        m->devs[m->ndevs++] = *d;
+    if (m->ndevs == sizeof m->devs / sizeof m->devs[0]) {
+        /* A device dropped in silence is a poll hook that never runs
+         * (a GDB break-in that never comes): a build error, not a guest's. */
+        fprintf(stderr, "rvscope: too many devices (%s): raise devs[] in machine.h\n", d->name);
+        abort();
+    }
+    m->devs[m->ndevs++] = *d;
 }
 
 const device_t *machine_find_device(const machine_t *m, uint64_t pa)

@@ -59,7 +59,8 @@ typedef struct machine {
     uint8_t *page_flags;          /* one byte per RAM page */
     struct dpage **dpages;        /* decoded instructions per RAM page */
 
-    device_t devs[8];
+    /* The guest's devices and the front ends' poll hooks (GDB stub, JTAG). */
+    device_t devs[12];
     unsigned ndevs;
     struct clint *clint;
     struct uart *uart;

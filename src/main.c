@@ -20,6 +20,7 @@
 #include "trace/trace.h"
 #include "debug/debugger.h"
 #include "dm/serve.h"
+#include "gdb/transport.h"
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
@@ -77,6 +78,8 @@ static const char usage_text[] =
 "                         DTM on OpenOCD's remote_bitbang protocol (default host\n"
 "                         127.0.0.1; PORT 0 picks a free one); the harts run until a\n"
 "                         debugger halts them. openocd -f tools/openocd/rvscope.cfg\n"
+"                         With --gdb as well, both debug the machine at once: GDB\n"
+"                         runs and stops it, OpenOCD halts and resumes harts\n"
 "  --halted               with --jtag: start every hart halted (in debug mode)\n"
 "  --trigger-idle disabled|mcontrol|mcontrol6  what an unused trigger's tdata1\n"
 "                         reads as: type 15 (default), or a trigger of that type\n"
@@ -530,12 +533,11 @@ reboot:;
     int status = 0;
     if (o.monitor && o.gdb)
         die_usage("%s", "-m and --gdb cannot be combined: use GDB's 'monitor CMD' for monitor commands");
-    if (o.jtag && (o.monitor || o.gdb))
-        die_usage("%s", o.monitor ? "--jtag and -m cannot be combined: OpenOCD's GDB server gives GDB the harts"
-                                  : "--jtag and --gdb cannot be combined yet: connect GDB to OpenOCD (port 3333)");
+    if (o.jtag && o.monitor)
+        die_usage("%s", "--jtag and -m cannot be combined: OpenOCD's GDB server gives GDB the harts");
     if (o.halted && !o.jtag)
         die_usage("%s", "--halted needs --jtag (a debugger to resume the harts)");
-    if (o.jtag) {
+    if (o.jtag && !o.gdb) {
         int why = jtag_run(m, o.jtag, o.halted);
         status = why < 0 ? EXIT_USAGE : report_stop(m, why, &o);
     } else if (o.monitor || o.gdb) {
@@ -557,7 +559,19 @@ reboot:;
             }
             osdesc_attach_spaces(s.os, m);
         }
+        /* --jtag with --gdb: the stub runs the machine and serves OpenOCD
+         * whenever it waits (docs/jtag.md, "With --gdb"). */
+        jtag_server_t *js = NULL;
+        gdb_extra_t jtag_extra;
+        if (o.jtag) {
+            if (!(js = jtag_server_open(m, o.jtag, o.halted)))
+                exit(EXIT_USAGE);
+            jtag_extra = (gdb_extra_t){ .fd = jtag_server_fd, .service = jtag_server_service, .ctx = js };
+            s.debug_module = true;
+            s.gdb_extra = &jtag_extra;
+        }
         status = o.monitor ? monitor_main(&s) : gdb_main(&s);
+        jtag_server_close(js);
         osdesc_free(s.os);
         if (finisher_reset_requested(m))
             fprintf(stderr, "rvscope: the guest asked for a reset; under -m or --gdb the run ends instead\n");

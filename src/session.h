@@ -16,6 +16,10 @@ typedef struct session {
     const char *gdb_addr;      /* "[HOST:]PORT", "unix:PATH" or "stdio" */
     bool gdb_wait;             /* wait for GDB before the first instruction */
     bool gdb_once;             /* exit when GDB disconnects */
+    /* --jtag with --gdb: debug mode belongs to the Debug Module (OpenOCD),
+     * whose socket the stub serves while it waits (src/dm/serve.c). */
+    bool debug_module;
+    const struct gdb_extra *gdb_extra;
     struct mon *mon;           /* the monitor GDB's `monitor` commands use */
     struct osdesc *os;         /* --osdesc FILE: the guest kernel's processes (src/os/) */
     /* --symbols FILE@SPACE: symbols used only while a hart runs in SPACE

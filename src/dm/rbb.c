@@ -63,9 +63,14 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
     return true;
 }
 
+int rbb_fd(const rbb_t *r)
+{
+    return r->conn_fd >= 0 ? r->conn_fd : r->listen_fd;
+}
+
 void rbb_service(rbb_t *r, int wait_ms)
 {
-    struct pollfd pf = { .fd = r->conn_fd >= 0 ? r->conn_fd : r->listen_fd, .events = POLLIN };
+    struct pollfd pf = { .fd = rbb_fd(r), .events = POLLIN };
     if (poll(&pf, 1, wait_ms) <= 0)
         return;
     if (r->conn_fd < 0) {

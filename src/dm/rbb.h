@@ -17,6 +17,9 @@ const char *rbb_address(const rbb_t *r);
 /* Accept a connection and act on the bytes waiting; with wait_ms != 0
  * first wait up to wait_ms (-1: for ever) for something to happen. */
 void rbb_service(rbb_t *r, int wait_ms);
+/* The descriptor rbb_service waits on now: the connection, or the
+ * listening socket while no OpenOCD is connected. */
+int rbb_fd(const rbb_t *r);
 /* Act on a buffer of protocol bytes; the replies (to 'R') go to out,
  * which has room for n bytes. Returns the number of reply bytes; *quit is
  * set on 'Q'. (The fuzz test drives this directly.) */

@@ -121,6 +121,9 @@ void   gdb_console(gdb_t *g, const char *text, size_t n);
 /* Run the machine for a resume request and send the stop reply. */
 enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r);
 hart_t *gdb_hart(gdb_t *g, unsigned i);
+/* Let hart i run at the next run (dbg_resume_hart), unless a Debug Module
+ * (--jtag) holds it in debug mode: that is OpenOCD's to resume. */
+void   gdb_resume_hart(gdb_t *g, unsigned i);
 /* The stop reply (g->stop_reply, g->stop_msg) for a stop of the machine;
  * step_hart: the hart a step ran, or -1. GA_EXIT when the guest is done. */
 enum gdb_action gdb_describe_stop(gdb_t *g, int why, int step_hart);

@@ -90,7 +90,7 @@ void gdb_ns_status(gdb_t *g)
     }
     for (unsigned i = 0; i < m->nharts; i++)
         if ((int)i != first && m->harts[i]->run_state == RUN_HALTED)
-            dbg_resume_hart(m, i);
+            gdb_resume_hart(g, i);
     char r[sizeof g->stop_reply];
     if ((unsigned)first == g->last_hart && g->stop_reply[0] == 'T')
         snprintf(r, sizeof r, "%s", g->stop_reply);
@@ -131,9 +131,9 @@ enum gdb_action gdb_ns_vcont(gdb_t *g, const gdb_vcont_t *v)
                     queue(g, r);
                 }
             } else if (a->op == 'c') {
-                dbg_resume_hart(m, i);
+                gdb_resume_hart(g, i);
             } else {                        /* a single step of this hart alone */
-                dbg_resume_hart(m, i);
+                gdb_resume_hart(g, i);
                 dbg_stop_clear(m);
                 int why = machine_step(m, i, 1, monitor_stepie(g->s));
                 if (why == STOP_EXIT || (why == STOP_LIMIT && m->insn_limit &&

@@ -18,7 +18,11 @@
  * connection drops, GDB's breakpoints and watchpoints go away and the
  * guest runs on while the stub waits for the next GDB, which stops it on
  * connecting; --gdb-once and stdio exit instead. The guest's exit ends
- * rvscope with the guest's status (GDB sees W), as does GDB's kill (0). */
+ * rvscope with the guest's status (GDB sees W), as does GDB's kill (0).
+ *
+ * With --jtag as well (docs/jtag.md, "With --gdb") OpenOCD shares the
+ * machine: the session's gdb_extra hook has the stub serve its socket
+ * whenever it waits, and debug mode is OpenOCD's (run_beside_dm). */
 #include "gdb.h"
 #include "../core/trap.h"
 #include "../debug/debug.h"
@@ -264,6 +268,43 @@ static void add_device(gdb_t *g)
     machine_add_device(g->m, &d);
 }
 
+/* With a Debug Module (--jtag), a hart in debug mode is OpenOCD's: GDB's
+ * resumes leave it halted, and it runs again when OpenOCD resumes it. */
+static bool dm_holds(gdb_t *g, unsigned hart)
+{
+    return g->s && g->s->debug_module && gdb_hart(g, hart)->run_state == RUN_DEBUG;
+}
+
+void gdb_resume_hart(gdb_t *g, unsigned hart)
+{
+    if (!dm_holds(g, hart))
+        dbg_resume_hart(g->m, hart);
+}
+
+/* machine_run, as GDB sees it with a Debug Module beside it: a hart's
+ * entry into debug mode (OpenOCD's halt request, an ebreak with
+ * dcsr.ebreakm, dcsr.step, a trigger with action 1) is OpenOCD's stop, not
+ * GDB's, so the others run on; when no hart can run, wait for OpenOCD to
+ * resume one, or for GDB's break-in (the poller's flag), without spinning. */
+static int run_beside_dm(gdb_t *g, gdb_poller_t *p)
+{
+    machine_t *m = g->m;
+    for (;;) {
+        int why = machine_run(m);
+        if (!g->s || !g->s->debug_module)
+            return why;
+        if (why == STOP_DEBUG && dbg_stop_of(m, why).kind == DS_DEBUG_MODE) {
+            dbg_stop_clear(m);
+            continue;
+        }
+        if (why != STOP_HALTED || !p)
+            return why;
+        while (!machine_any_running(m))
+            if (gdb_poller_wait(p, g->s->gdb_extra))
+                return STOP_INTERRUPT;
+    }
+}
+
 /* Run the machine, or step one hart, with the poller watching conn (or,
  * with no GDB attached, listen_fd). In non-stop mode any byte from GDB
  * ends the run at the end of the round, so the packet is answered. */
@@ -288,8 +329,8 @@ static int run_polled(gdb_t *g, bool step, unsigned hart, gdb_conn_t *conn, int 
     gdb_poller_t *p = !step && (conn || listen_fd >= 0)
                       ? gdb_poller_start(conn, listen_fd, &g->break_req, g->non_stop) : NULL;
     if (step)
-        dbg_resume_hart(m, hart);
-    int why = step ? machine_step(m, hart, 1, monitor_stepie(g->s)) : machine_run(m);
+        gdb_resume_hart(g, hart);
+    int why = step ? machine_step(m, hart, 1, monitor_stepie(g->s)) : run_beside_dm(g, p);
     gdb_poller_stop(p);
     g->break_req = 0;
     m->insn_limit = user_limit;
@@ -332,12 +373,19 @@ enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r)
         else
             step_hart = (int)g->last_hart;
     }
+    if (why == STOP_NONE && r->step && dm_holds(g, r->hart)) {
+        /* OpenOCD has this hart: it does not step until OpenOCD resumes it. */
+        snprintf(g->stop_msg, sizeof g->stop_msg, "rvscope: hart %u is halted by the Debug Module "
+                 "(OpenOCD); it steps once OpenOCD resumes it\n", r->hart);
+        gdb_console(g, g->stop_msg, strlen(g->stop_msg));
+        why = STOP_HALTED;
+    }
     if (why == STOP_NONE && !r->step) {
         /* The harts this continue names run (all, or one when GDB locks the
          * scheduler); the others hold still. */
         for (unsigned i = 0; i < m->nharts; i++) {
             if ((r->cont >> i) & 1)
-                dbg_resume_hart(m, i);
+                gdb_resume_hart(g, i);
             else
                 dbg_halt_hart(m, i);
         }
@@ -350,7 +398,7 @@ enum gdb_action gdb_resume(gdb_t *g, const gdb_resume_t *r)
         /* past the breakpoint it stopped at, or it stops there forever */
         dbg_stop_t si = dbg_stop_of(m, why);
         if (si.kind == DS_BREAKPOINT && si.hart < m->nharts)
-            dbg_resume_hart(m, si.hart);
+            gdb_resume_hart(g, si.hart);
         dbg_stop_clear(m);
         why = run(g, false, r->hart);
     }
@@ -427,7 +475,7 @@ void gdb_session_end(gdb_t *g)
     /* Without GDB every hart runs again (a plain run after detaching). */
     gdb_ns_enable(g, false);
     for (unsigned i = 0; i < g->m->nharts; i++)
-        dbg_resume_hart(g->m, i);
+        gdb_resume_hart(g, i);
     gdb_points_clear(g);
     dbg_client_remove(g->m, &g->client);
     g->swallow_step = false;
@@ -450,7 +498,11 @@ static enum gdb_action serve(gdb_t *g)
                 return a;
             continue;
         }
+        /* Non-stop: a hart OpenOCD resumes may be one GDB thinks runs. */
+        g->conn->wake_on_extra = g->non_stop;
         int c = gdb_conn_getc(g->conn);
+        if (c == GDB_CONN_WOKEN)
+            continue;
         if (c < 0)
             return GA_DISCONNECT;
         enum gdb_action a = gdb_input(g, (uint8_t)c);
@@ -475,6 +527,7 @@ int gdb_main(session_t *s)
         return 2;
     }
     signal(SIGPIPE, SIG_IGN);              /* a vanished GDB is an error return */
+    l.extra = s->gdb_extra;
     gdb_t *g = gdb_new(s);
     g->send = send_conn;
     g->send_ctx = g;

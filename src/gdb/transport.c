@@ -152,7 +152,21 @@ gdb_conn_t *gdb_accept(gdb_listener_t *l)
     if (l->stdio) {
         c->in_fd = 0;
         c->out_fd = 1;
+        c->extra = l->extra;
         return c;
+    }
+    c->extra = l->extra;
+    /* Serve the extra service (OpenOCD) until a GDB knocks. */
+    while (l->extra) {
+        int xfd = l->extra->fd(l->extra->ctx);
+        struct pollfd fds[2] = { { .fd = l->fd, .events = POLLIN }, { .fd = xfd, .events = POLLIN } };
+        int rc = poll(fds, 2, -1);
+        if (rc < 0 && errno != EINTR)
+            break;
+        if (rc > 0 && fds[1].revents)
+            l->extra->service(l->extra->ctx);
+        if (rc > 0 && fds[0].revents)
+            break;
     }
     int fd;
     do
@@ -225,17 +239,25 @@ int gdb_conn_getc(gdb_conn_t *c)
     while (c->rx_pos == c->rx_len) {
         if (c->eof)
             return -1;
-        if (c->busy_fd >= 0) {
-            /* Wait for GDB's bytes, turning away other GDBs meanwhile. */
-            struct pollfd fds[2] = { { .fd = c->in_fd, .events = POLLIN },
-                                     { .fd = c->busy_fd, .events = POLLIN } };
-            int rc = poll(fds, 2, -1);
+        if (c->busy_fd >= 0 || c->extra) {
+            /* Wait for GDB's bytes, turning away other GDBs and serving
+             * the extra service (OpenOCD) meanwhile. */
+            struct pollfd fds[3] = { { .fd = c->in_fd, .events = POLLIN },
+                                     { .fd = c->busy_fd, .events = POLLIN },
+                                     { .fd = c->extra ? c->extra->fd(c->extra->ctx) : -1,
+                                       .events = POLLIN } };
+            int rc = poll(fds, 3, -1);
             if (rc < 0 && errno == EINTR)
                 continue;
-            if (rc > 0 && fds[1].revents && !fds[0].revents) {
-                gdb_reject_busy(c->busy_fd);
-                continue;
+            if (rc > 0 && fds[2].revents) {
+                bool woken = c->extra->service(c->extra->ctx);
+                if (woken && c->wake_on_extra)
+                    return GDB_CONN_WOKEN;
             }
+            if (rc > 0 && fds[1].revents && !fds[0].revents)
+                gdb_reject_busy(c->busy_fd);
+            if (rc > 0 && !fds[0].revents)
+                continue;
         }
         uint8_t buf[4096];
         ssize_t n = read(c->in_fd, buf, sizeof buf);
@@ -273,6 +295,7 @@ struct gdb_poller {
     pthread_t    th;
     bool         any_byte;
     int          wake[2];        /* the main thread writes here to end it */
+    int          note[2];        /* and the poller here when it raises the flag */
     gdb_conn_t  *c;
     int          listen_fd;
     volatile int *flag;
@@ -281,6 +304,33 @@ struct gdb_poller {
 static void raise_flag(gdb_poller_t *p)
 {
     __atomic_store_n(p->flag, 1, __ATOMIC_SEQ_CST);
+    char b = 1;                  /* for gdb_poller_wait; a full pipe is as good */
+    if (write(p->note[1], &b, 1) < 0) {
+        /* nothing to do */
+    }
+}
+
+bool gdb_poller_wait(gdb_poller_t *p, const gdb_extra_t *x)
+{
+    for (;;) {
+        if (__atomic_load_n(p->flag, __ATOMIC_SEQ_CST))
+            return true;
+        struct pollfd fds[2] = { { .fd = p->note[0], .events = POLLIN },
+                                 { .fd = x ? x->fd(x->ctx) : -1, .events = POLLIN } };
+        int rc = poll(fds, 2, -1);
+        if (rc < 0 && errno != EINTR)
+            return true;         /* cannot wait: let GDB have the machine */
+        if (rc > 0 && fds[0].revents) {
+            char buf[64];
+            if (read(p->note[0], buf, sizeof buf) < 0) {
+                /* drained or not, the flag decides */
+            }
+        }
+        if (rc > 0 && fds[1].revents) {
+            x->service(x->ctx);
+            return false;
+        }
+    }
 }
 
 static void *poller_main(void *arg)
@@ -374,9 +424,17 @@ gdb_poller_t *gdb_poller_start(gdb_conn_t *c, int listen_fd, volatile int *flag,
         free(p);
         return NULL;
     }
+    if (pipe2(p->note, O_CLOEXEC | O_NONBLOCK) < 0) {
+        close(p->wake[0]);
+        close(p->wake[1]);
+        free(p);
+        return NULL;
+    }
     if (pthread_create(&p->th, NULL, poller_main, p) != 0) {
         close(p->wake[0]);
         close(p->wake[1]);
+        close(p->note[0]);
+        close(p->note[1]);
         free(p);
         return NULL;
     }
@@ -393,5 +451,7 @@ void gdb_poller_stop(gdb_poller_t *p)
     pthread_join(p->th, NULL);
     close(p->wake[0]);
     close(p->wake[1]);
+    close(p->note[0]);
+    close(p->note[1]);
     free(p);
 }

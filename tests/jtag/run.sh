@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Test group "jtag": the Debug Module and its JTAG DTM (src/dm/) driven by
 # Debian's real OpenOCD 0.12 over remote_bitbang and gdb-multiarch through
-# OpenOCD (jtag_test.py), RV64 and RV32, 1 and 4 harts; the DMI/JTAG fuzz
+# OpenOCD (jtag_test.py), RV64 and RV32, 1 and 4 harts; OpenOCD and GDB's
+# own stub on one machine (gdb_both_test.py, --jtag with --gdb); the DMI/JTAG fuzz
 # corpus replayed (fuzz_jtag.c, when clang is there).
 # Protocol: tests/run.sh.
 set -u
@@ -25,7 +26,7 @@ cli() {   # NAME EXPECTED-TEXT ARGS...
 cli port "bad --jtag '70000': expected [HOST:]PORT" --jtag 70000 "$E"
 cli host "bad --jtag host 'nohost.invalid'" --jtag nohost.invalid:0 "$E"
 cli halted "--halted needs --jtag" --halted "$E"
-cli gdb "--jtag and --gdb cannot be combined" --jtag 0 --gdb 0 "$E"
+cli monitor "--jtag and -m cannot be combined" --jtag 0 -m "$E"
 cli idle "bad --trigger-idle 'foo'" --trigger-idle foo "$E"
 # A port already taken: rvscope names it (python holds it meanwhile).
 python3 -c 'import socket,subprocess,sys
@@ -39,6 +40,13 @@ for A in rv64 rv32; do
     timeout 900 python3 tests/jtag/jtag_test.py "$R" build/guests/jtag/$A/harts.elf $N "jtag/$A-$N" ||
       echo "FAIL jtag/$A-$N: jtag_test.py exited $?"
   done
+done
+
+# --jtag with --gdb: OpenOCD and GDB on the same machine at once.
+for AN in "rv64 1" "rv32 4"; do
+  set -- $AN
+  timeout 600 python3 tests/jtag/gdb_both_test.py "$R" build/guests/jtag/$1/harts.elf $2 "jtag/both-$1-$2" ||
+    echo "FAIL jtag/both-$1-$2: gdb_both_test.py exited $?"
 done
 
 # The fuzz corpus, every input once (make fuzz-jtag searches for new ones);
