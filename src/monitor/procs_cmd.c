@@ -41,7 +41,10 @@ bool info_procs(mon_t *M)
 }
 
 /* One line a program can parse: "mode U space pid3 (spin) pid 3 name spin
- * elf build/os/user/spin.elf" (pid/name/elf only for a process's space). */
+ * elf build/os/user/spin.elf" (pid/name/elf only for a process's space),
+ * and while the pc is in an OS description's alias (the trampoline)
+ * "alias VA SIZE OFFSET KERNEL": the kernel ELF's symbols + OFFSET
+ * describe [VA, VA + SIZE) (GDB: add-symbol-file KERNEL -o OFFSET). */
 bool info_space(mon_t *M)
 {
     hart_t *h = mon_hart(M);
@@ -58,6 +61,10 @@ bool info_space(mon_t *M)
             mon_printf(M, " elf %s", elf);
         }
     }
+    const struct os_alias *a = mmu_satp_paged(h->xlen, satp) ? osdesc_alias_at(d, h->pc) : NULL;
+    if (a)
+        mon_printf(M, " alias 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64 " %s", a->va, a->size,
+                   a->va - a->link, d->kernel);
     mon_printf(M, "\n");
     return true;
 }

@@ -39,25 +39,50 @@ static image_t *program_image(mon_t *M, const char *path)
     return p->img;
 }
 
+/* The kernel image holding an alias's symbol, and its bias in base. */
+static bool alias_image(const symset_t *base, const struct os_alias *a, const image_t **img,
+                        uint64_t *bias)
+{
+    uint64_t addr;
+    for (unsigned k = 0; base && k < base->n; k++)
+        if (image_sym_lookup(base->img[k], a->sym, &addr) && addr + base->bias[k] == a->link) {
+            *img = base->img[k];
+            *bias = base->bias[k];
+            return true;
+        }
+    return false;
+}
+
 const symset_t *mon_syms(mon_t *M, hart_t *h)
 {
     const symset_t *base = M->s->syms;
     osdesc_t *d = M->s->os;
-    if (!d || !*d->program || h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
+    if (!d || (!*d->program && !d->naliases) || h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
         return base;
+    image_t *img = NULL;
     os_proc_t p;
-    if (!osdesc_proc_by_satp(d, M->m, h->satp, &p))
+    if (*d->program && osdesc_proc_by_satp(d, M->m, h->satp, &p)) {
+        char path[600];
+        snprintf(path, sizeof path, d->program, p.name);
+        img = program_image(M, path);
+    }
+    if (!img && !d->naliases)
         return base;
-    char path[600];
-    snprintf(path, sizeof path, d->program, p.name);
-    image_t *img = program_image(M, path);
-    if (!img)
-        return base;
+    if (!M->programs && !(M->programs = calloc(1, sizeof *M->programs)))
+        abort();
     symset_t *set = &M->programs->set;
     memset(set, 0, sizeof *set);
+    /* the aliases first: a name in the trampoline resolves to where it runs */
+    for (unsigned i = 0; i < d->naliases; i++) {
+        const struct os_alias *a = &d->alias[i];
+        const image_t *k;
+        uint64_t bias;
+        if (alias_image(base, a, &k, &bias))
+            symset_add_window(set, k, a->va - a->link + bias, a->va, a->va + a->size);
+    }
     symset_add(set, img, 0);
     for (unsigned k = 0; base && k < base->n && set->n < SYMSET_MAX; k++)
-        symset_add(set, base->img[k], base->bias[k]);
+        symset_add_window(set, base->img[k], base->bias[k], base->lo[k], base->hi[k]);
     return set;
 }
 
