@@ -97,7 +97,36 @@ static void after_prologue(mon_t *M, const char *loc, uint64_t *addr)
         *addr = body;
 }
 
-void break_cmd(mon_t *M, char *args)
+/* LOC -> address (line set for FILE:LINE), in the symbols of the hart's
+ * space, or of the program a `space NAME` scope runs (mon_syms). */
+static bool break_location(mon_t *M, const char *loc, uint64_t *addr, char *file, size_t n,
+                           int *line, int *actual)
+{
+    const symset_t *syms = mon_syms(M, mon_hart(M));
+    *line = 0;
+    if (is_file_line(loc, file, n, line)) {
+        if (!syms || !syms->n) {
+            mon_printf(M, "No symbol table: %s is a raw image. --symbols FILE adds one.\n",
+                       M->s->image_path);
+            return false;
+        }
+        if (!symset_has_lines(syms)) {
+            mon_printf(M, "No line table in %s (build it with -g).\n", M->s->image_path);
+            return false;
+        }
+        if (!symset_resolve_line(syms, file, *line, addr, actual)) {
+            mon_printf(M, "No line %d in file \"%s\".\n", *line, file);
+            return false;
+        }
+    } else if (loc[0] == '*' ? !mon_eval(M, loc + 1, addr) : !mon_eval(M, loc, addr)) {
+        return false; /* b *ADDR: that address (as GDB), not the word stored there */
+    } else if (loc[0] != '*') {
+        after_prologue(M, loc, addr);
+    }
+    return true;
+}
+
+static void set_break(mon_t *M, char *args)
 {
     char *loc, *cond_text;
     split_if(args, &loc, &cond_text);
@@ -111,33 +140,17 @@ void break_cmd(mon_t *M, char *args)
     }
     bp_scope_t scope;
     char scope_text[96];
-    if (!space_parse_scope(M, loc, &scope, scope_text, sizeof scope_text))
+    bool ok = space_parse_scope(M, loc, &scope, scope_text, sizeof scope_text);
+    uint64_t addr;
+    char file[512];
+    int line, actual = 0;
+    if (ok && *loc)
+        ok = break_location(M, loc, &addr, file, sizeof file, &line, &actual);
+    if (!ok)
         return;
     if (!*loc) {
         mon_usage(M, "b");
         return;
-    }
-    uint64_t addr;
-    char file[512];
-    int line, actual = 0;
-    if (is_file_line(loc, file, sizeof file, &line)) {
-        if (!M->s->syms || !M->s->syms->n) {
-            mon_printf(M, "No symbol table: %s is a raw image. --symbols FILE adds one.\n",
-                       M->s->image_path);
-            return;
-        }
-        if (!symset_has_lines(M->s->syms)) {
-            mon_printf(M, "No line table in %s (build it with -g).\n", M->s->image_path);
-            return;
-        }
-        if (!symset_resolve_line(M->s->syms, file, line, &addr, &actual)) {
-            mon_printf(M, "No line %d in file \"%s\".\n", line, file);
-            return;
-        }
-    } else if (loc[0] == '*' ? !mon_eval(M, loc + 1, &addr) : !mon_eval(M, loc, &addr)) {
-        return; /* b *ADDR: that address (as GDB), not the word stored there */
-    } else if (loc[0] != '*') {
-        after_prologue(M, loc, &addr);
     }
     expr_t *cond = NULL;
     if (cond_text) {
@@ -183,6 +196,12 @@ void break_cmd(mon_t *M, char *args)
         mon_printf(M, "Breakpoint %d at 0x%" PRIx64 "%s%s%s%s\n", b->num, addr, *sym ? " " : "", sym,
                    *b->scope ? ", only in" : "", b->scope);
     }
+}
+
+void break_cmd(mon_t *M, char *args)
+{
+    set_break(M, args);
+    M->sym_program[0] = 0;      /* a `space NAME` scope's program named the location */
 }
 
 bool break_resolve(mon_t *M, const char *loc, uint64_t *addr)

@@ -111,6 +111,7 @@ typedef struct mon {
     dbg_client_t client;               /* the monitor's subscription to the debugger */
     env_ctx_t  env_ctxs[MAX_HARTS];
     struct mon_programs *programs;     /* space_syms.c: programs' ELFs read so far */
+    char sym_program[32];              /* set: symbols as in this program's space (b LOC space NAME) */
     mcatch_t   catches[32];
     unsigned   ncatch;
     /* source-level debugging (srcexpr.c, srccmds.c) */
@@ -216,6 +217,10 @@ const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n);
 /* The symbols for hart h: its process's program first (space_syms.c). */
 const symset_t *mon_syms(mon_t *M, hart_t *h);
 void mon_syms_free(mon_t *M);
+/* While a breakpoint's location is read: the symbols of the program that
+ * space sp runs (b main space cat, from the kernel); NULL: the hart's. */
+struct dbg_space;
+void mon_syms_for_space(mon_t *M, const struct dbg_space *sp);
 
 /* info procs, info space (procs_cmd.c) */
 bool info_procs(mon_t *M);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_PROCS 256
 
@@ -58,7 +59,8 @@ bool info_space(mon_t *M)
         if (*d->program) {
             char elf[600];
             snprintf(elf, sizeof elf, d->program, p.name);
-            mon_printf(M, " elf %s", elf);
+            if (access(elf, R_OK) == 0)     /* xv6's initcode has none */
+                mon_printf(M, " elf %s", elf);
         }
     }
     const struct os_alias *a = mmu_satp_paged(h->xlen, satp) ? osdesc_alias_at(d, h->pc) : NULL;

@@ -110,7 +110,9 @@ bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_
                 return false;
             }
             bp_scope_t s = dbg_space_scope(M->m, sp);
+            mon_syms_for_space(M, sp);      /* b main space cat: cat's main */
             scope->satp_ppn = s.satp_ppn;
+            scope->space = s.space;
         } else if (klen == 4 && !strncmp(kw, "priv", 4)) {
             scope->priv = !strcmp(v, "u") ? PRIV_U : !strcmp(v, "s") ? PRIV_S
                         : !strcmp(v, "m") ? PRIV_M : -2;

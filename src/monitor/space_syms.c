@@ -57,23 +57,27 @@ const symset_t *mon_syms(mon_t *M, hart_t *h)
 {
     const symset_t *base = M->s->syms;
     osdesc_t *d = M->s->os;
-    if (!d || (!*d->program && !d->naliases) || h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
+    bool paged = h->priv != PRIV_M && mmu_satp_paged(h->xlen, h->satp);
+    if (!d || (!*d->program && !d->naliases) || (!paged && !*M->sym_program))
         return base;
     image_t *img = NULL;
     os_proc_t p;
-    if (*d->program && osdesc_proc_by_satp(d, M->m, h->satp, &p)) {
-        char path[600];
+    char path[600];
+    if (*d->program && *M->sym_program) {
+        snprintf(path, sizeof path, d->program, M->sym_program);
+        img = program_image(M, path);
+    } else if (*d->program && osdesc_proc_by_satp(d, M->m, h->satp, &p)) {
         snprintf(path, sizeof path, d->program, p.name);
         img = program_image(M, path);
     }
-    if (!img && !d->naliases)
+    if (!img && (!d->naliases || !paged))
         return base;
     if (!M->programs && !(M->programs = calloc(1, sizeof *M->programs)))
         abort();
     symset_t *set = &M->programs->set;
     memset(set, 0, sizeof *set);
     /* the aliases first: a name in the trampoline resolves to where it runs */
-    for (unsigned i = 0; i < d->naliases; i++) {
+    for (unsigned i = 0; paged && i < d->naliases; i++) {
         const struct os_alias *a = &d->alias[i];
         const image_t *k;
         uint64_t bias;
@@ -84,6 +88,19 @@ const symset_t *mon_syms(mon_t *M, hart_t *h)
     for (unsigned k = 0; base && k < base->n && set->n < SYMSET_MAX; k++)
         symset_add_window(set, base->img[k], base->bias[k], base->lo[k], base->hi[k]);
     return set;
+}
+
+void mon_syms_for_space(mon_t *M, const dbg_space_t *sp)
+{
+    osdesc_t *d = M->s->os;
+    os_proc_t p;
+    M->sym_program[0] = 0;
+    if (!sp || !d || !*d->program)
+        return;
+    if (sp->satp && osdesc_proc_by_satp(d, M->m, sp->satp, &p))
+        snprintf(M->sym_program, sizeof M->sym_program, "%s", p.name);
+    else if (sp->follow && strncmp(sp->name, "pid", 3))    /* a program no process runs yet */
+        snprintf(M->sym_program, sizeof M->sym_program, "%s", sp->name);
 }
 
 void mon_syms_free(mon_t *M)

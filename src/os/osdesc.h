@@ -37,6 +37,10 @@ typedef struct osdesc {
         uint64_t link, va, size;
     } alias[OS_MAX_ALIAS];
     unsigned naliases;
+    /* page-table root -> process-table slot, last seen (checked before use):
+     * following spaces (procs.c) ask at satp writes without a table scan */
+    uint64_t hint_root[8];
+    unsigned hint_slot[8], hint_next;
     struct dinfo *dw;                       /* the kernel's DWARF, kept for enum names */
 } osdesc_t;
 
