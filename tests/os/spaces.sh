@@ -225,3 +225,29 @@ grep -qE "^   $(printf '0x%x' $((TRAMPOLINE + 4))) <($TRAMP_NAMES)\+4>:" "$tmp/m
 grep -q "^$(printf '0x%x' $((TRAMPOLINE + K_UVEC - K_TRAMP))) (" "$tmp/mtramp" || why+=" p uservec not at its run address;"
 if [ -z "$why" ] && [ -n "$K_UVEC" ]; then pass spaces-monitor-trampoline-symbols
 else fail spaces-monitor-trampoline-symbols "$why $(tr '\n' '|' <"$tmp/mtramp" | tail -c 400)"; fi
+
+# --- spaces that follow processes (a program's, pidN), set before they exist
+# Every rvos program starts at _start = 0x1000 (nm). At reset, before any
+# spin runs, `b _start space spin` reads _start in spin.elf (the
+# description's `program`) and stops exactly twice, in spin A (pid 3) and
+# spin B (pid 4), spawned in that order by sh; init and sh ran the same
+# address first and did not stop. `b *0x1000 space pid4`, set at reset
+# when no pid 4 exists, stops once, in pid 4. (rvos has no exec; on xv6 a
+# pidN breakpoint keeps its process through exec: docs/os-debugging.md.)
+SPIN_START=$(sym spin _start)
+RV_OPTS="--osdesc os/rvos.osdesc" gdbrun follow 'spin A 1 &\nspin B 1 &\nwait\nhalt\n' \
+  -ex 'monitor b _start space spin' -ex continue -ex 'monitor info space' -ex continue \
+  -ex 'monitor info space' -ex 'monitor d 1' -ex continue
+RV_OPTS="--osdesc os/rvos.osdesc" gdbrun followpid 'spin A 1 &\nspin B 1 &\nwait\nhalt\n' \
+  -ex "monitor b *$SPIN_START space pid4" -ex continue -ex 'monitor info space' -ex continue
+why=""
+grep -q "^Breakpoint 1 at $SPIN_START <_start>.*only in space spin" "$tmp/follow.out" || why+=" b _start space spin not read in spin.elf ($SPIN_START);"
+[ "$(grep -c "^Breakpoint 1, $SPIN_START <_start> (U-mode, space pid[0-9]* (spin))\$" "$tmp/follow.out")" = 2 ] || why+=" want 2 stops in spin's _start;"
+[ "$(grep -c '^mode U space .* pid [34] name spin elf ' "$tmp/follow.out")" = 2 ] || why+=" stops not in pids 3 and 4;"
+grep -q 'pid 3 name spin' "$tmp/follow.out" && grep -q 'pid 4 name spin' "$tmp/follow.out" || why+=" not both spins;"
+grep -q 'exited normally' "$tmp/follow.out" || why+=" did not run to the end;"
+[ "$(grep -c "^Breakpoint 1, $SPIN_START " "$tmp/followpid.out")" = 1 ] || why+=" pid4: want 1 stop;"
+grep -q '^mode U space pid4 (spin) pid 4 name spin elf ' "$tmp/followpid.out" || why+=" pid4: stop not in pid 4;"
+grep -q 'exited normally' "$tmp/followpid.out" || why+=" pid4: did not run to the end;"
+if [ -z "$why" ] && [ "$SPIN_START" = "$INIT_ENTRY" ]; then pass spaces-follow-program-and-pid
+else fail spaces-follow-program-and-pid "$why $(tr '\n' '|' <"$tmp/follow.out" | tail -c 600) // $(tr '\n' '|' <"$tmp/followpid.out" | tail -c 300)"; fi
