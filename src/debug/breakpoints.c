@@ -49,9 +49,11 @@ static bool scope_ok(const hart_t *h, const bp_scope_t *s)
         return false;
     if (s->hart >= 0 && (unsigned)s->hart != h->hartid)
         return false;
-    if (s->satp_ppn < 0 && s->asid < 0)
+    if (s->satp_ppn < 0 && s->asid < 0 && !s->space)
         return true;
     if (h->priv == PRIV_M || !mmu_satp_paged(h->xlen, h->satp))
+        return false;
+    if (s->space && !dbg_space_contains(h->m, s->space, h->satp))
         return false;
     if (s->satp_ppn >= 0 && (uint64_t)s->satp_ppn != space_root_ppn(h->xlen, h->satp))
         return false;
@@ -76,6 +78,8 @@ bool dbg_bp_scope(machine_t *m, int id, bp_scope_t *scope)
  * privilege is checked when the pc matches)? */
 static bool in_space(const hart_t *h, const bp_t *b)
 {
+    if (b->scope.space)             /* asks the OS description (a pid's exec) */
+        return dbg_space_contains(h->m, b->scope.space, h->satp);
     return b->scope.satp_ppn < 0 || (mmu_satp_paged(h->xlen, h->satp) &&
            (uint64_t)b->scope.satp_ppn == space_root_ppn(h->xlen, h->satp));
 }
@@ -108,7 +112,7 @@ bool dbg_bp_any_scoped(machine_t *m)
 {
     const dbg_list_t *l = dbg_bps(m);
     for (unsigned i = 0; i < l->n; i++)
-        if (((const bp_t *)l->v)[i].scope.satp_ppn >= 0)
+        if (((const bp_t *)l->v)[i].scope.satp_ppn >= 0 || ((const bp_t *)l->v)[i].scope.space)
             return true;
     return false;
 }

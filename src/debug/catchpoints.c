@@ -47,6 +47,14 @@ uint32_t dbg_catch_events(machine_t *m)
     return ev;
 }
 
+/* In the space arg names (root PPN, or CATCH_SPACE | a followed space)? */
+static bool in_space(const hart_t *h, int64_t arg)
+{
+    if (arg & CATCH_SPACE)
+        return dbg_space_contains(h->m, (int)(arg & ~CATCH_SPACE), h->satp);
+    return (uint64_t)arg == space_root_ppn(h->xlen, h->satp);
+}
+
 static bool matches(const dbg_catch_t *c, const hart_t *h, const dbg_event_t *ev)
 {
     switch (c->kind) {
@@ -63,11 +71,9 @@ static bool matches(const dbg_catch_t *c, const hart_t *h, const dbg_event_t *ev
     case CATCH_PRIV:            /* into mode arg */
         return ev->kind == DBG_ARM_PRIV && h->priv == c->arg;
     case CATCH_SATP:            /* any write, or one switching to the space with root PPN arg */
-        return ev->kind == DBG_ARM_SATP &&
-               (c->arg < 0 || (uint64_t)c->arg == space_root_ppn(h->xlen, h->satp));
+        return ev->kind == DBG_ARM_SATP && (c->arg < 0 || in_space(h, c->arg));
     case CATCH_USER:            /* into U mode, in the space with root PPN arg */
-        return ev->kind == DBG_ARM_PRIV && h->priv == PRIV_U &&
-               (c->arg < 0 || (uint64_t)c->arg == space_root_ppn(h->xlen, h->satp));
+        return ev->kind == DBG_ARM_PRIV && h->priv == PRIV_U && (c->arg < 0 || in_space(h, c->arg));
     }
     return false;
 }

@@ -99,8 +99,10 @@ typedef struct bp_scope {
     int64_t satp_ppn;   /* root page table of the address space, or -1 */
     int64_t asid;       /* satp.ASID, or -1 */
     int     hart;       /* hart id, or -1 */
+    int     space;      /* id of a space the OS description follows (pidN, a
+                         * program: its page tables change at exec), or 0 */
 } bp_scope_t;
-#define BP_SCOPE_ANY ((bp_scope_t){ -1, -1, -1, -1 })
+#define BP_SCOPE_ANY ((bp_scope_t){ -1, -1, -1, -1, 0 })
 
 enum dbg_owner { OWNER_MONITOR = 1, OWNER_GDB = 2 };
 
@@ -130,6 +132,7 @@ enum catch_kind {
     CATCH_USER,         /* the first instruction in U mode of the space whose root PPN is arg (-1: any) */
 };
 #define CATCH_IRQ (1ll << 62)
+#define CATCH_SPACE (1ll << 61)     /* CATCH_SATP/USER: arg = CATCH_SPACE | id of a followed space */
 typedef struct dbg_catch {
     int id, owner;              /* id first: a record of the debugger's lists */
     enum catch_kind kind;

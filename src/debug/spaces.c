@@ -19,6 +19,7 @@ struct dbg_spaces {
     int used;                   /* id of the `space use` space, 0 = current */
     space_resolve_fn resolve;
     space_name_fn name;
+    space_member_fn member;
     void *ctx;
 };
 
@@ -70,6 +71,11 @@ void dbg_space_set_resolver(machine_t *m, space_resolve_fn resolve, space_name_f
     t->ctx = ctx;
 }
 
+void dbg_space_set_member(machine_t *m, space_member_fn member)
+{
+    table(m)->member = member;
+}
+
 bool dbg_space_bind(machine_t *m, const char *name, uint64_t satp)
 {
     struct dbg_spaces *t = table(m);
@@ -84,6 +90,7 @@ bool dbg_space_bind(machine_t *m, const char *name, uint64_t satp)
         snprintf(sp->name, sizeof sp->name, "%s", name);
     }
     sp->satp = satp;
+    sp->follow = false;             /* the user's binding: this page table */
     return true;
 }
 
@@ -101,20 +108,63 @@ bool dbg_space_unbind(machine_t *m, const char *name)
     return false;
 }
 
+/* A following space's page table now (0 if none: no process runs it). */
+static void refresh(struct dbg_spaces *t, machine_t *m, dbg_space_t *sp)
+{
+    uint64_t satp;
+    if (sp->follow)
+        sp->satp = t->resolve(t->ctx, m, sp->name, &satp) ? satp : 0;
+}
+
 const dbg_space_t *dbg_space_find(machine_t *m, const char *name)
 {
     struct dbg_spaces *t = table(m);
     dbg_space_t *sp = bound(t, name);
-    uint64_t satp;
-    if (!sp && t->resolve && t->resolve(t->ctx, m, name, &satp) && dbg_space_bind(m, name, satp))
-        sp = bound(t, name);
+    uint64_t satp = 0;
+    if (sp) {
+        refresh(t, m, sp);
+        return sp;
+    }
+    if (!t->resolve)
+        return NULL;
+    bool found = t->resolve(t->ctx, m, name, &satp);
+    bool follows = t->member && t->member(t->ctx, m, name, satp) >= 0;
+    if (!found && !follows)
+        return NULL;
+    if (found && !dbg_space_bind(m, name, satp))
+        return NULL;
+    if (!found) {                   /* a program no process runs yet */
+        if (!good_name(name) || t->n == MAX_SPACES)
+            return NULL;
+        sp = &t->v[t->n++];
+        sp->id = ++t->next_id;
+        snprintf(sp->name, sizeof sp->name, "%s", name);
+        sp->satp = 0;
+    }
+    sp = bound(t, name);
+    sp->follow = follows;
     return sp;
+}
+
+bool dbg_space_contains(machine_t *m, int id, uint64_t satp)
+{
+    struct dbg_spaces *t = table(m);
+    if (!mmu_satp_paged(m->xlen, satp))
+        return false;
+    for (unsigned i = 0; i < t->n; i++)
+        if (t->v[i].id == id)
+            return t->v[i].follow ? t->member && t->member(t->ctx, m, t->v[i].name, satp) > 0
+                                  : space_root_ppn(m->xlen, t->v[i].satp) == space_root_ppn(m->xlen, satp);
+    return false;                   /* forgotten (space -d): nowhere */
 }
 
 const dbg_space_t *dbg_space_at(machine_t *m, unsigned i)
 {
     struct dbg_spaces *t = table(m);
-    return i < t->n ? &t->v[i] : NULL;
+    if (i >= t->n)
+        return NULL;
+    refresh(t, m, &t->v[i]);
+    return &t->v[i];
 }
 
 const dbg_space_t *dbg_space_of(machine_t *m, uint64_t satp)
@@ -123,16 +173,21 @@ const dbg_space_t *dbg_space_of(machine_t *m, uint64_t satp)
     if (!mmu_satp_paged(m->xlen, satp))
         return NULL;
     uint64_t root = space_root_ppn(m->xlen, satp);
+    for (unsigned i = 0; i < t->n; i++)         /* the user's names first */
+        if (!t->v[i].follow && space_root_ppn(m->xlen, t->v[i].satp) == root)
+            return &t->v[i];
     for (unsigned i = 0; i < t->n; i++)
-        if (space_root_ppn(m->xlen, t->v[i].satp) == root)
+        if (t->v[i].follow && dbg_space_contains(m, t->v[i].id, satp))
             return &t->v[i];
     return NULL;
 }
 
 const char *dbg_space_label(machine_t *m, uint64_t satp, char *buf, size_t n)
 {
-    const dbg_space_t *sp = dbg_space_of(m, satp);
     struct dbg_spaces *t = table(m);
+    const dbg_space_t *sp = dbg_space_of(m, satp);
+    if (sp && sp->follow)           /* the OS's "pid5 (cat)" says more than "cat" */
+        sp = NULL;
     if (sp)
         snprintf(buf, n, "%s", sp->name);
     else if (t->name && mmu_satp_paged(m->xlen, satp) && t->name(t->ctx, m, satp, buf, n))
@@ -147,14 +202,18 @@ const char *dbg_space_label(machine_t *m, uint64_t satp, char *buf, size_t n)
 bp_scope_t dbg_space_scope(machine_t *m, const dbg_space_t *sp)
 {
     bp_scope_t s = BP_SCOPE_ANY;
-    s.satp_ppn = (int64_t)space_root_ppn(m->xlen, sp->satp);
+    if (sp->follow)
+        s.space = sp->id;
+    else
+        s.satp_ppn = (int64_t)space_root_ppn(m->xlen, sp->satp);
     return s;
 }
 
 bool dbg_space_is_current(const hart_t *h, const dbg_space_t *sp)
 {
     return h->priv != PRIV_M && mmu_satp_paged(h->xlen, h->satp) &&
-           space_root_ppn(h->xlen, h->satp) == space_root_ppn(h->xlen, sp->satp);
+           (sp->follow ? dbg_space_contains(h->m, sp->id, h->satp)
+                       : space_root_ppn(h->xlen, h->satp) == space_root_ppn(h->xlen, sp->satp));
 }
 
 bool dbg_space_use(machine_t *m, const char *name)
@@ -175,8 +234,10 @@ const dbg_space_t *dbg_space_used(machine_t *m)
 {
     struct dbg_spaces *t = table(m);
     for (unsigned i = 0; i < t->n; i++)
-        if (t->v[i].id == t->used)
+        if (t->v[i].id == t->used) {
+            refresh(t, m, &t->v[i]);    /* pid3 after its exec: the new page table */
             return &t->v[i];
+        }
     return NULL;
 }
 
@@ -195,6 +256,9 @@ bool dbg_space_v2p(hart_t *h, uint64_t va, uint64_t *pa, uint64_t *via)
     uint64_t satp = dbg_space_access_satp(h);
     if (via)
         *via = satp;
+    const dbg_space_t *used = dbg_space_used(h->m);
+    if (used && !mmu_satp_paged(h->xlen, satp))
+        return false;               /* a followed program no process runs now */
     if (mmu_debug_translate(h, satp, va, pa))
         return true;
     /* Not mapped in the current space: a kernel address seen from a user

@@ -17,7 +17,9 @@
 typedef struct dbg_space {
     int      id;                    /* 1, 2, ... in the order they were bound */
     char     name[SPACE_NAME_MAX];
-    uint64_t satp;
+    uint64_t satp;                  /* following: the page table it resolved to last (0: none now) */
+    bool     follow;                /* named by the OS description after a process (pidN) or
+                                     * a program: membership is asked of it at each check */
 } dbg_space_t;
 
 /* satp's fields for this XLEN. */
@@ -43,8 +45,18 @@ const char *dbg_space_label(machine_t *m, uint64_t satp, char *buf, size_t n);
 typedef bool (*space_resolve_fn)(void *ctx, machine_t *m, const char *name, uint64_t *satp);
 typedef bool (*space_name_fn)(void *ctx, machine_t *m, uint64_t satp, char *buf, size_t n);
 void dbg_space_set_resolver(machine_t *m, space_resolve_fn resolve, space_name_fn name, void *ctx);
-
-/* The scope of breakpoints in space sp (its root), at any privilege. */
+/* Names that follow processes rather than one page table: member says
+ * whether satp's page table is NAME's now (1), is not (0), or NAME is not
+ * such a name (-1: bind it to one satp). A process's exec gives it a new
+ * page table: a space "pid3" keeps meaning pid 3, a space "cat" every
+ * process running cat. Asked only where a scope is checked (the pc at a
+ * breakpoint, a satp write while such scopes exist), never per instruction. */
+typedef int (*space_member_fn)(void *ctx, machine_t *m, const char *name, uint64_t satp);
+void dbg_space_set_member(machine_t *m, space_member_fn member);
+/* Is satp's page table in space id now (a following space asks the OS)? */
+bool dbg_space_contains(machine_t *m, int id, uint64_t satp);
+/* The scope of breakpoints in space sp (its root, or sp itself when it
+ * follows processes), at any privilege. */
 bp_scope_t dbg_space_scope(machine_t *m, const dbg_space_t *sp);
 /* Does hart h run in space sp now (paging on, same root)? */
 bool dbg_space_is_current(const hart_t *h, const dbg_space_t *sp);

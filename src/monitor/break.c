@@ -97,7 +97,36 @@ static void after_prologue(mon_t *M, const char *loc, uint64_t *addr)
         *addr = body;
 }
 
-static void break_set(mon_t *M, char *args)
+/* LOC -> address (line set for FILE:LINE), in the symbols of the hart's
+ * space, or of the program a `space NAME` scope runs (mon_syms). */
+static bool break_location(mon_t *M, const char *loc, uint64_t *addr, char *file, size_t n,
+                           int *line, int *actual)
+{
+    const symset_t *syms = mon_syms(M, mon_hart(M));
+    *line = 0;
+    if (is_file_line(loc, file, n, line)) {
+        if (!syms || !syms->n) {
+            mon_printf(M, "No symbol table: %s is a raw image. --symbols FILE adds one.\n",
+                       M->s->image_path);
+            return false;
+        }
+        if (!symset_has_lines(syms)) {
+            mon_printf(M, "No line table in %s (build it with -g).\n", M->s->image_path);
+            return false;
+        }
+        if (!symset_resolve_line(syms, file, *line, addr, actual)) {
+            mon_printf(M, "No line %d in file \"%s\".\n", *line, file);
+            return false;
+        }
+    } else if (loc[0] == '*' ? !mon_eval(M, loc + 1, addr) : !mon_eval(M, loc, addr)) {
+        return false; /* b *ADDR: that address (as GDB), not the word stored there */
+    } else if (loc[0] != '*') {
+        after_prologue(M, loc, addr);
+    }
+    return true;
+}
+
+static void set_break(mon_t *M, char *args)
 {
     char *loc, *cond_text;
     split_if(args, &loc, &cond_text);
@@ -111,34 +140,17 @@ static void break_set(mon_t *M, char *args)
     }
     bp_scope_t scope;
     char scope_text[96];
-    if (!space_parse_scope(M, loc, &scope, scope_text, sizeof scope_text))
+    bool ok = space_parse_scope(M, loc, &scope, scope_text, sizeof scope_text);
+    uint64_t addr;
+    char file[512];
+    int line, actual = 0;
+    if (ok && *loc)
+        ok = break_location(M, loc, &addr, file, sizeof file, &line, &actual);
+    if (!ok)
         return;
     if (!*loc) {
         mon_usage(M, "b");
         return;
-    }
-    uint64_t addr;
-    char file[512];
-    int line, actual = 0;
-    const symset_t *syms = mon_syms(M, mon_hart(M));
-    if (is_file_line(loc, file, sizeof file, &line)) {
-        if (!syms || !syms->n) {
-            mon_printf(M, "No symbol table: %s is a raw image. --symbols FILE adds one.\n",
-                       M->s->image_path);
-            return;
-        }
-        if (!symset_has_lines(syms)) {
-            mon_printf(M, "No line table in %s (build it with -g).\n", M->s->image_path);
-            return;
-        }
-        if (!symset_resolve_line(syms, file, line, &addr, &actual)) {
-            mon_printf(M, "No line %d in file \"%s\".\n", line, file);
-            return;
-        }
-    } else if (loc[0] == '*' ? !mon_eval(M, loc + 1, &addr) : !mon_eval(M, loc, &addr)) {
-        return; /* b *ADDR: that address (as GDB), not the word stored there */
-    } else if (loc[0] != '*') {
-        after_prologue(M, loc, &addr);
     }
     expr_t *cond = NULL;
     if (cond_text) {
@@ -187,11 +199,11 @@ static void break_set(mon_t *M, char *args)
 }
 
 /* b LOC [space NAME] ...: LOC read with NAME's symbols (space_parse_scope
- * sets M->sym_satp), the current hart's otherwise. */
+ * calls mon_syms_for_space), the current hart's otherwise. */
 void break_cmd(mon_t *M, char *args)
 {
-    M->sym_satp = 0;
-    break_set(M, args);
+    set_break(M, args);
+    M->sym_program[0] = 0;
     M->sym_satp = 0;
 }
 

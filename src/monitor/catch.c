@@ -123,7 +123,7 @@ bool catch_cmd(mon_t *M, char *args)
                 mon_printf(M, "No address space named '%s' ('space NAME [SATP]' names one).\n", a);
                 return false;
             }
-            arg = (int64_t)space_root_ppn(M->m->xlen, sp->satp);
+            arg = sp->follow ? CATCH_SPACE | sp->id : (int64_t)space_root_ppn(M->m->xlen, sp->satp);
         }
     } else if (!strcmp(what, "satp")) {
         kind = CATCH_SATP;

@@ -112,6 +112,7 @@ typedef struct mon {
     env_ctx_t  env_ctxs[MAX_HARTS];
     struct mon_programs *programs;     /* space_syms.c: programs' ELFs read so far */
     uint64_t sym_satp;                 /* while `b LOC space NAME` reads LOC: NAME's satp, else 0 */
+    char sym_program[32];              /* set: symbols as in this program's space (b LOC space NAME) */
     mcatch_t   catches[32];
     unsigned   ncatch;
     /* source-level debugging (srcexpr.c, srccmds.c) */
@@ -217,8 +218,11 @@ const char *space_stop_suffix(mon_t *M, hart_t *h, char *buf, size_t n);
 /* The symbols for hart h: its space's files and process's program first
  * (space_syms.c); M->sym_satp, while set, stands for h's space. */
 const symset_t *mon_syms(mon_t *M, hart_t *h);
-const symset_t *mon_syms_in(mon_t *M, uint64_t satp);
 void mon_syms_free(mon_t *M);
+/* While a breakpoint's location is read: the symbols of the program that
+ * space sp runs (b main space cat, from the kernel); NULL: the hart's. */
+struct dbg_space;
+void mon_syms_for_space(mon_t *M, const struct dbg_space *sp);
 
 /* info procs, info space (procs_cmd.c) */
 bool info_procs(mon_t *M);

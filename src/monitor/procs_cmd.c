@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_PROCS 256
 
@@ -37,7 +38,10 @@ bool info_procs(mon_t *M)
 }
 
 /* One line a program can parse: "mode U space pid3 (spin) pid 3 name spin
- * elf build/os/user/spin.elf" (pid/name/elf only for a process's space). */
+ * elf build/os/user/spin.elf" (pid/name/elf only for a process's space),
+ * and while the pc is in an OS description's alias (the trampoline)
+ * "alias VA SIZE OFFSET KERNEL": the kernel ELF's symbols + OFFSET
+ * describe [VA, VA + SIZE) (GDB: add-symbol-file KERNEL -o OFFSET). */
 bool info_space(mon_t *M)
 {
     hart_t *h = mon_hart(M);
@@ -51,9 +55,14 @@ bool info_space(mon_t *M)
         if (*d->program) {
             char elf[600];
             snprintf(elf, sizeof elf, d->program, p.name);
-            mon_printf(M, " elf %s", elf);
+            if (access(elf, R_OK) == 0)     /* xv6's initcode has none */
+                mon_printf(M, " elf %s", elf);
         }
     }
+    const struct os_alias *a = mmu_satp_paged(h->xlen, satp) ? osdesc_alias_at(d, h->pc) : NULL;
+    if (a)
+        mon_printf(M, " alias 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64 " %s", a->va, a->size,
+                   a->va - a->link, d->kernel);
     mon_printf(M, "\n");
     return true;
 }

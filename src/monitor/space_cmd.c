@@ -22,9 +22,11 @@ static void list(mon_t *M)
     mon_printf(M, "  Num  Name             satp                root                ASID\n");
     for (unsigned i = 0; dbg_space_at(M->m, i); i++) {
         const dbg_space_t *sp = dbg_space_at(M->m, i);
-        mon_printf(M, "%c %-4d %-16s 0x%016" PRIx64 "  0x%016" PRIx64 "  %" PRIu64 "%s\n",
+        mon_printf(M, "%c %-4d %-16s 0x%016" PRIx64 "  0x%016" PRIx64 "  %" PRIu64 "%s%s\n",
                    dbg_space_is_current(h, sp) ? '*' : ' ', sp->id, sp->name, sp->satp,
                    space_root_ppn(M->m->xlen, sp->satp) << 12, space_asid(M->m->xlen, sp->satp),
+                   !sp->follow ? "" : !strncmp(sp->name, "pid", 3) ? "  (the process's, through exec)"
+                   : "  (its processes'; the first one's shown)",
                    sp == used ? "  (memory accesses go through it)" : "");
     }
 }
@@ -110,8 +112,9 @@ bool space_parse_scope(mon_t *M, char *loc, bp_scope_t *scope, char *text, size_
                 return false;
             }
             bp_scope_t s = dbg_space_scope(M->m, sp);
+            mon_syms_for_space(M, sp);      /* b main space cat: cat's main */
             scope->satp_ppn = s.satp_ppn;
-            M->sym_satp = sp->satp;    /* the location's symbols: that space's */
+            scope->space = s.space;
         } else if (klen == 4 && !strncmp(kw, "priv", 4)) {
             scope->priv = !strcmp(v, "u") ? PRIV_U : !strcmp(v, "s") ? PRIV_S
                         : !strcmp(v, "m") ? PRIV_M : -2;

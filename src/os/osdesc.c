@@ -3,6 +3,7 @@
  * and what did not resolve. */
 #include "osdesc.h"
 #include "../dwarf/dwarf.h"
+#include "../elf/image.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -48,6 +49,46 @@ const char *osdesc_syscall_name(const osdesc_t *d, uint64_t nr)
     return d && nr < OS_MAX_SYSCALL ? d->syscall[nr] : NULL;
 }
 
+const struct os_alias *osdesc_alias_at(const osdesc_t *d, uint64_t addr)
+{
+    for (unsigned i = 0; d && i < d->naliases; i++)
+        if (addr - d->alias[i].va < d->alias[i].size)
+            return &d->alias[i];
+    return NULL;
+}
+
+/* alias SYMBOL VA [SIZE]: SYMBOL from the kernel's symbol table (a label
+ * in assembly has no DWARF), SIZE default one page. */
+static bool parse_alias(osdesc_t *d, const char *kernel_elf, char **w, int nw, char *err, size_t n,
+                        const char *file, unsigned lineno)
+{
+    char *e1, *e2 = NULL;
+    uint64_t va = strtoull(w[2], &e1, 0), size = nw == 4 ? strtoull(w[3], &e2, 0) : PAGE_SIZE;
+    if (*e1 || (e2 && *e2) || !size || va + size < va) {
+        snprintf(err, n, "%s:%u: alias wants SYMBOL VA [SIZE] (numbers), not '%s%s%s'", file, lineno,
+                 w[2], nw == 4 ? " " : "", nw == 4 ? w[3] : "");
+        return false;
+    }
+    if (d->naliases == OS_MAX_ALIAS) {
+        snprintf(err, n, "%s:%u: more than %d alias lines", file, lineno, OS_MAX_ALIAS);
+        return false;
+    }
+    char ierr[256];
+    image_t *img = image_open_symbols(kernel_elf, ierr, sizeof ierr);
+    struct os_alias *a = &d->alias[d->naliases];
+    bool ok = img && image_sym_lookup(img, w[1], &a->link);
+    image_close(img);
+    if (!ok) {
+        snprintf(err, n, "%s:%u: no symbol '%s' in the kernel's symbol table", file, lineno, w[1]);
+        return false;
+    }
+    snprintf(a->sym, sizeof a->sym, "%s", w[1]);
+    a->va = va;
+    a->size = size;
+    d->naliases++;
+    return true;
+}
+
 #define FAIL(...) do { snprintf(err, n, __VA_ARGS__); goto fail; } while (0)
 
 /* The kernel's DWARF by the names the description uses (a bare struct
@@ -90,6 +131,7 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
     if (!d)
         abort();
     snprintf(d->path, sizeof d->path, "%s", file);
+    snprintf(d->kernel, sizeof d->kernel, "%s", kernel_elf);
     d->running_state = -1;
     char kerr[256];
     if (!(d->dw = dinfo_open(kernel_elf, xlen, kerr, sizeof kerr))) {
@@ -182,6 +224,9 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
                 FAIL("%s:%u: syscall number %s out of range (0..%d)", file, lineno, w[1], OS_MAX_SYSCALL - 1);
             free(d->syscall[nr]);
             d->syscall[nr] = strdup(w[2]);
+        } else if (!strcmp(k, "alias") && (nw == 3 || nw == 4)) {
+            if (!parse_alias(d, kernel_elf, w, nw, err, n, file, lineno))
+                goto fail;
         } else if (!strcmp(k, "program") && nw == 2) {
             if (!strstr(w[1], "%s"))
                 FAIL("%s:%u: program pattern needs %%s (the process name)", file, lineno);

@@ -10,6 +10,7 @@
 
 #define OS_MAX_REGS    32
 #define OS_MAX_SYSCALL 512
+#define OS_MAX_ALIAS   4
 
 typedef struct osdesc {
     char     path[512];
@@ -30,6 +31,18 @@ typedef struct osdesc {
     uint64_t reg_off[OS_MAX_REGS];          /* offset in the process entry */
     char    *syscall[OS_MAX_SYSCALL];
     char     program[512];                  /* "build/os/user/%s.elf" */
+    char     kernel[512];                   /* the kernel ELF (for aliases) */
+    /* `alias SYMBOL VA [SIZE]`: the kernel's bytes at SYMBOL's link address
+     * also run at VA (a trampoline page mapped in every space) */
+    struct os_alias {
+        char     sym[64];
+        uint64_t link, va, size;
+    } alias[OS_MAX_ALIAS];
+    unsigned naliases;
+    /* page-table root -> process-table slot, last seen (checked before use):
+     * following spaces (procs.c) ask at satp writes without a table scan */
+    uint64_t hint_root[8];
+    unsigned hint_slot[8], hint_next;
     struct dinfo *dw;                       /* the kernel's DWARF, kept for enum names */
 } osdesc_t;
 
@@ -39,6 +52,9 @@ void osdesc_free(osdesc_t *d);
 /* System call number <-> name (-1 / NULL when not described). */
 int osdesc_syscall_nr(const osdesc_t *d, const char *name);
 const char *osdesc_syscall_name(const osdesc_t *d, uint64_t nr);
+
+/* The alias whose run addresses [va, va + size) hold addr, or NULL. */
+const struct os_alias *osdesc_alias_at(const osdesc_t *d, uint64_t addr);
 
 /* A process as read from the guest now. */
 typedef struct os_proc {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Kernel memory: through the kernel's space once it is known (named by
  * the user or from kernel-pagetable), else physical (kernels that map
@@ -179,6 +180,61 @@ bool osdesc_proc_by_satp(osdesc_t *d, machine_t *m, uint64_t satp, os_proc_t *p)
     return false;
 }
 
+/* The live process whose page table is satp's: a hinted slot first (one
+ * entry read), the table otherwise; never for the kernel's own table. */
+static bool proc_of_root(osdesc_t *d, machine_t *m, uint64_t satp, os_proc_t *p)
+{
+    uint64_t root = space_root_ppn(m->xlen, satp), k;
+    if (osdesc_kernel_satp(d, m, &k) && space_root_ppn(m->xlen, k) == root)
+        return false;
+    for (unsigned i = 0; i < 8; i++)
+        if (d->hint_root[i] == root && read_proc(d, m, d->hint_slot[i], p) &&
+            p->state != d->free_state && p->satp && space_root_ppn(m->xlen, p->satp) == root)
+            return true;
+    if (!osdesc_proc_by_satp(d, m, satp, p))
+        return false;
+    d->hint_root[d->hint_next] = root;
+    d->hint_slot[d->hint_next] = p->slot;
+    d->hint_next = (d->hint_next + 1) % 8;
+    return true;
+}
+
+static bool pid_name(const char *name, long *pid)
+{
+    char *e;
+    if (strncmp(name, "pid", 3) || !name[3] || name[3] < '0' || name[3] > '9')
+        return false;
+    *pid = strtol(name + 3, &e, 10);
+    return !*e;
+}
+
+/* Following spaces (spaces.h): "pidN" is process N whatever page table
+ * its exec gives it, a program's name every process running it (named so
+ * now, or whose ELF the `program` pattern finds). satp 0: is NAME one? */
+static int member(void *ctx, machine_t *m, const char *name, uint64_t satp)
+{
+    osdesc_t *d = ctx;
+    long pid;
+    os_proc_t p;
+    if (!strcmp(name, "kernel"))
+        return -1;
+    if (satp)
+        return proc_of_root(d, m, satp, &p) &&
+               (pid_name(name, &pid) ? p.pid == pid : !strcmp(p.name, name));
+    if (pid_name(name, &pid))
+        return 0;
+    for (unsigned i = 0; i < d->nproc; i++)
+        if (read_proc(d, m, i, &p) && p.state != d->free_state && !strcmp(p.name, name))
+            return 0;
+    if (*d->program && !strchr(name, '/')) {
+        char path[600];
+        snprintf(path, sizeof path, d->program, name);
+        if (access(path, R_OK) == 0)
+            return 0;
+    }
+    return -1;
+}
+
 static bool resolve(void *ctx, machine_t *m, const char *name, uint64_t *satp)
 {
     osdesc_t *d = ctx;
@@ -225,4 +281,5 @@ void osdesc_attach_spaces(osdesc_t *d, machine_t *m)
 {
     dbg_space_set_resolver(m, resolve, name_of, d);
     dbg_set_syscall_names(m, syscall_name, d);
+    dbg_space_set_member(m, member);
 }
