@@ -21,6 +21,7 @@ typedef struct osdesc {
     uint64_t off_pid, off_name, off_state, off_pt, off_ctx;
     uint64_t size_pid, size_name, size_state;
     char     state_enum[64];
+    const struct dtype *state_type;         /* enum state_enum, looked up once (or NULL) */
     int64_t  free_state;                    /* a free slot's state */
     int64_t  running_state;                 /* on a hart now (its registers are the hart's); -1 none */
     bool     has_ctx;

@@ -16,10 +16,7 @@
 /* The name of the state enum's constant whose value is v. */
 static bool enumerator_name(const osdesc_t *d, int64_t v, char *name, size_t n)
 {
-    char tname[80];
-    snprintf(tname, sizeof tname, "enum %s", d->state_enum);
-    const dtype_t *t = dinfo_type(d->dw, tname);
-    t = t ? dtype_strip(t) : NULL;
+    const dtype_t *t = d->state_type;
     for (unsigned i = 0; t && t->kind == DT_ENUM && i < t->nenums; i++)
         if (t->enums[i].value == v) {
             snprintf(name, n, "%s", t->enums[i].name);
@@ -107,7 +104,8 @@ static int hart_of(osdesc_t *d, machine_t *m, unsigned slot, uint64_t satp)
 
 static bool read_proc(osdesc_t *d, machine_t *m, unsigned slot, os_proc_t *p)
 {
-    uint8_t *e = malloc(d->stride);
+    uint8_t small[2048];            /* struct proc fits: no malloc per read */
+    uint8_t *e = d->stride <= sizeof small ? small : malloc(d->stride);
     if (!e)
         abort();
     bool ok = kread(d, m, d->table + slot * d->stride, e, d->stride);
@@ -129,7 +127,8 @@ static bool read_proc(osdesc_t *d, machine_t *m, unsigned slot, os_proc_t *p)
         }
         p->hart = -1;
     }
-    free(e);
+    if (e != small)
+        free(e);
     return ok;
 }
 
