@@ -8,6 +8,7 @@
  * halt request turns it into a hart in debug mode. */
 #include "dm_impl.h"
 #include "../debug/debugger.h"
+#include "../core/csr.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,8 @@
 #define DMC_CLRRESETHALTREQ (1u << 2)
 #define DMC_NDMRESET       (1u << 1)
 #define DMC_DMACTIVE       (1u << 0)
+
+#define DCSR_STOPTIME      (1u << 9)
 
 static bool hart_halted(const dm_t *dm, unsigned i)
 {
@@ -224,6 +227,28 @@ void dm_write(dm_t *dm, unsigned addr, uint32_t val)
         dm_sba_write(dm, addr, val);
     else if (addr == DM_HAWINDOW)
         dm->hawindow = val & ((1u << dm->m->nharts) - 1);
+}
+
+/* dcsr.stoptime (Debug Spec 1.0, 4.9.1): time stands still only while
+ * every hart is in debug mode with stoptime = 1. */
+static bool time_frozen(const dm_t *dm)
+{
+    for (unsigned i = 0; i < dm->m->nharts; i++) {
+        hart_t *h = dm->m->harts[i];
+        uint64_t dcsr;
+        if (h->run_state != RUN_DEBUG || !csr_debug_read(h, CSR_DCSR, &dcsr) ||
+            !(dcsr & DCSR_STOPTIME))
+            return false;
+    }
+    return true;
+}
+
+void dm_tck(dm_t *dm)
+{
+    /* While a hart runs, the run loop keeps time (one tick per instruction
+     * slot); while none does, the JTAG clock is the only clock there is. */
+    if (!machine_any_running(dm->m) && !time_frozen(dm))
+        dm->m->mtime++;
 }
 
 bool dm_take_kick(dm_t *dm)

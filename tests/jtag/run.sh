@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Test group "jtag": the Debug Module and its JTAG DTM (src/dm/) driven by
 # Debian's real OpenOCD 0.12 over remote_bitbang and gdb-multiarch through
-# OpenOCD (jtag_test.py), RV64 and RV32, 1 and 4 harts; the DMI/JTAG fuzz
+# OpenOCD (jtag_test.py), RV64 and RV32, 1 and 4 harts; the DM features
+# OpenOCD 0.12 does not use, over remote_bitbang directly (dmi_test.py); the DMI/JTAG fuzz
 # corpus replayed (fuzz_jtag.c, when clang is there).
 # Protocol: tests/run.sh.
 set -u
@@ -39,6 +40,12 @@ for A in rv64 rv32; do
     timeout 900 python3 tests/jtag/jtag_test.py "$R" build/guests/jtag/$A/harts.elf $N "jtag/$A-$N" ||
       echo "FAIL jtag/$A-$N: jtag_test.py exited $?"
   done
+done
+
+# What OpenOCD 0.12 does not use, driven directly over remote_bitbang.
+for A in rv64 rv32; do
+  timeout 300 python3 tests/jtag/dmi_test.py "$R" build/guests/jtag/$A/harts.elf "jtag/dmi-$A" ||
+    echo "FAIL jtag/dmi-$A: dmi_test.py exited $?"
 done
 
 # The fuzz corpus, every input once (make fuzz-jtag searches for new ones);

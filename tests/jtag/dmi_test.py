@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""rvscope's Debug Module driven directly over remote_bitbang, for what
+Debian's OpenOCD 0.12 never does (the riscv-tests debug suite with a
+current riscv-openocd does; docs/jtag.md). A tiny JTAG master: TAP moves,
+IR and DR scans, DMI operations; nothing of rvscope's own code is used.
+Each case says what the Debug Spec 1.0 section it checks requires.
+
+  stoptime   dcsr.stoptime (4.9.1): with stoptime = 0 (the reset value)
+             mtime goes on while the hart is halted (read through system
+             bus access twice: the second read is larger); with every hart
+             halted and stoptime = 1 it stands still (two reads equal);
+             back to 0 it moves again
+
+usage: dmi_test.py RVSCOPE ELF NAME  (prints PASS/FAIL lines)"""
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+RV, ELF, NAME = sys.argv[1], sys.argv[2], sys.argv[3]
+
+# DM registers and fields (Debug Spec 1.0, 3.14)
+DATA0, DMCONTROL, DMSTATUS, ABSTRACTCS, COMMAND = 0x04, 0x10, 0x11, 0x16, 0x17
+SBCS, SBADDRESS0, SBDATA0 = 0x38, 0x39, 0x3c
+DCSR = 0x7b0
+MTIME = 0x0200bff8          # CLINT mtime (QEMU virt's map)
+
+
+class Dmi:
+    """A JTAG master on remote_bitbang: one character per pin change, 'R'
+    reads TDO (sampled while TCK is low, before the rising edge)."""
+
+    def __init__(self, port):
+        self.s = socket.create_connection(("127.0.0.1", port), timeout=20)
+        self.out = bytearray()
+        self.nread = 0
+        for _ in range(6):
+            self.clock(1)           # Test-Logic-Reset
+        self.clock(0)               # Run-Test/Idle
+        self.ir(0x11)               # dmi
+
+    def clock(self, tms, tdi=0, read=False):
+        self.out += b"%d" % (tms << 1 | tdi)
+        if read:
+            self.out += b"R"
+            self.nread += 1
+        self.out += b"%d" % (4 | tms << 1 | tdi)
+
+    def flush(self):
+        self.s.sendall(bytes(self.out))
+        self.out.clear()
+        got = b""
+        while len(got) < self.nread:
+            chunk = self.s.recv(self.nread - len(got))
+            if not chunk:
+                raise SystemExit("FAIL %s/rbb: rvscope closed the connection" % NAME)
+            got += chunk
+        self.nread = 0
+        return [c == ord("1") for c in got]
+
+    def scan(self, bits, n, ir=False):
+        """From Run-Test/Idle: shift n bits (LSB first) through DR or IR,
+        back to Run-Test/Idle; return what came out."""
+        for tms in ((1, 1, 0, 0) if ir else (1, 0, 0)):
+            self.clock(tms)
+        for i in range(n):
+            self.clock(1 if i == n - 1 else 0, bits >> i & 1, read=True)
+        self.clock(1)               # Update
+        self.clock(0)               # Run-Test/Idle
+        tdo = self.flush()
+        return sum(b << i for i, b in enumerate(tdo))
+
+    def ir(self, value):
+        self.scan(value, 5, ir=True)
+
+    def op(self, op, addr, data=0):
+        """One DMI operation; its result is captured by the next scan."""
+        self.scan(addr << 34 | (data & 0xffffffff) << 2 | op, 41)
+        r = self.scan(0, 41)        # a nop, to see the result
+        if r & 3:
+            raise SystemExit("FAIL %s/dmi: op %d at %#x answered %d" % (NAME, op, addr, r & 3))
+        return r >> 2 & 0xffffffff
+
+    def read(self, addr):
+        return self.op(1, addr)
+
+    def write(self, addr, data):
+        self.op(2, addr, data)
+
+    def reg_read(self, regno):
+        """Access Register, 32 bits, transfer: data0 = regno."""
+        self.write(COMMAND, 2 << 20 | 1 << 17 | regno)
+        return self.cmd_result()
+
+    def reg_write(self, regno, value):
+        self.write(DATA0, value)
+        self.write(COMMAND, 2 << 20 | 1 << 17 | 1 << 16 | regno)
+        self.cmd_result()
+
+    def cmd_result(self):
+        cs = self.read(ABSTRACTCS)
+        err = cs >> 8 & 7
+        if err:
+            self.write(ABSTRACTCS, 7 << 8)
+            raise SystemExit("FAIL %s/abstract: cmderr %d" % (NAME, err))
+        return self.read(DATA0)
+
+    def bus_read32(self, addr):
+        self.write(SBCS, 1 << 20 | 2 << 17)      # sbreadonaddr, 32 bits
+        self.write(SBADDRESS0, addr)
+        return self.read(SBDATA0)
+
+
+def start_rvscope(*extra):
+    err = tempfile.NamedTemporaryFile(mode="w+")
+    p = subprocess.Popen([RV, "--jtag", "0", *extra, ELF], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=err)
+    for _ in range(400):
+        err.seek(0)
+        m = re.search(r"listening on 127\.0\.0\.1:(\d+)", err.read())
+        if m:
+            return p, int(m.group(1))
+        if p.poll() is not None:
+            break
+        time.sleep(0.05)
+    p.kill()
+    err.seek(0)
+    raise SystemExit("FAIL %s/start: rvscope did not start: %s" % (NAME, err.read()))
+
+
+def report(case, ok, why=""):
+    print(("PASS %s/%s" % (NAME, case)) if ok else ("FAIL %s/%s: %s" % (NAME, case, why)), flush=True)
+
+
+def case_stoptime():
+    p, port = start_rvscope("--halted")
+    try:
+        d = Dmi(port)
+        d.write(DMCONTROL, 1)                     # dmactive
+        d.write(DMCONTROL, 1)
+        if not d.read(DMSTATUS) >> 9 & 1:
+            return report("stoptime", False, "hart 0 is not halted under --halted")
+        dcsr = d.reg_read(DCSR)
+        if dcsr & 0x200:
+            return report("stoptime", False, "dcsr.stoptime is 1 out of reset (%#x)" % dcsr)
+        t1, t2 = d.bus_read32(MTIME), d.bus_read32(MTIME)
+        if not t2 > t1:
+            return report("stoptime", False, "stoptime 0: mtime did not move while halted (%d, %d)" % (t1, t2))
+        d.reg_write(DCSR, dcsr | 0x200)
+        t3, t4 = d.bus_read32(MTIME), d.bus_read32(MTIME)
+        if t3 != t4:
+            return report("stoptime", False, "stoptime 1: mtime moved while halted (%d, %d)" % (t3, t4))
+        d.reg_write(DCSR, dcsr)
+        t5, t6 = d.bus_read32(MTIME), d.bus_read32(MTIME)
+        if not t6 > t5 >= t4:
+            return report("stoptime", False, "stoptime back to 0: mtime %d, %d after %d" % (t5, t6, t4))
+        report("stoptime", True)
+    finally:
+        p.kill()
+        p.wait()
+
+
+case_stoptime()
