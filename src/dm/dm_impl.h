@@ -35,6 +35,7 @@ struct dm {
     bool     resumeack[MAX_HARTS], havereset[MAX_HARTS], resethaltreq[MAX_HARTS];
     bool     haltreq[MAX_HARTS];      /* a level: a hart with it set halts, out of reset too */
     bool     ndmreset;              /* harts held in reset while set */
+    bool     hartreset[MAX_HARTS];  /* this hart held in reset (dmcontrol.hartreset) */
     bool     kick;                  /* a hart may run now (dm_take_kick) */
     /* Abstract commands. */
     unsigned cmderr;

@@ -10,6 +10,11 @@ Each case says what the Debug Spec 1.0 section it checks requires.
              bus access twice: the second read is larger); with every hart
              halted and stoptime = 1 it stands still (two reads equal);
              back to 0 it moves again
+  hartreset  dmcontrol.hartreset (3.14.2) on hart 1 of 2: reads back 1,
+             anyhavereset; hart 1 held in reset does not run and cannot
+             halt; written 0 with haltreq, hart 1 is halted at its reset
+             pc (the ELF entry) with a0 = 1 again (rvscope's boot state)
+             and dcsr.cause = haltreq; hart 0's registers are untouched
 
 usage: dmi_test.py RVSCOPE ELF NAME  (prints PASS/FAIL lines)"""
 import re
@@ -24,7 +29,9 @@ RV, ELF, NAME = sys.argv[1], sys.argv[2], sys.argv[3]
 # DM registers and fields (Debug Spec 1.0, 3.14)
 DATA0, DMCONTROL, DMSTATUS, ABSTRACTCS, COMMAND = 0x04, 0x10, 0x11, 0x16, 0x17
 SBCS, SBADDRESS0, SBDATA0 = 0x38, 0x39, 0x3c
-DCSR = 0x7b0
+DCSR, DPC = 0x7b0, 0x7b1
+A0 = 0x100a
+HARTRESET, HALTREQ, ACKHAVERESET = 1 << 29, 1 << 31, 1 << 28
 MTIME = 0x0200bff8          # CLINT mtime (QEMU virt's map)
 
 
@@ -162,4 +169,46 @@ def case_stoptime():
         p.wait()
 
 
+def entry():
+    out = subprocess.run(["riscv64-unknown-elf-readelf", "-h", ELF], capture_output=True, text=True).stdout
+    return int(re.search(r"Entry point address:\s+(0x[0-9a-f]+)", out).group(1), 16)
+
+
+def case_hartreset():
+    p, port = start_rvscope("--halted", "--harts", "2")
+    try:
+        d = Dmi(port)
+        d.write(DMCONTROL, 1)
+        sel = lambda h: h << 16 | 1
+        for h in (0, 1):                          # a0 = 0x5a0 + hart, pc moved
+            d.write(DMCONTROL, sel(h) | ACKHAVERESET)
+            d.reg_write(A0, 0x5a0 + h)
+            d.reg_write(DPC, entry() + 8)
+        d.write(DMCONTROL, sel(1) | HARTRESET)
+        back = d.read(DMCONTROL)
+        st = d.read(DMSTATUS)
+        if not back & HARTRESET or not st >> 18 & 1 or st >> 8 & 1:
+            return report("hartreset", False, "in reset: dmcontrol %#x, dmstatus %#x (want hartreset, "
+                          "anyhavereset, not halted)" % (back, st))
+        d.write(DMCONTROL, sel(1) | HARTRESET | HALTREQ)
+        if d.read(DMSTATUS) >> 8 & 1:
+            return report("hartreset", False, "a hart held in reset halted")
+        d.write(DMCONTROL, sel(1) | HALTREQ)      # leave reset, halted
+        d.write(DMCONTROL, sel(1))
+        st = d.read(DMSTATUS)
+        a0, pc, cause = d.reg_read(A0), d.reg_read(DPC), d.reg_read(DCSR) >> 6 & 7
+        if not st >> 9 & 1 or a0 != 1 or pc != entry() or cause != 3:
+            return report("hartreset", False, "hart 1 after reset: dmstatus %#x, a0 %#x, pc %#x, cause %d "
+                          "(want halted, a0 1, pc %#x, cause 3)" % (st, a0, pc, cause, entry()))
+        d.write(DMCONTROL, sel(0))
+        a0, pc = d.reg_read(A0), d.reg_read(DPC)
+        if a0 != 0x5a0 or pc != entry() + 8:
+            return report("hartreset", False, "hart 0 was touched: a0 %#x, pc %#x" % (a0, pc))
+        report("hartreset", True)
+    finally:
+        p.kill()
+        p.wait()
+
+
 case_stoptime()
+case_hartreset()
