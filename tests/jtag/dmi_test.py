@@ -15,6 +15,11 @@ Each case says what the Debug Spec 1.0 section it checks requires.
              halt; written 0 with haltreq, hart 1 is halted at its reset
              pc (the ELF entry) with a0 = 1 again (rvscope's boot state)
              and dcsr.cause = haltreq; hart 0's registers are untouched
+  memory     the Access Memory command (3.7.1.3): datacount 4; 32-bit
+             writes with aampostincrement (address + 4 each) read back
+             through system bus access, a read back through the command;
+             64-bit on RV64; a bad address ends with cmderr 5 (bus),
+             aamvirtual with cmderr 2 (not supported)
 
 usage: dmi_test.py RVSCOPE ELF NAME  (prints PASS/FAIL lines)"""
 import re
@@ -29,6 +34,7 @@ RV, ELF, NAME = sys.argv[1], sys.argv[2], sys.argv[3]
 # DM registers and fields (Debug Spec 1.0, 3.14)
 DATA0, DMCONTROL, DMSTATUS, ABSTRACTCS, COMMAND = 0x04, 0x10, 0x11, 0x16, 0x17
 SBCS, SBADDRESS0, SBDATA0 = 0x38, 0x39, 0x3c
+RAM = 0x80000000
 DCSR, DPC = 0x7b0, 0x7b1
 A0 = 0x100a
 HARTRESET, HALTREQ, ACKHAVERESET = 1 << 29, 1 << 31, 1 << 28
@@ -210,5 +216,65 @@ def case_hartreset():
         p.wait()
 
 
+def case_memory():
+    p, port = start_rvscope("--halted")
+    xlen = 64 if "rv64" in ELF else 32
+    n = xlen // 32                                # data registers per argument
+    try:
+        d = Dmi(port)
+        d.write(DMCONTROL, 1)
+        d.write(DMCONTROL, 1)
+        cs = d.read(ABSTRACTCS)
+        if cs & 0xf < 2 * n:
+            return report("memory", False, "datacount %d: too few for two %d-bit arguments" % (cs & 0xf, xlen))
+
+        def cmd(c):
+            d.write(COMMAND, c)
+            err = d.read(ABSTRACTCS) >> 8 & 7
+            d.write(ABSTRACTCS, 7 << 8)
+            return err
+
+        addr = RAM + 0x10000
+        d.write(DATA0 + n, addr)                  # arg1: the address
+        if n == 2:
+            d.write(DATA0 + 3, 0)
+        words = [0x11223344, 0x55667788, 0x99aabbcc]
+        for w in words:                           # 32-bit writes, postincrement
+            d.write(DATA0, w)
+            err = cmd(2 << 24 | 2 << 20 | 1 << 19 | 1 << 16)
+            if err:
+                return report("memory", False, "32-bit write: cmderr %d" % err)
+        got = [d.bus_read32(addr + 4 * i) for i in range(3)]
+        nxt = d.read(DATA0 + n)
+        if got != words or nxt != addr + 12:
+            return report("memory", False, "wrote %s, the bus reads %s; address now %#x (want %#x)"
+                          % ([hex(x) for x in words], [hex(x) for x in got], nxt, addr + 12))
+        d.write(DATA0 + n, addr + 4)
+        err = cmd(2 << 24 | 2 << 20)
+        if err or d.read(DATA0) != words[1]:
+            return report("memory", False, "32-bit read: cmderr %d, %#x" % (err, d.read(DATA0)))
+        if xlen == 64:
+            d.write(DATA0 + 2, addr)
+            err = cmd(2 << 24 | 3 << 20)
+            v = d.read(DATA0) | d.read(DATA0 + 1) << 32
+            if err or v != words[1] << 32 | words[0]:
+                return report("memory", False, "64-bit read: cmderr %d, %#x" % (err, v))
+        d.write(DATA0 + n, 0x7ffffff0)            # nothing there
+        if n == 2:
+            d.write(DATA0 + 3, 0)
+        err = cmd(2 << 24 | 2 << 20)
+        if err != 5:
+            return report("memory", False, "read of an unmapped address: cmderr %d, want 5" % err)
+        d.write(DATA0 + n, addr)
+        err = cmd(2 << 24 | 1 << 23 | 2 << 20)
+        if err != 2:
+            return report("memory", False, "aamvirtual: cmderr %d, want 2" % err)
+        report("memory", True)
+    finally:
+        p.kill()
+        p.wait()
+
+
 case_stoptime()
 case_hartreset()
+case_memory()
