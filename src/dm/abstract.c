@@ -1,12 +1,10 @@
 /* Abstract commands (Debug Spec 1.0, 3.7): Access Register for GPRs and
- * CSRs with transfer, postexec and aarpostincrement; abstractcs with its
- * cmderr rules; abstractauto; data0..1 and the program buffer, which a
+ * CSRs with transfer, postexec and aarpostincrement; Access Memory; abstractcs with its
+ * cmderr rules; abstractauto; data0..3 and the program buffer, which a
  * halted hart executes in debug mode.
  *
- * Commands complete at once (abstractcs.busy is never seen set). Other
- * command types (Quick Access, Access Memory) fail with cmderr 2 (not
- * supported): OpenOCD falls back to the program buffer or system bus
- * access. */
+ * Access Memory (physical). Commands complete at once (abstractcs.busy
+ * is never seen set). Quick Access fails with cmderr 2 (not supported). */
 #include "dm_impl.h"
 #include "../core/csr.h"
 #include "../core/run.h"
@@ -147,11 +145,58 @@ static unsigned access_register(dm_t *dm, hart_t *h, uint32_t cmd)
     return CMDERR_NONE;
 }
 
+/* An abstract argument (3.7.1): XLEN bits; arg n is data[n] on RV32,
+ * data[2n], data[2n+1] on RV64. */
+static uint64_t arg_get(const dm_t *dm, const hart_t *h, unsigned n)
+{
+    if (h->xlen == 32)
+        return dm->data[n];
+    return dm->data[2 * n] | (uint64_t)dm->data[2 * n + 1] << 32;
+}
+
+static void arg_set(dm_t *dm, const hart_t *h, unsigned n, uint64_t v)
+{
+    if (h->xlen == 32) {
+        dm->data[n] = (uint32_t)v;
+        return;
+    }
+    dm->data[2 * n] = (uint32_t)v;
+    dm->data[2 * n + 1] = (uint32_t)(v >> 32);
+}
+
+/* Access Memory (3.7.1.3): arg0 is the data, arg1 the address; physical
+ * addresses only (aamvirtual = 1 is not supported), as the system bus
+ * sees memory. Works whether the hart runs or not: rvscope's memory does
+ * not depend on the hart's state. */
+static unsigned access_memory(dm_t *dm, hart_t *h, uint32_t cmd)
+{
+    unsigned lg = (cmd >> 20) & 7;
+    if ((cmd >> 23) & 1 || (8u << lg) > (unsigned)h->xlen || (cmd >> 14) & 3)
+        return CMDERR_NOTSUP;        /* virtual, wider than XLEN, target-specific */
+    unsigned n = 1u << lg;
+    uint64_t a = arg_get(dm, h, 1), v = arg_get(dm, h, 0);
+    if (h->xlen == 32)
+        a = (uint32_t)a;
+    bool write = (cmd & AAR_WRITE) != 0;
+    if (!dm_phys_access(dm->m, a, n, write, &v))
+        return CMDERR_BUS;
+    if (!write)
+        arg_set(dm, h, 0, v);
+    if (cmd & AAR_POSTINCREMENT)
+        arg_set(dm, h, 1, a + n);
+    return CMDERR_NONE;
+}
+
 static void execute(dm_t *dm)
 {
     uint32_t cmd = dm->command;
     if (dm->cmderr != CMDERR_NONE)
         return;                     /* no command runs until cmderr is cleared */
+    if (CMD_TYPE(cmd) == 2) {
+        hart_t *mh = cmd_hart(dm);
+        dm->cmderr = mh ? access_memory(dm, mh, cmd) : CMDERR_HALTRESUME;
+        return;
+    }
     if (CMD_TYPE(cmd) != 0) {
         dm->cmderr = CMDERR_NOTSUP;
         return;

@@ -8,6 +8,7 @@
  * halt request turns it into a hart in debug mode. */
 #include "dm_impl.h"
 #include "../debug/debugger.h"
+#include "../core/csr.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,12 +17,15 @@
 /* dmcontrol fields */
 #define DMC_HALTREQ        (1u << 31)
 #define DMC_RESUMEREQ      (1u << 30)
+#define DMC_HARTRESET      (1u << 29)
 #define DMC_ACKHAVERESET   (1u << 28)
 #define DMC_HASEL          (1u << 26)
 #define DMC_SETRESETHALTREQ (1u << 3)
 #define DMC_CLRRESETHALTREQ (1u << 2)
 #define DMC_NDMRESET       (1u << 1)
 #define DMC_DMACTIVE       (1u << 0)
+
+#define DCSR_STOPTIME      (1u << 9)
 
 static bool hart_halted(const dm_t *dm, unsigned i)
 {
@@ -67,16 +71,38 @@ static void ndmreset_assert(dm_t *dm)
     dm->ndmreset = true;
 }
 
+/* Hart i leaves reset: halted if asked to (haltreq, resethaltreq), else
+ * running from its reset pc. */
+static void hart_release(dm_t *dm, unsigned i)
+{
+    if (dm->resethaltreq[i] || dm->haltreq[i])
+        dbg_debug_halt(dm->m, i, dm->haltreq[i] ? DCSR_CAUSE_HALTREQ : DCSR_CAUSE_RESETHALTREQ);
+    else
+        dm->m->harts[i]->run_state = RUN_RUNNING;
+    dm->kick = true;
+}
+
 static void ndmreset_release(dm_t *dm)
 {
     dm->ndmreset = false;
-    for (unsigned i = 0; i < dm->m->nharts; i++) {
-        if (dm->resethaltreq[i] || dm->haltreq[i])
-            dbg_debug_halt(dm->m, i, dm->haltreq[i] ? DCSR_CAUSE_HALTREQ : DCSR_CAUSE_RESETHALTREQ);
-        else
-            dm->m->harts[i]->run_state = RUN_RUNNING;
+    for (unsigned i = 0; i < dm->m->nharts; i++)
+        if (!dm->hartreset[i])
+            hart_release(dm, i);
+}
+
+/* hartreset: the selected harts alone, as ndmreset does the whole
+ * machine; each stays in reset until the bit is written 0. */
+static void hartreset_write(dm_t *dm, unsigned i, bool on)
+{
+    if (on && !dm->hartreset[i]) {
+        hart_restore(dm, i);
+        dm->havereset[i] = true;
+        dm->resumeack[i] = false;
+    } else if (!on && dm->hartreset[i] && !dm->ndmreset) {
+        dm->hartreset[i] = false;
+        hart_release(dm, i);
     }
-    dm->kick = true;
+    dm->hartreset[i] = on;
 }
 
 static void dm_reset(dm_t *dm)
@@ -90,6 +116,8 @@ static void dm_reset(dm_t *dm)
     memset(dm->haltreq, 0, sizeof dm->haltreq);
     dm_abstract_reset(dm);
     dm_sba_reset(dm);
+    for (unsigned i = 0; i < dm->m->nharts; i++)
+        hartreset_write(dm, i, false);
     if (dm->ndmreset)
         ndmreset_release(dm);
 }
@@ -122,6 +150,7 @@ static void write_dmcontrol(dm_t *dm, uint32_t v)
     for (unsigned i = 0; i < m->nharts; i++) {
         if (!selected(dm, i))
             continue;
+        hartreset_write(dm, i, (v & DMC_HARTRESET) != 0);
         if (v & DMC_ACKHAVERESET)
             dm->havereset[i] = false;
         if (v & DMC_SETRESETHALTREQ)
@@ -129,7 +158,7 @@ static void write_dmcontrol(dm_t *dm, uint32_t v)
         else if (v & DMC_CLRRESETHALTREQ)
             dm->resethaltreq[i] = false;
         if (v & DMC_HALTREQ) {
-            if (!hart_halted(dm, i) && !dm->ndmreset)
+            if (!hart_halted(dm, i) && !dm->ndmreset && !dm->hartreset[i])
                 dbg_debug_halt(m, i, DCSR_CAUSE_HALTREQ);
         } else if ((v & DMC_RESUMEREQ) && hart_halted(dm, i)) {
             /* dret: pc = dpc, privilege = dcsr.prv; dcsr.step makes the
@@ -143,7 +172,9 @@ static void write_dmcontrol(dm_t *dm, uint32_t v)
 
 static uint32_t read_dmcontrol(const dm_t *dm)
 {
-    return (dm->hasel ? DMC_HASEL : 0) | (dm->hartsel & 0x3ff) << 16 |
+    /* hartreset reads as the selected hart's (hartsel) */
+    bool hr = dm->hartsel < dm->m->nharts && dm->hartreset[dm->hartsel];
+    return (hr ? DMC_HARTRESET : 0) | (dm->hasel ? DMC_HASEL : 0) | (dm->hartsel & 0x3ff) << 16 |
            (dm->ndmreset ? DMC_NDMRESET : 0) | (dm->dmactive ? DMC_DMACTIVE : 0);
 }
 
@@ -224,6 +255,28 @@ void dm_write(dm_t *dm, unsigned addr, uint32_t val)
         dm_sba_write(dm, addr, val);
     else if (addr == DM_HAWINDOW)
         dm->hawindow = val & ((1u << dm->m->nharts) - 1);
+}
+
+/* dcsr.stoptime (Debug Spec 1.0, 4.9.1): time stands still only while
+ * every hart is in debug mode with stoptime = 1. */
+static bool time_frozen(const dm_t *dm)
+{
+    for (unsigned i = 0; i < dm->m->nharts; i++) {
+        hart_t *h = dm->m->harts[i];
+        uint64_t dcsr;
+        if (h->run_state != RUN_DEBUG || !csr_debug_read(h, CSR_DCSR, &dcsr) ||
+            !(dcsr & DCSR_STOPTIME))
+            return false;
+    }
+    return true;
+}
+
+void dm_tck(dm_t *dm)
+{
+    /* While a hart runs, the run loop keeps time (one tick per instruction
+     * slot); while none does, the JTAG clock is the only clock there is. */
+    if (!machine_any_running(dm->m) && !time_frozen(dm))
+        dm->m->mtime++;
 }
 
 bool dm_take_kick(dm_t *dm)

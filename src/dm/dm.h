@@ -20,6 +20,12 @@ void dm_free(dm_t *dm);
  * is never busy: every operation completes before the next one. */
 uint32_t dm_read(dm_t *dm, unsigned addr);
 void dm_write(dm_t *dm, unsigned addr, uint32_t val);
+/* One JTAG clock (a rising TCK edge): while no hart runs and time is not
+ * stopped (dcsr.stoptime), mtime moves on by one tick (the timebase is
+ * 10 MHz, OpenOCD's remote_bitbang "adapter speed" for rvscope), so the
+ * timers of halted harts run as the spec's stoptime = 0 says and each
+ * DMI access takes time. */
+void dm_tck(dm_t *dm);
 /* Did a DMI access since the last call let a hart run (resume, reset)? */
 bool dm_take_kick(dm_t *dm);
 

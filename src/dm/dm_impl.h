@@ -5,7 +5,7 @@
 #define RVSCOPE_DM_IMPL_H
 #include "dm.h"
 
-#define DM_DATACOUNT    2     /* data0, data1: one 64-bit register */
+#define DM_DATACOUNT    4     /* data0..3: Access Memory's two 64-bit arguments */
 #define DM_PROGBUFSIZE  8     /* words; plus an implicit ebreak (impebreak) */
 
 /* DM register addresses (Debug Spec 1.0, 3.14). */
@@ -35,6 +35,7 @@ struct dm {
     bool     resumeack[MAX_HARTS], havereset[MAX_HARTS], resethaltreq[MAX_HARTS];
     bool     haltreq[MAX_HARTS];      /* a level: a hart with it set halts, out of reset too */
     bool     ndmreset;              /* harts held in reset while set */
+    bool     hartreset[MAX_HARTS];  /* this hart held in reset (dmcontrol.hartreset) */
     bool     kick;                  /* a hart may run now (dm_take_kick) */
     /* Abstract commands. */
     unsigned cmderr;
@@ -56,5 +57,8 @@ void dm_sba_reset(dm_t *dm);
 uint32_t dm_sba_read(dm_t *dm, unsigned addr);
 void dm_sba_write(dm_t *dm, unsigned addr, uint32_t val);
 bool dm_is_sba_reg(unsigned addr);
+/* A physical access of n bytes (RAM or a device), as the system bus
+ * sees it; false: nothing answers there. */
+bool dm_phys_access(machine_t *m, uint64_t addr, unsigned n, bool write, uint64_t *val);
 
 #endif

@@ -136,6 +136,7 @@ void jtag_set_pins(jtag_t *j, bool tck, bool tms, bool tdi)
     j->tck = tck;
     if (!rising)
         return;
+    dm_tck(j->dm);
     if (j->state == SHIFT_DR || j->state == SHIFT_IR)
         j->sr = (j->sr >> 1) | ((uint64_t)tdi << (j->len - 1));
     enter(j, next_state[j->state][tms]);

@@ -41,6 +41,25 @@ static void set_error(dm_t *dm, unsigned e)
     dm->sbcs = (dm->sbcs & ~(7u << 12)) | e << 12;
 }
 
+bool dm_phys_access(machine_t *m, uint64_t a, unsigned n, bool write, uint64_t *val)
+{
+    bool ok;
+    if (machine_is_ram(m, a, n)) {
+        uint64_t v = *val;
+        ok = write ? machine_phys_write(m, a, &v, n) : machine_phys_read(m, a, &v, n);
+        if (ok && !write)
+            *val = v & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
+    } else {
+        const device_t *d = machine_find_device(m, a);
+        uint64_t v = 0;
+        ok = d && (write ? d->write && d->write(d->opaque, a - d->base, n, *val)
+                         : d->read && d->read(d->opaque, a - d->base, n, &v));
+        if (ok && !write)
+            *val = v;
+    }
+    return ok;
+}
+
 /* One access of sbaccess's size at sbaddress; the address then moves on
  * with sbautoincrement. */
 static void access(dm_t *dm, bool write)
@@ -58,22 +77,7 @@ static void access(dm_t *dm, bool write)
         set_error(dm, SBERR_ALIGN);
         return;
     }
-    machine_t *m = dm->m;
-    bool ok;
-    if (machine_is_ram(m, a, n)) {
-        uint64_t v = dm->sbdata;
-        ok = write ? machine_phys_write(m, a, &v, n) : machine_phys_read(m, a, &v, n);
-        if (!write)
-            dm->sbdata = v & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
-    } else {
-        const device_t *d = machine_find_device(m, a);
-        uint64_t v = 0;
-        ok = d && (write ? d->write && d->write(d->opaque, a - d->base, n, dm->sbdata)
-                         : d->read && d->read(d->opaque, a - d->base, n, &v));
-        if (ok && !write)
-            dm->sbdata = v;
-    }
-    if (!ok) {
+    if (!dm_phys_access(dm->m, a, n, write, &dm->sbdata)) {
         set_error(dm, SBERR_ADDRESS);
         return;
     }

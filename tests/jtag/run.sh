@@ -2,7 +2,9 @@
 # Test group "jtag": the Debug Module and its JTAG DTM (src/dm/) driven by
 # Debian's real OpenOCD 0.12 over remote_bitbang and gdb-multiarch through
 # OpenOCD (jtag_test.py), RV64 and RV32, 1 and 4 harts; OpenOCD and GDB's
-# own stub on one machine (gdb_both_test.py, --jtag with --gdb); the DMI/JTAG fuzz
+# own stub on one machine (gdb_both_test.py, --jtag with --gdb); the DM
+# features OpenOCD 0.12 does not use, over remote_bitbang directly
+# (dmi_test.py); the DMI/JTAG fuzz
 # corpus replayed (fuzz_jtag.c, when clang is there).
 # Protocol: tests/run.sh.
 set -u
@@ -47,6 +49,12 @@ for AN in "rv64 1" "rv32 4"; do
   set -- $AN
   timeout 600 python3 tests/jtag/gdb_both_test.py "$R" build/guests/jtag/$1/harts.elf $2 "jtag/both-$1-$2" ||
     echo "FAIL jtag/both-$1-$2: gdb_both_test.py exited $?"
+done
+
+# What OpenOCD 0.12 does not use, driven directly over remote_bitbang.
+for A in rv64 rv32; do
+  timeout 300 python3 tests/jtag/dmi_test.py "$R" build/guests/jtag/$A/harts.elf "jtag/dmi-$A" ||
+    echo "FAIL jtag/dmi-$A: dmi_test.py exited $?"
 done
 
 # The fuzz corpus, every input once (make fuzz-jtag searches for new ones);
