@@ -26,8 +26,8 @@ import re
 import socket
 import subprocess
 import sys
-import tempfile
-import time
+
+import elfref
 
 RV, ELF, NAME = sys.argv[1], sys.argv[2], sys.argv[3]
 
@@ -127,20 +127,8 @@ class Dmi:
 
 
 def start_rvscope(*extra):
-    err = tempfile.NamedTemporaryFile(mode="w+")
-    p = subprocess.Popen([RV, "--jtag", "0", *extra, ELF], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=err)
-    for _ in range(400):
-        err.seek(0)
-        m = re.search(r"listening on 127\.0\.0\.1:(\d+)", err.read())
-        if m:
-            return p, int(m.group(1))
-        if p.poll() is not None:
-            break
-        time.sleep(0.05)
-    p.kill()
-    err.seek(0)
-    raise SystemExit("FAIL %s/start: rvscope did not start: %s" % (NAME, err.read()))
+    p, port, _ = elfref.start_rvscope([RV, "--jtag", "0", *extra, ELF], NAME)
+    return p, port
 
 
 def report(case, ok, why=""):

@@ -43,6 +43,8 @@ import sys
 import tempfile
 import time
 
+import elfref
+
 CFG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tools/openocd/rvscope.cfg")
 SELF = os.path.abspath(__file__)
 
@@ -77,26 +79,13 @@ def report(name, ok, why=""):
     print(("PASS %s/%s" % (NAME, name)) if ok else ("FAIL %s/%s: %s" % (NAME, name, why)), flush=True)
 
 
-def tool(*args):
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
-
-
 def symbol(name):
-    for line in tool("riscv64-unknown-elf-nm", ELF).splitlines():
-        f = line.split()
-        if len(f) == 3 and f[2] == name:
-            return int(f[0], 16)
-    raise SystemExit("FAIL %s/setup: no symbol %s" % (NAME, name))
+    return elfref.symbol(ELF, name, NAME)
 
 
 def insns():
     """Instruction addresses, from objdump (the reference)."""
-    out = []
-    for line in tool("riscv64-unknown-elf-objdump", "-d", ELF).splitlines():
-        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{4,8})\s", line)
-        if m:
-            out.append(int(m.group(1), 16))
-    return out
+    return [a for a, _ in elfref.insns(ELF)]
 
 
 def free_port():

@@ -32,8 +32,8 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
-import time
+
+import elfref
 
 RV, ELF, HARTS, NAME = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 CFG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tools/openocd/rvscope.cfg")
@@ -49,43 +49,16 @@ def report(name, ok, why=""):
     print(("PASS %s" % name) if ok else ("FAIL %s: %s" % (name, why)), flush=True)
 
 
-def tool(*args):
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
-
-
 def symbol(name):
-    for line in tool("riscv64-unknown-elf-nm", ELF).splitlines():
-        f = line.split()
-        if len(f) == 3 and f[2] == name:
-            return int(f[0], 16)
-    raise SystemExit("FAIL %s/setup: no symbol %s" % (NAME, name))
+    return elfref.symbol(ELF, name, NAME)
 
 
 def insns():
-    """(address, bytes) of each instruction, from objdump (the reference)."""
-    out = []
-    for line in tool("riscv64-unknown-elf-objdump", "-d", ELF).splitlines():
-        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{4,8})\s", line)
-        if m:
-            out.append((int(m.group(1), 16), m.group(2)))
-    return out
+    return elfref.insns(ELF)
 
 
 def start_rvscope(*extra):
-    err = tempfile.NamedTemporaryFile(mode="w+", delete=False)
-    p = subprocess.Popen([RV, "--jtag", "0", "--harts", str(HARTS), *extra, ELF], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=err)
-    for _ in range(400):
-        err.seek(0)
-        m = re.search(r"listening on 127\.0\.0\.1:(\d+)", err.read())
-        if m:
-            return p, int(m.group(1)), err.name
-        if p.poll() is not None:
-            break
-        time.sleep(0.05)
-    p.kill()
-    err.seek(0)
-    raise SystemExit("FAIL %s/start: rvscope did not start: %s" % (NAME, err.read()))
+    return elfref.start_rvscope([RV, "--jtag", "0", "--harts", str(HARTS), *extra, ELF], NAME)
 
 
 def gdb(port, cmds, timeout=300):
