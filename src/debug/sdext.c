@@ -18,8 +18,11 @@
 #define DCSR_STOPCOUNT (1u << 10)
 #define DCSR_STOPTIME  (1u << 9)
 #define DCSR_STEP      (1u << 2)
+/* stopcount is hard-wired to 1 (the spec allows either value): counters
+ * never count in debug mode here, neither the program buffer's
+ * instructions nor cycles while halted, so 0 could not be honoured. */
 #define DCSR_WMASK (DCSR_EBREAKM | DCSR_EBREAKS | DCSR_EBREAKU | DCSR_STEPIE | \
-                    DCSR_STOPCOUNT | DCSR_STOPTIME | (1u << 4) /* mprven */ | DCSR_STEP)
+                    DCSR_STOPTIME | (1u << 4) /* mprven */ | DCSR_STEP)
 
 bool sdext_csr_read(hart_t *h, unsigned csr, uint64_t *val)
 {
@@ -28,7 +31,7 @@ bool sdext_csr_read(hart_t *h, unsigned csr, uint64_t *val)
         return false;            /* debug-mode-only CSRs */
     switch (csr) {
     case CSR_DCSR:
-        *val = DCSR_XDEBUGVER | (d->dcsr & ~(uint64_t)3) | (uint64_t)(sdext_halted(h) ? (d->dcsr & 3) : (unsigned)h->priv);
+        *val = DCSR_XDEBUGVER | DCSR_STOPCOUNT | (d->dcsr & ~(uint64_t)3) | (uint64_t)(sdext_halted(h) ? (d->dcsr & 3) : (unsigned)h->priv);
         return true;
     case CSR_DPC:       *val = d->dpc; return true;
     case CSR_DSCRATCH0: *val = d->dscratch0; return true;

@@ -144,6 +144,12 @@ def case_stoptime():
         if not d.read(DMSTATUS) >> 9 & 1:
             return report("stoptime", False, "hart 0 is not halted under --halted")
         dcsr = d.reg_read(DCSR)
+        # stopcount (bit 10) is hard-wired to 1 (Debug Spec 4.9.1 allows it):
+        # it reads 1 and stays 1 when written 0
+        d.reg_write(DCSR, dcsr & ~0x400)
+        sc = d.reg_read(DCSR)
+        report("stopcount", dcsr & 0x400 and sc & 0x400,
+               "dcsr.stopcount: %#x out of reset, %#x after writing it 0" % (dcsr, sc))
         if dcsr & 0x200:
             return report("stoptime", False, "dcsr.stoptime is 1 out of reset (%#x)" % dcsr)
         t1, t2 = d.bus_read32(MTIME), d.bus_read32(MTIME)

@@ -363,12 +363,14 @@ has trigger-cmd '^Trigger 0: tdata1=0x60008042 tdata2=0x[0-9a-f]+ ' \
 
 # ---- debug mode (Sdext) through the monitor ------------------------------
 # dcsr.ebreakm sends the guest's ebreak to debug mode (dpc = the ebreak);
-# resuming is dret; dcsr.step re-enters after one instruction.
+# resuming is dret; dcsr.step re-enters after one instruction. dcsr then:
+# xdebugver 4 << 28, stopcount (hard-wired 1) 0x400, cause 4 << 6, step 4,
+# prv 3 (or 1 from S).
 cmds 'set $dcsr = 0x8003' "c" 'p $dpc == $pc' 'set $dcsr = 0x0007' 'set $dpc = $dpc + 2' "c" \
      'info csr dcsr' "q"
 mon $G/rv64/traps.elf
 has debug-mode 'entered debug mode \(cause 1: ebreak\) at dpc=0x[0-9a-f]+, from M-mode' '^0x1 \(1\)$' \
-    'entered debug mode \(cause 4: step\)' '^dcsr \(0x7b0\) = 0x0*4000010[37] '
+    'entered debug mode \(cause 4: step\)' '^dcsr \(0x7b0\) = 0x0*4000050[37] '
 
 # ---- stops do not shift guest time ----------------------------------------
 # 300 breakpoint stops in the guest's main loop (main+0x70), then run to
