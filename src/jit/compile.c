@@ -403,6 +403,16 @@ static void branch(jc_t *c, const insn_t *in, unsigned off, int cc)
     int r1 = rc_use(c, in->rs1), r2 = rc_use(c, in->rs2);
     rc_writeback(c);                                      /* both ways leave */
     x_op_rr(&c->b, c->w, 0x39, r2, r1);                   /* cmp r1, r2 */
+    if ((int64_t)off + in->imm == c->start_off) {
+        /* A loop on this block: the taken way jumps straight back to the
+         * entry, so the hot path is one straight run ending in a backward
+         * jcc; with the taken way's jump placed after the fall-through's
+         * exit, its speed hung on where the block landed in the buffer
+         * (x1.2 on a tight loop, docs/gdb.md "Cost"). */
+        x_jcc_to(&c->b, cc, c->entry);
+        chain(c, off + in->len);
+        return;
+    }
     uint8_t *taken = x_jcc(&c->b, cc);
     chain(c, off + in->len);
     x_patch(&c->b, taken, c->b.p);
