@@ -117,6 +117,22 @@ bool dbg_bp_any_scoped(machine_t *m)
     return false;
 }
 
+int dbg_space_user(machine_t *m, int space)
+{
+    const dbg_list_t *l = dbg_bps(m);
+    for (unsigned i = 0; i < l->n; i++)
+        if (((const bp_t *)l->v)[i].scope.space == space)
+            return ((const bp_t *)l->v)[i].id;
+    l = dbg_catches(m);
+    for (unsigned i = 0; i < l->n; i++) {
+        const dbg_catch_t *c = (const dbg_catch_t *)l->v + i;
+        if ((c->kind == CATCH_SATP || c->kind == CATCH_USER) && c->arg >= 0 && (c->arg & CATCH_SPACE) &&
+            (int)(c->arg & ~CATCH_SPACE) == space)
+            return c->id;
+    }
+    return 0;
+}
+
 bool dbg_bp_check(hart_t *h)
 {
     const dbg_list_t *l = dbg_bps(h->m);

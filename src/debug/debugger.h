@@ -142,6 +142,9 @@ typedef struct dbg_catch {
 int  dbg_catch_insert(machine_t *m, enum catch_kind kind, int64_t arg, int owner);
 bool dbg_catch_remove(machine_t *m, int id);
 const dbg_catch_t *dbg_catch_get(machine_t *m, int id);
+/* The id of a breakpoint or catchpoint scoped to followed space SPACE
+ * (its id, spaces.h), or 0: such a space cannot be forgotten while used. */
+int dbg_space_user(machine_t *m, int space);
 /* System call names for stop lines (an OS description gives them; NULL
  * fn or an unknown number: the number alone). */
 typedef const char *(*dbg_syscall_name_fn)(void *ctx, uint64_t nr);

@@ -42,6 +42,13 @@ bool space_cmd(mon_t *M, char *args)
         char *n = mon_next_word(&args);
         if (!*n || *args)
             goto usage;
+        const dbg_space_t *sp = dbg_space_find(M->m, n);
+        int user = sp && sp->follow ? dbg_space_user(M->m, sp->id) : 0;
+        if (user) {
+            /* its scopes hold the space's id: forgotten, they would never match */
+            mon_printf(M, "Space '%s' is the scope of breakpoint/catchpoint %d: delete that first.\n", n, user);
+            return false;
+        }
         if (!dbg_space_unbind(M->m, n)) {
             mon_printf(M, "No address space named '%s'.\n", n);
             return false;

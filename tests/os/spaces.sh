@@ -302,3 +302,15 @@ grep -q '^mode U space pid4 (spin) pid 4 name spin elf ' "$tmp/followpid.out" ||
 grep -q 'exited normally' "$tmp/followpid.out" || why+=" pid4: did not run to the end;"
 if [ -z "$why" ] && [ "$SPIN_START" = "$INIT_ENTRY" ]; then pass spaces-follow-program-and-pid
 else fail spaces-follow-program-and-pid "$why $(tr '\n' '|' <"$tmp/follow.out" | tail -c 600) // $(tr '\n' '|' <"$tmp/followpid.out" | tail -c 300)"; fi
+
+# --- a followed space cannot be forgotten while a scope uses it ------------
+# Scopes hold a followed space's id: `space -d` under a breakpoint scoped to
+# it would leave a breakpoint that never fires, so it is refused until the
+# breakpoint is deleted (then the name is gone from `space`).
+printf 'b *0x1000 space spin\nspace -d spin\nd 1\nspace -d spin\nspace\nq\n' |
+  timeout 60 "$RVSCOPE" -m --osdesc os/rvos.osdesc $OS/os.elf >"$tmp/sdel" 2>&1
+why=""
+grep -q "^Space 'spin' is the scope of breakpoint/catchpoint 1: delete that first\.$" "$tmp/sdel" || why+=" not refused;"
+grep -q "^No address spaces named" "$tmp/sdel" || why+=" not forgotten after d 1;"
+if [ -z "$why" ]; then pass spaces-forget-used-space
+else fail spaces-forget-used-space "$why $(tr '\n' '|' <"$tmp/sdel" | tail -c 400)"; fi
