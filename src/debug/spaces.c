@@ -146,6 +146,11 @@ const dbg_space_t *dbg_space_find(machine_t *m, const char *name)
     return sp;
 }
 
+const dbg_space_t *dbg_space_bound(machine_t *m, const char *name)
+{
+    return bound(table(m), name);
+}
+
 bool dbg_space_contains(machine_t *m, int id, uint64_t satp)
 {
     struct dbg_spaces *t = table(m);

@@ -32,6 +32,8 @@ uint64_t space_asid(unsigned xlen, uint64_t satp);
 bool dbg_space_bind(machine_t *m, const char *name, uint64_t satp);
 bool dbg_space_unbind(machine_t *m, const char *name);
 const dbg_space_t *dbg_space_find(machine_t *m, const char *name);
+/* NAME if it is bound now, without asking the OS description (NULL). */
+const dbg_space_t *dbg_space_bound(machine_t *m, const char *name);
 /* The i-th bound space (0-based), NULL past the end. */
 const dbg_space_t *dbg_space_at(machine_t *m, unsigned i);
 /* The space whose root is satp's, or NULL. */

@@ -42,7 +42,7 @@ bool space_cmd(mon_t *M, char *args)
         char *n = mon_next_word(&args);
         if (!*n || *args)
             goto usage;
-        const dbg_space_t *sp = dbg_space_find(M->m, n);
+        const dbg_space_t *sp = dbg_space_bound(M->m, n);
         int user = sp && sp->follow ? dbg_space_user(M->m, sp->id) : 0;
         if (user) {
             /* its scopes hold the space's id: forgotten, they would never match */

@@ -306,11 +306,13 @@ else fail spaces-follow-program-and-pid "$why $(tr '\n' '|' <"$tmp/follow.out" |
 # --- a followed space cannot be forgotten while a scope uses it ------------
 # Scopes hold a followed space's id: `space -d` under a breakpoint scoped to
 # it would leave a breakpoint that never fires, so it is refused until the
-# breakpoint is deleted (then the name is gone from `space`).
-printf 'b *0x1000 space spin\nspace -d spin\nd 1\nspace -d spin\nspace\nq\n' |
+# breakpoint is deleted (then the name is gone from `space`). A name never
+# bound is not there to forget, even one the description could resolve.
+printf 'space -d pid3\nb *0x1000 space spin\nspace -d spin\nd 1\nspace -d spin\nspace\nq\n' |
   timeout 60 "$RVSCOPE" -m --osdesc os/rvos.osdesc $OS/os.elf >"$tmp/sdel" 2>&1
 why=""
 grep -q "^Space 'spin' is the scope of breakpoint/catchpoint 1: delete that first\.$" "$tmp/sdel" || why+=" not refused;"
 grep -q "^No address spaces named" "$tmp/sdel" || why+=" not forgotten after d 1;"
+grep -q "^No address space named 'pid3'\.$" "$tmp/sdel" || why+=" space -d of an unbound name;"
 if [ -z "$why" ]; then pass spaces-forget-used-space
 else fail spaces-forget-used-space "$why $(tr '\n' '|' <"$tmp/sdel" | tail -c 400)"; fi
