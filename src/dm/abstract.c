@@ -1,10 +1,11 @@
-/* Abstract commands (Debug Spec 1.0, 3.7): Access Register for GPRs and
- * CSRs with transfer, postexec and aarpostincrement; Access Memory; abstractcs with its
- * cmderr rules; abstractauto; data0..3 and the program buffer, which a
- * halted hart executes in debug mode.
+/* Abstract commands (Debug Spec 1.0, 3.7): Access Register for GPRs,
+ * CSRs and FPRs with transfer, postexec and aarpostincrement; Access
+ * Memory (physical addresses); abstractcs with its cmderr rules;
+ * abstractauto; data0..3 and the program buffer, which a halted hart
+ * executes in debug mode.
  *
- * Access Memory (physical). Commands complete at once (abstractcs.busy
- * is never seen set). Quick Access fails with cmderr 2 (not supported). */
+ * Commands complete at once (abstractcs.busy is never seen set). Quick
+ * Access fails with cmderr 2 (not supported). */
 #include "dm_impl.h"
 #include "../core/csr.h"
 #include "../core/run.h"

@@ -149,13 +149,12 @@ gdb_conn_t *gdb_accept(gdb_listener_t *l)
     if (!c)
         return NULL;
     c->busy_fd = l->stdio ? -1 : l->fd;
+    c->extra = l->extra;
     if (l->stdio) {
         c->in_fd = 0;
         c->out_fd = 1;
-        c->extra = l->extra;
         return c;
     }
-    c->extra = l->extra;
     /* Serve the extra service (OpenOCD) until a GDB knocks. */
     while (l->extra) {
         int xfd = l->extra->fd(l->extra->ctx);

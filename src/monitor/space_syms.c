@@ -24,11 +24,17 @@ struct mon_programs {
     symset_t set;               /* the last set built */
 };
 
-static image_t *program_image(mon_t *M, const char *path)
+/* The monitor's programs table, made on first use. */
+static struct mon_programs *programs(mon_t *M)
 {
     if (!M->programs && !(M->programs = calloc(1, sizeof *M->programs)))
         abort();
-    struct mon_programs *P = M->programs;
+    return M->programs;
+}
+
+static image_t *program_image(mon_t *M, const char *path)
+{
+    struct mon_programs *P = programs(M);
     for (unsigned i = 0; i < P->n; i++)
         if (!strcmp(P->v[i].path, path))
             return P->v[i].img;
@@ -73,9 +79,7 @@ static const symset_t *syms_in(mon_t *M, uint64_t satp)
     bool paged = mmu_satp_paged(M->m->xlen, satp);
     if ((!paged && !*M->sym_program) || (!d && !M->s->nspace_syms))
         return base;
-    if (!M->programs && !(M->programs = calloc(1, sizeof *M->programs)))
-        abort();
-    symset_t *set = &M->programs->set;
+    symset_t *set = &programs(M)->set;
     memset(set, 0, sizeof *set);
     /* the aliases first: a name in the trampoline resolves to where it runs */
     for (unsigned i = 0; d && paged && i < d->naliases; i++) {

@@ -177,14 +177,15 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
             else if (!strcmp(k, "proc-pagetable")) d->off_pt = off;
             else {
                 d->off_state = off, d->size_state = sz;
-                if (nw == 3)
+                if (nw == 3) {
                     snprintf(d->state_enum, sizeof d->state_enum, "%s", w[2]);
-                char tname[80];
-                snprintf(tname, sizeof tname, "enum %s", d->state_enum);
-                /* looked up once: dinfo_type scans every unit, and a process
-                 * is read at each satp write a following space checks */
-                if (nw == 3 && (d->state_type = dinfo_type(d->dw, tname)))
-                    d->state_type = dtype_strip(d->state_type);
+                    /* looked up once: dinfo_type scans every unit, and a
+                     * process is read at each satp write a following space checks */
+                    char tname[80];
+                    snprintf(tname, sizeof tname, "enum %s", d->state_enum);
+                    if ((d->state_type = dinfo_type(d->dw, tname)))
+                        d->state_type = dtype_strip(d->state_type);
+                }
             }
         } else if (!strcmp(k, "cpu-table") && nw == 3) {
             snprintf(custruct, sizeof custruct, "%s", w[2]);
