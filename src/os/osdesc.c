@@ -120,6 +120,24 @@ static bool member_of(dinfo_t *dw, const char *tag, const char *member, uint64_t
     return dinfo_member(dw, name, member, off, size);
 }
 
+/* `VAR STRUCT` lines (proc-table, cpu-table): global array VAR of struct
+ * STRUCT, its address, entry size and entry count; false with err. */
+static bool array_of(dinfo_t *dw, const char *var, const char *tag, uint64_t *addr, uint64_t *stride,
+                     uint64_t *count, char *err, size_t n, const char *file, unsigned lineno)
+{
+    uint64_t size;
+    if (!global_of(dw, var, addr, &size)) {
+        snprintf(err, n, "%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, var);
+        return false;
+    }
+    if (!struct_size(dw, tag, stride) || !*stride) {
+        snprintf(err, n, "%s:%u: no struct '%s' in the kernel's DWARF", file, lineno, tag);
+        return false;
+    }
+    *count = size / *stride;
+    return true;
+}
+
 osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *err, size_t n)
 {
     FILE *f = fopen(file, "r");
@@ -161,11 +179,8 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
             d->has_kpt = true;
         } else if (!strcmp(k, "proc-table") && nw == 3) {
             snprintf(pstruct, sizeof pstruct, "%s", w[2]);
-            if (!global_of(d->dw, w[1], &d->table, &size))
-                FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
-            if (!struct_size(d->dw, pstruct, &d->stride) || !d->stride)
-                FAIL("%s:%u: no struct '%s' in the kernel's DWARF", file, lineno, pstruct);
-            d->nproc = size / d->stride;
+            if (!array_of(d->dw, w[1], pstruct, &d->table, &d->stride, &d->nproc, err, n, file, lineno))
+                goto fail;
         } else if ((!strcmp(k, "proc-pid") || !strcmp(k, "proc-name") || !strcmp(k, "proc-state") ||
                     !strcmp(k, "proc-pagetable")) && (nw == 2 || (nw == 3 && !strcmp(k, "proc-state")))) {
             if (!*pstruct)
@@ -189,11 +204,9 @@ osdesc_t *osdesc_load(const char *file, const char *kernel_elf, int xlen, char *
             }
         } else if (!strcmp(k, "cpu-table") && nw == 3) {
             snprintf(custruct, sizeof custruct, "%s", w[2]);
-            if (!global_of(d->dw, w[1], &d->cpu_table, &size))
-                FAIL("%s:%u: no global variable '%s' in the kernel's DWARF", file, lineno, w[1]);
-            if (!struct_size(d->dw, custruct, &d->cpu_stride) || !d->cpu_stride)
-                FAIL("%s:%u: no struct '%s' in the kernel's DWARF", file, lineno, custruct);
-            d->ncpu = size / d->cpu_stride;
+            if (!array_of(d->dw, w[1], custruct, &d->cpu_table, &d->cpu_stride, &d->ncpu, err, n, file,
+                          lineno))
+                goto fail;
         } else if (!strcmp(k, "cpu-proc") && nw == 2) {
             if (!*custruct)
                 FAIL("%s:%u: cpu-proc before cpu-table", file, lineno);
